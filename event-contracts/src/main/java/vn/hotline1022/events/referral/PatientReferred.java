@@ -1,0 +1,34 @@
+package vn.hotline1022.events.referral;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.common.BedType;
+import vn.hotline1022.events.common.Severity;
+
+/**
+ * A hospital was asked for a bed (chuyển viện). One hospital at a time, each with a deadline, so a patient is never
+ * promised two beds.
+ *
+ * @param answerDeadline after this the referral expires and the next hospital is asked
+ * @param attempt        1 for the first hospital asked for this case, 2 for the next, ...
+ */
+public record PatientReferred(
+        UUID caseId,
+        String caseCode,
+        Instant occurredAt,
+        UUID referralId,
+        UUID hospitalId,
+        String hospitalName,
+        BedType bedType,
+        Severity severity,
+        String clinicalSummary,
+        Instant answerDeadline,
+        int attempt) implements CaseEvent {
+
+    public PatientReferred {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(occurredAt, "occurredAt");
+    }
+}

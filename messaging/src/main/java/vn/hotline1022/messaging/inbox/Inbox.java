@@ -1,0 +1,150 @@
+package vn.hotline1022.messaging.inbox;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.hotline1022.events.EventJson;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.messaging.MessagingConfig;
+import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
+
+/**
+ * Runs a consumer's handler at most once per event id, in the same transaction as the handler's own writes: the
+ * event id is inserted into the inbox table first, and a redelivered event finds it there and is skipped.
+ *
+ * <p>The failure convention for every incoming channel: a message that cannot be decoded throws
+ * {@link PoisonMessageException} at once; a handler that fails is retried a bounded number of times, each attempt in a
+ * fresh transaction, then {@link HandlerFailedException} is thrown. Either way the channel's
+ * {@code failure-strategy=dead-letter-queue} moves the message to {@code <topic>.<consumer>.dlq} and the consumer goes
+ * on with the next message.
+ *
+ * <pre>
+ * &#64;Incoming("intake-events")
+ * &#64;Blocking
+ * void onIntakeEvent(ConsumerRecord&lt;String, String&gt; record) {
+ *     inbox.process(record, Set.of(EventType.CALL_RECEIVED), this::handle);
+ * }
+ * </pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String CLAIM = """
+            insert into messaging_inbox (consumer, event_id, ce_type, record_key) values (?1, ?2, ?3, ?4)
+            on conflict do nothing
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    MessagingConfig config;
+
+    @ConfigProperty(name = "quarkus.application.name")
+    String applicationName;
+
+    /** Handles {@code record} as this application (the consumer name is {@code quarkus.application.name}). */
+    public Outcome process(ConsumerRecord<String, String> record, Set<EventType> wanted, EventHandler handler) {
+        return process(applicationName, record, wanted, handler);
+    }
+
+    /** What happened to a message; useful for metrics and tests. */
+    public enum Outcome {
+        HANDLED, DUPLICATE, NOT_WANTED
+    }
+
+    public Outcome process(String consumer, ConsumerRecord<String, String> record, Set<EventType> wanted,
+            EventHandler handler) {
+        ReceivedEvent event = decode(record, wanted);
+        if (event == null) {
+            return Outcome.NOT_WANTED;
+        }
+        int attempts = config.inbox().maxAttempts();
+        for (int attempt = 1;; attempt++) {
+            try {
+                boolean handled = QuarkusTransaction.requiringNew().call(() -> claimAndHandle(consumer, event, handler));
+                return handled ? Outcome.HANDLED : Outcome.DUPLICATE;
+            } catch (RuntimeException e) {
+                Throwable cause = e instanceof io.quarkus.narayana.jta.QuarkusTransactionException && e.getCause() != null
+                        ? e.getCause()
+                        : e;
+                if (attempt >= attempts) {
+                    LOG.errorf("%s failed %d times, sending it to the dead-letter topic: %s", event, attempt, cause);
+                    throw new HandlerFailedException(
+                            consumer + " failed " + attempt + " times on " + event.type().ceType() + " " + event.id()
+                                    + ": " + cause,
+                            cause);
+                }
+                LOG.warnf("%s failed (attempt %d of %d), retrying: %s", event, attempt, attempts, cause);
+                pause(attempt);
+            }
+        }
+    }
+
+    private boolean claimAndHandle(String consumer, ReceivedEvent event, EventHandler handler) throws Exception {
+        int claimed = em.createNativeQuery(CLAIM)
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type().ceType())
+                .setParameter(4, event.key())
+                .executeUpdate();
+        if (claimed == 0) {
+            LOG.debugf("%s already handled by %s, skipped", event, consumer);
+            return false;
+        }
+        handler.handle(event);
+        return true;
+    }
+
+    private static ReceivedEvent decode(ConsumerRecord<String, String> record, Set<EventType> wanted) {
+        CloudEventHeaders.Attributes ce;
+        try {
+            ce = CloudEventHeaders.fromHeaders(record.headers());
+        } catch (IllegalArgumentException e) {
+            throw poison(record, e.getMessage(), e);
+        }
+        EventType type = EventType.fromCeType(ce.type())
+                .orElseThrow(() -> poison(record, "unknown event type " + ce.type(), null));
+        if (!wanted.contains(type)) {
+            return null;
+        }
+        if (record.value() == null) {
+            throw poison(record, "no data for " + ce.type(), null);
+        }
+        HotlineEvent data;
+        try {
+            data = EventJson.fromJson(record.value(), type);
+        } catch (RuntimeException e) {
+            // The message text of a JSON error can quote the data (personal data): keep only its kind.
+            throw poison(record, "data is not a valid " + type.ceType() + " (" + e.getClass().getSimpleName() + ")",
+                    null);
+        }
+        return new ReceivedEvent(ce.id(), type, ce.source(), ce.time(), record.key(), data, record.topic(),
+                record.partition(), record.offset());
+    }
+
+    private static PoisonMessageException poison(ConsumerRecord<?, ?> record, String reason, Throwable cause) {
+        LOG.errorf("Poison message at %s/%d@%d, sending it to the dead-letter topic: %s", record.topic(),
+                record.partition(), record.offset(), reason);
+        return new PoisonMessageException(reason, cause);
+    }
+
+    private void pause(int attempt) {
+        try {
+            Thread.sleep(config.inbox().retryBackoff().toMillis() * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted between attempts", e);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package vn.hotline1022.messaging.outbox;
+
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+
+import vn.hotline1022.events.EventJson;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.HotlineEvent;
+
+/**
+ * The only way a service publishes an event: the event is written to the outbox table in the caller's transaction,
+ * so it exists if and only if the state change it describes was committed (no dual write). The relay sends it.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    private static final String INSERT = """
+            insert into messaging_outbox (event_id, topic, record_key, ce_type, ce_source, occurred_at, payload)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            """;
+    private static final Object WAKE_KEY = new Object();
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * Records {@code event} for publication when the current transaction commits.
+     *
+     * @return the event id, which becomes its CloudEvents {@code ce_id}
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID publish(HotlineEvent event) {
+        EventType type = EventType.of(event.getClass());
+        UUID id = UUID.randomUUID();
+        em.createNativeQuery(INSERT)
+                .setParameter(1, id)
+                .setParameter(2, type.topic())
+                .setParameter(3, event.key())
+                .setParameter(4, type.ceType())
+                .setParameter(5, type.source())
+                .setParameter(6, event.occurredAt())
+                .setParameter(7, EventJson.toJson(event))
+                .executeUpdate();
+        wakeRelayAfterCommit();
+        return id;
+    }
+
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return; // one wake-up per transaction is enough
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+}

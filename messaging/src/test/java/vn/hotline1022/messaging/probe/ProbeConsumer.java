@@ -1,0 +1,57 @@
+package vn.hotline1022.messaging.probe;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.intake.CaseReopened;
+import vn.hotline1022.messaging.inbox.Inbox;
+
+/** Consumes intake events the way every service will: through the inbox, with the dead-letter convention. */
+@ApplicationScoped
+public class ProbeConsumer {
+
+    /** Handler invocations per event id, including failed attempts (rolled back, so not in the database). */
+    private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    EntityManager em;
+
+    /** Read through a method: tests hold a client proxy, whose fields are not the bean's. */
+    public int attemptsOf(UUID eventId) {
+        AtomicInteger n = attempts.get(eventId);
+        return n == null ? 0 : n.get();
+    }
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, Set.of(EventType.CASE_REOPENED), event -> {
+            attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            CaseReopened reopened = event.data(CaseReopened.class);
+            ProbeHandled handled = new ProbeHandled();
+            handled.eventId = event.id();
+            handled.caseId = reopened.caseId();
+            handled.reason = reopened.reason();
+            em.persist(handled);
+            em.flush();
+            if (reopened.reason().startsWith("explode")) {
+                throw new IllegalStateException("handler refuses " + reopened.reason());
+            }
+        });
+    }
+}
