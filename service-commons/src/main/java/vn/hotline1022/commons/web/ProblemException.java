@@ -1,0 +1,40 @@
+package vn.hotline1022.commons.web;
+
+import java.util.List;
+
+/** Thrown by services for a 4xx answer with a clear reason; changes nothing (the transaction rolls back). */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "Not found", what + " does not exist", List.of());
+    }
+
+    /** 409: the request is valid but not in the resource's current state, e.g. completing an unassigned team. */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict with the current state", detail, List.of());
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, "Invalid request", "The request has invalid fields",
+                List.of(new Problem.FieldError(field, message)));
+    }
+
+    public Problem toProblem() {
+        return new Problem("about:blank", title, status, getMessage(), null, errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,103 @@
+package vn.hotline1022.commons.web;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+/** Every failure a client can cause becomes a problem+json 4xx, never a 500 with a stack trace. */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return respond(e.toProblem());
+    }
+
+    /** Quarkus raises this subtype for invalid parameters; mapping it here takes precedence over its own format. */
+    @ServerExceptionMapper
+    public Response invalidParameters(ResteasyReactiveViolationException e) {
+        return invalid(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .collect(Collectors.toList());
+        return respond(new Problem("about:blank", "Invalid request", 400, "The request has invalid fields", null,
+                errors));
+    }
+
+    /** Quarkus maps these subtypes itself; naming them here makes ours the most specific mapper. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response malformed(JsonParseException e) {
+        return unreadable(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                .collect(Collectors.joining(".")).replace(".[", "[") : "";
+        List<Problem.FieldError> errors = field.isEmpty() ? List.of()
+                : List.of(new Problem.FieldError(field, "has a wrong type or value"));
+        return respond(new Problem("about:blank", "Unreadable request body", 400,
+                "The body is not valid JSON for this request", null, errors));
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return e.getResponse();
+        }
+        // A 4xx raised by the framework (e.g. unknown enum value in a query parameter): keep its status.
+        Throwable cause = e.getCause() instanceof JsonProcessingException j ? j : null;
+        if (cause != null) {
+            return unreadable((JsonProcessingException) cause);
+        }
+        return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage()));
+    }
+
+    private static Response respond(Problem p) {
+        return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
+    }
+
+    /** "create.request.wardCode" becomes "wardCode": the client knows nothing of our method names. */
+    static String fieldName(ConstraintViolation<?> v) {
+        String path = v.getPropertyPath().toString().replace(".<list element>", "").replace(".<iterable element>", "");
+        int skip = 0;
+        String lastName = "";
+        for (Path.Node n : v.getPropertyPath()) {
+            if (n.getKind() == ElementKind.METHOD || n.getKind() == ElementKind.PARAMETER) {
+                skip++;
+                lastName = n.getName();
+            } else {
+                break;
+            }
+        }
+        String[] parts = path.split("\\.", skip + 1);
+        return parts.length > skip ? parts[skip] : lastName;
+    }
+}
