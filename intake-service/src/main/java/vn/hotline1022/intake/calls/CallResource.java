@@ -1,0 +1,34 @@
+package vn.hotline1022.intake.calls;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.hotline1022.intake.cases.CaseView;
+
+@Path("/api/v1/calls")
+@Tag(name = "Calls")
+public class CallResource {
+
+    @Inject
+    CallTaker callTaker;
+
+    @POST
+    @Operation(summary = "Record a call and open a case",
+            description = "201 with the new case; 200 with the same case when the same callId is posted again.")
+    public Response receive(@Valid @NotNull NewCall call) {
+        CallTaker.Taken taken = callTaker.take(call);
+        CaseView view = CaseView.summary(taken.hotlineCase());
+        return taken.created()
+                ? Response.created(URI.create("/api/v1/cases/" + view.code())).entity(view).build()
+                : Response.ok(view).build();
+    }
+}

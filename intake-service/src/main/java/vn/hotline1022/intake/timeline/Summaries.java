@@ -1,0 +1,80 @@
+package vn.hotline1022.intake.timeline;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+
+import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.events.dispatch.DispatchCompleted;
+import vn.hotline1022.events.dispatch.DispatchQueued;
+import vn.hotline1022.events.dispatch.TeamArrived;
+import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.referral.PatientReferred;
+import vn.hotline1022.events.referral.ReferralAccepted;
+import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.referral.ReferralRejected;
+import vn.hotline1022.events.relief.ReliefDelivered;
+import vn.hotline1022.events.relief.ReliefRefused;
+import vn.hotline1022.events.relief.ReliefScheduled;
+
+/** One line per event, in words an agent can read out to a caller who rings back. No personal data goes in. */
+final class Summaries {
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM HH:mm")
+            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+
+    private Summaries() {
+    }
+
+    static String of(HotlineEvent event) {
+        if (event instanceof TeamDispatched e) {
+            return "Team " + e.teamName() + " dispatched (" + e.matchedBy() + ")";
+        }
+        if (event instanceof DispatchQueued e) {
+            return "Waiting for a free team: " + e.reason();
+        }
+        if (event instanceof TeamArrived) {
+            return "The team arrived";
+        }
+        if (event instanceof DispatchCompleted e) {
+            return "The team finished: " + e.outcome()
+                    + (e.followUpNeeds() == null || e.followUpNeeds().isEmpty() ? ""
+                            : "; follow-up " + e.followUpNeeds());
+        }
+        if (event instanceof PatientReferred e) {
+            return "Bed (" + e.bedType() + ") asked of " + e.hospitalName() + ", answer due by "
+                    + LOCAL.format(e.answerDeadline()) + " (attempt " + e.attempt() + ")";
+        }
+        if (event instanceof ReferralAccepted e) {
+            return e.hospitalName() + " accepted the patient" + (e.bedLabel() == null ? "" : ", bed " + e.bedLabel());
+        }
+        if (event instanceof ReferralRejected e) {
+            return "The hospital declined (" + e.reason() + "); asking the next one";
+        }
+        if (event instanceof ReferralExpired) {
+            return "The hospital did not answer in time; asking the next one";
+        }
+        if (event instanceof ReliefScheduled e) {
+            String items = e.items().stream().map(i -> i.quantity() + " " + i.unit() + " " + i.itemType()).collect(Collectors.joining(", "));
+            return "Relief scheduled from programme " + e.programmeCode()
+                    + (e.amountVnd() == null ? "" : ", " + e.amountVnd() + " VND")
+                    + (items.isEmpty() ? "" : ", " + items)
+                    + (e.expectedBy() == null ? "" : ", expected by " + LOCAL.format(e.expectedBy()));
+        }
+        if (event instanceof ReliefDelivered e) {
+            return "Relief delivered" + (e.deliveredBy() == null ? "" : " by " + e.deliveredBy());
+        }
+        if (event instanceof ReliefRefused e) {
+            return "Relief not scheduled (" + e.reason() + ")" + (e.queued() ? "; waiting for stock" : "");
+        }
+        if (event instanceof NotificationSent e) {
+            return "Notice sent to the " + e.recipientKind().toLowerCase() + " by " + e.channel();
+        }
+        if (event instanceof NotificationFailed e) {
+            return "Notice to the " + e.recipientKind().toLowerCase() + " by " + e.channel() + " FAILED";
+        }
+        return event.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,56 @@
+package vn.hotline1022.intake.timeline;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.Service;
+import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.messaging.inbox.ReceivedEvent;
+
+/** Adds every downstream event to its case's timeline; a decision by any service puts an open case in progress. */
+@ApplicationScoped
+public class TimelineRecorder {
+
+    /** Notices are worth showing but are not decisions: they leave the status alone. */
+    private static final Set<EventType> NOT_DECISIONS = EnumSet.of(EventType.NOTIFICATION_SENT,
+            EventType.NOTIFICATION_FAILED);
+
+    /** Runs inside the inbox transaction of {@code event}. */
+    public void record(ReceivedEvent event) {
+        CaseEvent data = (CaseEvent) event.data();
+        TimelineEntry entry = new TimelineEntry();
+        entry.eventId = event.id();
+        entry.caseId = data.caseId();
+        entry.eventType = event.type().eventName();
+        entry.source = event.type().service().serviceName();
+        entry.occurredAt = data.occurredAt();
+        entry.summary = Summaries.of(data);
+        entry.recordedAt = Instant.now();
+        entry.persist();
+        if (NOT_DECISIONS.contains(event.type())) {
+            return;
+        }
+        HotlineCase c = HotlineCase.findById(data.caseId());
+        if (c != null && c.status == CaseStatus.OPEN) {
+            c.status = CaseStatus.IN_PROGRESS;
+            c.updatedAt = entry.recordedAt;
+        }
+    }
+
+    static Set<EventType> publishedBy(Service service) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        for (EventType t : EventType.values()) {
+            if (t.service() == service) {
+                types.add(t);
+            }
+        }
+        return types;
+    }
+}

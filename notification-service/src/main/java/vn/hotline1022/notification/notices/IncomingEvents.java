@@ -1,0 +1,54 @@
+package vn.hotline1022.notification.notices;
+
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.Service;
+import vn.hotline1022.messaging.inbox.Inbox;
+
+/** One channel per upstream topic (each with its own dead-letter topic); the rules decide what is wanted. */
+@ApplicationScoped
+public class IncomingEvents {
+
+    private static final Set<EventType> FROM_INTAKE = NoticeRules.consumedFrom(Service.INTAKE);
+    private static final Set<EventType> FROM_DISPATCH = NoticeRules.consumedFrom(Service.DISPATCH);
+    private static final Set<EventType> FROM_REFERRAL = NoticeRules.consumedFrom(Service.REFERRAL);
+    private static final Set<EventType> FROM_RELIEF = NoticeRules.consumedFrom(Service.RELIEF);
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Notifier notifier;
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, FROM_INTAKE, notifier::on);
+    }
+
+    @Incoming("dispatch-events")
+    @Blocking
+    public void onDispatchEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, FROM_DISPATCH, notifier::on);
+    }
+
+    @Incoming("referral-events")
+    @Blocking
+    public void onReferralEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, FROM_REFERRAL, notifier::on);
+    }
+
+    @Incoming("relief-events")
+    @Blocking
+    public void onReliefEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, FROM_RELIEF, notifier::on);
+    }
+}

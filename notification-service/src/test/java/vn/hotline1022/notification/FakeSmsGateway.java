@@ -1,0 +1,93 @@
+package vn.hotline1022.notification;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A real HTTP server standing in for the SMS gateway, on a free loopback port. It accepts every message, except to
+ * {@link #FAILING_PHONE} (503, echoing the request as some gateways do) and {@link #SLOW_PHONE} (answers late).
+ */
+public final class FakeSmsGateway implements AutoCloseable {
+
+    public static final String API_KEY = "test-key";
+    public static final String FAILING_PHONE = "+84900000503";
+    public static final String SLOW_PHONE = "+84900000408";
+
+    public record Request(String authorization, String body) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private final AtomicInteger ids = new AtomicInteger();
+    private final List<Request> received = new CopyOnWriteArrayList<>();
+
+    public FakeSmsGateway() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/sms", this::handle);
+        server.start();
+    }
+
+    public URI url() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms");
+    }
+
+    public List<Request> received() {
+        return received;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String auth = exchange.getRequestHeaders().getFirst("Authorization");
+        received.add(new Request(auth, body));
+        if (body.contains(SLOW_PHONE)) {
+            try {
+                closing.await(5, TimeUnit.SECONDS); // longer than any client timeout used in tests
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (!("Bearer " + API_KEY).equals(auth)) {
+            answer(exchange, 401, "{\"error\":\"unauthorized\"}");
+        } else if (body.contains(FAILING_PHONE)) {
+            answer(exchange, 503, "{\"error\":\"operator unavailable\",\"request\":" + body + "}");
+        } else {
+            answer(exchange, 200, "{\"id\":\"gw-" + ids.incrementAndGet() + "\",\"status\":\"ACCEPTED\"}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        closing.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,110 @@
+package vn.hotline1022.referral.referrals;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.events.common.BedType;
+import vn.hotline1022.events.common.Severity;
+import vn.hotline1022.referral.hospitals.Hospital;
+
+/** Hospitals answer referrals here; the console follows them. Designed so a hospital sees only its own (hospitalId). */
+@Path("/api/v1/referrals")
+@Tag(name = "Referrals")
+public class ReferralResource {
+
+    @Inject
+    Referrer referrer;
+
+    public record ReferralView(UUID id, UUID caseId, String caseCode, Referral.Status status, UUID hospitalId,
+            String hospitalName, Integer attempt, BedType bedType, Severity severity, String clinicalSummary,
+            Instant createdAt, Instant referredAt, Instant answerDeadline, Instant answeredAt, String bedLabel,
+            Instant expectedArrival, String rejectionReason, String rejectionDetail) {
+        static ReferralView of(Referral r, String hospitalName) {
+            return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.hospitalId, hospitalName, r.attempt,
+                    r.bedType, r.severity, r.clinicalSummary, r.createdAt, r.referredAt, r.answerDeadline,
+                    r.answeredAt, r.bedLabel, r.expectedArrival, r.rejectionReason, r.rejectionDetail);
+        }
+    }
+
+    /** @param expectedArrival when the hospital expects the patient, if it says */
+    public record Acceptance(@NotBlank @Size(max = 100) String bedLabel, Instant expectedArrival) {
+    }
+
+    /** @param detail free text for the compliance report; required when the reason is OTHER */
+    public record Rejection(@NotNull RejectionReason reason, @Size(max = 2000) String detail) {
+    }
+
+    @GET
+    public List<ReferralView> list(@QueryParam("caseId") UUID caseId, @QueryParam("hospitalId") UUID hospitalId) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (caseId != null) {
+            query.append(" and caseId = :caseId");
+            params.and("caseId", caseId);
+        }
+        if (hospitalId != null) {
+            query.append(" and hospitalId = :hospitalId");
+            params.and("hospitalId", hospitalId);
+        }
+        List<Referral> found = Referral.list(query.toString(), Sort.by("createdAt"), params);
+        Map<UUID, String> names = new HashMap<>();
+        return found.stream().map(r -> ReferralView.of(r, hospitalName(r.hospitalId, names))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public ReferralView get(@PathParam("id") UUID id) {
+        Referral r = Referral.findById(id);
+        if (r == null) {
+            throw ProblemException.notFound("Referral " + id);
+        }
+        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    @POST
+    @Path("/{id}/acceptance")
+    public ReferralView accept(@PathParam("id") UUID id, @Valid @NotNull Acceptance request) {
+        Referral r = referrer.accept(id, request.bedLabel().strip(), request.expectedArrival());
+        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    @POST
+    @Path("/{id}/rejection")
+    public ReferralView reject(@PathParam("id") UUID id, @Valid @NotNull Rejection request) {
+        String detail = request.detail() == null || request.detail().isBlank() ? null : request.detail().strip();
+        if (request.reason() == RejectionReason.OTHER && detail == null) {
+            throw ProblemException.invalidField("detail", "required when the reason is OTHER");
+        }
+        Referral r = referrer.reject(id, request.reason(), detail);
+        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    private static String hospitalName(UUID hospitalId, Map<UUID, String> cache) {
+        if (hospitalId == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(hospitalId, id -> {
+            Hospital h = Hospital.findById(id);
+            return h == null ? null : h.name;
+        });
+    }
+}

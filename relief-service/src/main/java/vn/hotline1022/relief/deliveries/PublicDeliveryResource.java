@@ -1,0 +1,50 @@
+package vn.hotline1022.relief.deliveries;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.hotline1022.relief.households.Household;
+import vn.hotline1022.relief.programmes.Programme;
+
+/**
+ * The public list (công khai) of a ward's relief: who got what is checked by neighbours, so nobody is paid twice. It
+ * shows no name, no phone and no case: only a masked household reference.
+ */
+@Path("/api/v1/public/deliveries")
+@Tag(name = "Transparency")
+public class PublicDeliveryResource {
+
+    public record PublicDelivery(String wardCode, String programmeCode, String programmeName, String status,
+            String household, Instant requestedAt, Instant scheduledAt, Instant expectedBy, Instant deliveredAt) {
+    }
+
+    /** Waiting, scheduled and delivered packages of the ward, newest first; refusals are not deliveries. */
+    @GET
+    public List<PublicDelivery> list(
+            @QueryParam("wardCode") @NotNull @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String wardCode,
+            @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
+        List<Delivery> found = Delivery.<Delivery> find("wardCode = ?1 and status in ?2 order by requestedAt desc",
+                wardCode, List.of(Delivery.Status.WAITING, Delivery.Status.SCHEDULED, Delivery.Status.DELIVERED))
+                .page(0, limit).list();
+        List<String> codes = found.stream().map(d -> d.programmeCode).distinct().toList();
+        Map<String, String> names = codes.isEmpty() ? Map.of()
+                : Programme.<Programme> list("code in ?1", codes).stream()
+                        .collect(Collectors.toMap(p -> p.code, p -> p.name));
+        return found.stream().map(d -> new PublicDelivery(d.wardCode, d.programmeCode, names.get(d.programmeCode),
+                d.status.name(), Household.maskedReference(d.householdId), d.requestedAt, d.scheduledAt, d.expectedBy,
+                d.deliveredAt)).toList();
+    }
+}

@@ -1,0 +1,119 @@
+package vn.hotline1022.relief.households;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import vn.hotline1022.events.common.Location;
+import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.relief.ReliefConfig;
+
+/** Finds the household behind a call, creating it on its first call. */
+@ApplicationScoped
+public class Households {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ReliefConfig config;
+
+    /**
+     * The caller's household, locked for this transaction so that two calls from one family are decided one after the
+     * other (the second sees the first's delivery). Callers lock programme rows first; see Programme.lockIfActive.
+     */
+    public Household lockFor(CallReceived call) {
+        Location at = call.location();
+        String phone = call.caller() == null ? null : normalisePhone(call.caller().phone());
+        Instant now = Instant.now();
+        if (phone == null) {
+            // No number to recognise the family by: a household of its own, never matched to another call.
+            return create(UUID.randomUUID(), at, null, call.householdSize(), now);
+        }
+        String hash = hash(phone);
+        // A family calling from two phones at once: one insert wins, the other waits for it and then finds its row.
+        em.createNativeQuery("""
+                insert into household (id, province_code, district_code, ward_code, phone_hash, members, created_at,
+                                       last_call_at)
+                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)
+                on conflict (ward_code, phone_hash) do nothing
+                """)
+                .setParameter(1, UUID.randomUUID())
+                .setParameter(2, at.provinceCode())
+                .setParameter(3, at.districtCode())
+                .setParameter(4, at.wardCode())
+                .setParameter(5, hash)
+                .setParameter(6, Math.max(call.householdSize(), 0))
+                .setParameter(7, now)
+                .executeUpdate();
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = em.createNativeQuery(
+                "select id from household where ward_code = ?1 and phone_hash = ?2 for no key update", UUID.class)
+                .setParameter(1, at.wardCode())
+                .setParameter(2, hash)
+                .getResultList();
+        Household h = Household.findById(ids.get(0));
+        h.lastCallAt = now;
+        h.members = Math.max(h.members, call.householdSize());
+        return h;
+    }
+
+    /** Locks a known household, e.g. to schedule its waiting request when stock arrives. */
+    public Household lock(UUID householdId) {
+        em.createNativeQuery("select id from household where id = ?1 for no key update", UUID.class)
+                .setParameter(1, householdId)
+                .getResultList();
+        return Household.findById(householdId);
+    }
+
+    private static Household create(UUID id, Location at, String hash, int members, Instant now) {
+        Household h = new Household();
+        h.id = id;
+        h.provinceCode = at.provinceCode();
+        h.districtCode = at.districtCode();
+        h.wardCode = at.wardCode();
+        h.phoneHash = hash;
+        h.members = Math.max(members, 0);
+        h.createdAt = now;
+        h.lastCallAt = now;
+        h.persist();
+        return h;
+    }
+
+    /**
+     * The national form of a Vietnamese number, so that "+84 912 345 678", "0912.345.678" and "0912345678" are one
+     * household: spaces, dots and dashes (as intake accepts them) go, and the +84 country code becomes 0.
+     *
+     * @return null when there is no number
+     */
+    public static String normalisePhone(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[\\s.\\-()]", "");
+        if (digits.startsWith("+84")) {
+            digits = "0" + digits.substring(3);
+        }
+        return digits.isEmpty() ? null : digits;
+    }
+
+    /** Salted SHA-256, hex: the same phone always gives the same hash under one deployment's salt. */
+    String hash(String normalisedPhone) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(config.phoneSalt().getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0); // separator: salt "a" + phone "1..." never equals salt "a1" + phone "..."
+            return HexFormat.of().formatHex(sha.digest(normalisedPhone.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+}

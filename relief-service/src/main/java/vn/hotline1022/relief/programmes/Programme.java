@@ -1,0 +1,104 @@
+package vn.hotline1022.relief.programmes;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.common.ReliefItem;
+
+/**
+ * A relief programme (chương trình hỗ trợ): what a package holds, for which needs in which province, how many packages
+ * are in stock and how many one household may receive.
+ */
+@Entity
+public class Programme extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String code;
+    public String name;
+    public String provinceCode;
+    /** Need names; only relief needs ({@link Need#isRelief()}). */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> needs;
+    @ElementCollection
+    @CollectionTable(name = "programme_item", joinColumns = @JoinColumn(name = "programme_id"))
+    @OrderColumn(name = "line_no")
+    public List<ProgrammeItem> items = new ArrayList<>();
+    public Long amountVnd;
+    /** Packages one household may receive from this programme, delivered or on the way. */
+    public int perHouseholdCap;
+    /** Changed only by the atomic updates below, never through this field. */
+    public int stock;
+    public boolean active;
+    public Instant createdAt;
+
+    public List<ReliefItem> itemsForEvent() {
+        return items.stream().map(ProgrammeItem::toEvent).toList();
+    }
+
+    public static Programme findByCode(String code) {
+        return find("code", code).firstResult();
+    }
+
+    /**
+     * The programme that serves a need in a province: an active one covering it, preferring one with stock, then the
+     * oldest. Not locked: the caller locks it with {@link #lockIfActive}.
+     */
+    public static String coveringCode(String provinceCode, Need need) {
+        @SuppressWarnings("unchecked")
+        List<String> found = getEntityManager().createNativeQuery("""
+                select code from programme
+                 where active and province_code = ?1 and ?2 = any(needs)
+                 order by stock > 0 desc, created_at, code
+                 limit 1
+                """, String.class)
+                .setParameter(1, provinceCode)
+                .setParameter(2, need.name())
+                .getResultList();
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * Locks the programme's row for this transaction. Every allocation locks programme rows (in code order) before
+     * any household row, so concurrent allocations and stock arrivals queue up instead of deadlocking.
+     *
+     * @return whether it is still active
+     */
+    public static boolean lockIfActive(String code) {
+        @SuppressWarnings("unchecked")
+        List<Boolean> found = getEntityManager()
+                .createNativeQuery("select active from programme where code = ?1 for no key update", Boolean.class)
+                .setParameter(1, code)
+                .getResultList();
+        return !found.isEmpty() && found.get(0);
+    }
+
+    /** Takes one package from stock; false when there is none. Atomic: concurrent takers can never overdraw it. */
+    public static boolean takeOne(String code) {
+        return getEntityManager()
+                .createNativeQuery("update programme set stock = stock - 1 where code = ?1 and stock > 0")
+                .setParameter(1, code)
+                .executeUpdate() == 1;
+    }
+
+    public static void addStock(String code, int quantity) {
+        getEntityManager().createNativeQuery("update programme set stock = stock + ?2 where code = ?1")
+                .setParameter(1, code)
+                .setParameter(2, quantity)
+                .executeUpdate();
+    }
+}
