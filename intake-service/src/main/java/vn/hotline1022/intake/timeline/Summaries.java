@@ -70,11 +70,22 @@ final class Summaries {
             return "Relief not scheduled (" + e.reason() + ")" + (e.queued() ? "; waiting for stock" : "");
         }
         if (event instanceof NotificationSent e) {
-            return "Notice sent to the " + e.recipientKind().toLowerCase() + " by " + e.channel();
+            return "The " + e.recipientKind().toLowerCase() + " was told about " + eventName(e.sourceEventType()) + " by "
+                    + e.channel();
         }
         if (event instanceof NotificationFailed e) {
-            return "Notice to the " + e.recipientKind().toLowerCase() + " by " + e.channel() + " FAILED";
+            return "Could not tell the " + e.recipientKind().toLowerCase() + " about " + eventName(e.sourceEventType())
+                    + " by " + e.channel();
         }
         return event.getClass().getSimpleName();
+    }
+
+    /** "vn.hotline1022.dispatch.TeamDispatched.v1" → "TeamDispatched". */
+    private static String eventName(String ceType) {
+        if (ceType == null) {
+            return "the case";
+        }
+        String[] parts = ceType.split("\\.");
+        return parts.length >= 2 ? parts[parts.length - 2] : ceType;
     }
 }

@@ -1,0 +1,68 @@
+package vn.hotline1022.e2e;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import vn.hotline1022.events.Topics;
+
+/** Reads every event of one case from every service's topic, from the beginning, as an auditor would. */
+final class CaseEvents {
+
+    private static final List<String> TOPICS = List.of(Topics.INTAKE, Topics.DISPATCH, Topics.REFERRAL,
+            Topics.RELIEF, Topics.NOTIFICATION);
+
+    private CaseEvents() {
+    }
+
+    /** Event names (e.g. TeamDispatched) of the case, counted; read up to the current end of each topic. */
+    static Map<String, Long> countByName(String bootstrap, UUID caseId) {
+        return read(bootstrap, caseId).stream().collect(Collectors.groupingBy(CaseEvents::eventName,
+                Collectors.counting()));
+    }
+
+    static List<ConsumerRecord<String, String>> read(String bootstrap, UUID caseId) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic, Duration.ofSeconds(10))
+                        .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (caseId.toString().equals(r.key())) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** "vn.hotline1022.dispatch.TeamDispatched.v1" → "TeamDispatched". */
+    static String eventName(ConsumerRecord<String, String> r) {
+        String type = new String(r.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8);
+        String[] parts = type.split("\\.");
+        return parts[parts.length - 2];
+    }
+}

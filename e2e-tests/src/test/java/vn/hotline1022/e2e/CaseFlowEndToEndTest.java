@@ -1,0 +1,138 @@
+package vn.hotline1022.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import vn.hotline1022.localstack.DemoData;
+import vn.hotline1022.localstack.LocalStack;
+import vn.hotline1022.testkit.Files2;
+import vn.hotline1022.testkit.Ports;
+
+/**
+ * The system as it runs for real: five service processes, one Kafka broker, one PostgreSQL with a database per
+ * service, demo data loaded through the APIs. Only the REST APIs and the topics are touched.
+ */
+class CaseFlowEndToEndTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static Path home;
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
+        home = Files.createTempDirectory("hotline-e2e-");
+        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
+        LocalStack.SERVICES.keySet().forEach(s -> ports.put(s, Ports.free()));
+        stack = new LocalStack(new LocalStack.Options(root, home, true, Ports.free(), Ports.free(), Ports.free(),
+                ports, 4, Map.of(), System.out)).start();
+        new DemoData(stack, System.out).load();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+        Files2.deleteQuietly(home);
+    }
+
+    @Test
+    void aCallFansOutToATeamAHospitalAndReliefAndEveryStepIsOnTheTimeline() {
+        String code = postCall("25966", List.of("EMERGENCY_TRANSPORT", "HOSPITAL_ADMISSION", "FOOD"));
+        UUID caseId = caseId(code);
+
+        awaitTimeline(code, "CallReceived", "TeamDispatched", "PatientReferred", "ReliefScheduled");
+
+        // The hospital accepts; the household gets its package.
+        String referralId = given().queryParam("caseId", caseId).get(stack.url("referral-service")
+                + "/api/v1/referrals").then().statusCode(200).extract().path("find { it.status == 'PENDING' }.id");
+        given().contentType(ContentType.JSON).body(Map.of("bedLabel", "Khoa Hồi sức, giường 12"))
+                .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId)
+                .then().statusCode(200);
+        String deliveryId = given().queryParam("caseId", caseId).get(stack.url("relief-service")
+                + "/api/v1/deliveries").then().statusCode(200).extract().path("find { it.status == 'SCHEDULED' }.id");
+        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu"))
+                .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
+                .then().statusCode(200);
+
+        JsonPath finalCase = awaitTimeline(code, "ReferralAccepted", "ReliefDelivered");
+        assertThat(finalCase.getString("status")).isEqualTo("IN_PROGRESS");
+        assertThat(finalCase.getString("timeline.find { it.type == 'TeamDispatched' }.summary"))
+                .isEqualTo("Team Tổ PƯN Lái Thiêu dispatched (SAME_WARD)");
+
+        // The citizen was told at every step: the call, the team, the bed, the relief scheduled and delivered.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().queryParam("caseId", caseId)
+                .get(stack.url("notification-service") + "/api/v1/notifications").then().statusCode(200)
+                .extract().<String> jsonPath().getList("sourceEventType", String.class))
+                .hasSize(5));
+
+        // Every event exactly once on the topics, keyed by the case.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(
+                CaseEvents.countByName(stack.kafkaBootstrapServers(), caseId))
+                .containsEntry("CallReceived", 1L)
+                .containsEntry("TeamDispatched", 1L)
+                .containsEntry("PatientReferred", 1L)
+                .containsEntry("ReferralAccepted", 1L)
+                .containsEntry("ReliefScheduled", 1L)
+                .containsEntry("ReliefDelivered", 1L)
+                .containsEntry("NotificationSent", 5L));
+    }
+
+    @Test
+    void aCaseStillCompletesOnceWhenServicesAreKilledMidFlow() {
+        // Dispatch is down when the call comes in; intake dies right after accepting it.
+        stack.kill("dispatch-service");
+        String code = postCall("25942", List.of("EMERGENCY_TRANSPORT"));
+        stack.kill("intake-service");
+
+        stack.restart("intake-service");
+        UUID caseId = caseId(code); // the accepted call survived the crash
+        stack.restart("dispatch-service");
+
+        awaitTimeline(code, "CallReceived", "TeamDispatched");
+        assertThat(given().queryParam("caseId", caseId).get(stack.url("dispatch-service") + "/api/v1/assignments")
+                .then().statusCode(200).extract().<List<?>> path("")).hasSize(1);
+        assertThat(CaseEvents.countByName(stack.kafkaBootstrapServers(), caseId)).containsEntry("TeamDispatched", 1L);
+    }
+
+    private static String postCall(String ward, List<String> needs) {
+        Map<String, Object> call = new HashMap<>();
+        call.put("callId", UUID.randomUUID());
+        call.put("channel", "PHONE");
+        call.put("caller", Map.of("name", "Trần Thị Hoa", "phone", "0987 654 321"));
+        call.put("location", Map.of("wardCode", ward, "addressText", "Khu phố 3"));
+        call.put("needs", needs);
+        call.put("householdSize", 5);
+        call.put("vulnerabilities", List.of("ELDERLY"));
+        call.put("agentId", "agent-e2e");
+        return given().contentType(ContentType.JSON).body(call).post(stack.url("intake-service") + "/api/v1/calls")
+                .then().statusCode(201).extract().path("code");
+    }
+
+    private static UUID caseId(String code) {
+        return UUID.fromString(given().get(stack.url("intake-service") + "/api/v1/cases/{code}", code).then()
+                .statusCode(200).extract().path("id"));
+    }
+
+    private static JsonPath awaitTimeline(String code, String... types) {
+        return await().atMost(PATIENCE).until(() -> given().get(stack.url("intake-service") + "/api/v1/cases/{code}",
+                code).then().statusCode(200).extract().jsonPath(),
+                json -> json.getList("timeline.type", String.class).containsAll(List.of(types)));
+    }
+}

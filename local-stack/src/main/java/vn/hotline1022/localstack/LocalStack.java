@@ -1,0 +1,217 @@
+package vn.hotline1022.localstack;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import vn.hotline1022.testkit.Files2;
+import vn.hotline1022.testkit.KafkaBroker;
+import vn.hotline1022.testkit.PostgresServer;
+
+/**
+ * The whole system on one machine, no Docker: a Kafka broker (KRaft) and PostgreSQL in this JVM, every service as its
+ * own process with its own database, logs in one folder. Used by {@code ./hotline run} and by the end-to-end tests.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** The services in start order, with their default ports (README's API overview uses the same). */
+    public static final Map<String, Integer> SERVICES = servicePorts(8081);
+
+    /**
+     * Where and how to run.
+     *
+     * @param projectRoot the checkout: services are started from {@code <service>/target/quarkus-app}
+     * @param home        data and logs ({@code kafka/}, {@code postgres/}, {@code logs/})
+     * @param reset       start from empty data
+     * @param ports       HTTP port per service name
+     */
+    public record Options(Path projectRoot, Path home, boolean reset, int kafkaPort, int kafkaControllerPort,
+            int postgresPort, Map<String, Integer> ports, int partitions, Map<String, String> extraEnv,
+            PrintStream out) {
+
+        public static Options defaults(Path projectRoot, boolean reset) {
+            return new Options(projectRoot, projectRoot.resolve(".hotline"), reset, 9092, 9093, 15432, SERVICES, 12,
+                    Map.of(), System.out);
+        }
+    }
+
+    private final Options options;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KafkaBroker kafka;
+    private PostgresServer postgres;
+
+    public LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public static Map<String, Integer> servicePorts(int first) {
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        for (String s : List.of("intake", "dispatch", "referral", "relief", "notification")) {
+            ports.put(s + "-service", first++);
+        }
+        return ports;
+    }
+
+    public LocalStack start() {
+        long started = System.nanoTime();
+        try {
+            if (options.reset()) {
+                step("Resetting local data in " + options.home());
+                Files2.deleteQuietly(options.home().resolve("kafka"));
+                Files2.deleteQuietly(options.home().resolve("postgres"));
+            }
+            Files.createDirectories(options.home().resolve("logs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+
+        step("Starting Kafka (KRaft) on port " + options.kafkaPort());
+        kafka = new KafkaBroker(options.home().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
+                options.partitions()).start();
+
+        String external = System.getenv(PostgresServer.URL_ENV);
+        if (external != null && !external.isBlank()) {
+            step("Using the PostgreSQL server of " + PostgresServer.URL_ENV);
+            postgres = PostgresServer.external(external);
+            if (options.reset()) {
+                SERVICES.keySet().forEach(s -> postgres.dropDatabase(databaseName(s)));
+            }
+        } else {
+            step("Starting embedded PostgreSQL on port " + options.postgresPort());
+            postgres = PostgresServer.embedded(options.home().resolve("postgres"), options.postgresPort(), false);
+        }
+
+        for (var entry : options.ports().entrySet()) {
+            String name = entry.getKey();
+            PostgresServer.Database db = postgres.ensureDatabase(databaseName(name), "local-" + name);
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+            env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            // A fixed salt for this machine's demo data only; real deployments set their own secret.
+            env.put("HOTLINE_RELIEF_PHONE_SALT", "local-demo-salt");
+            env.putAll(options.extraEnv());
+            Path jar = options.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            services.put(name, new ServiceProcess(name, entry.getValue(), jar, env,
+                    options.home().resolve("logs").resolve(name + ".log")));
+        }
+        step("Starting " + String.join(", ", services.keySet()));
+        services.values().forEach(ServiceProcess::start);
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess s : services.values()) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                s.awaitReady(Duration.ofSeconds(120));
+                step("  " + s.name() + " ready at " + s.url());
+            }));
+        }
+        ready.forEach(CompletableFuture::join);
+        step("All services up in " + (System.nanoTime() - started) / 1_000_000 / 1000.0 + " s");
+        return this;
+    }
+
+    public ServiceProcess service(String name) {
+        ServiceProcess s = services.get(name);
+        if (s == null) {
+            throw new IllegalArgumentException("no service " + name);
+        }
+        return s;
+    }
+
+    public String url(String service) {
+        return service(service).url();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Path logs() {
+        return options.home().resolve("logs");
+    }
+
+    /** Kills a service with SIGKILL: the crash case. */
+    public void kill(String name) {
+        service(name).kill();
+    }
+
+    public void restart(String name) {
+        ServiceProcess s = service(name);
+        s.stop();
+        s.start();
+        s.awaitReady(Duration.ofSeconds(120));
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> reversed = new ArrayList<>(services.values());
+        java.util.Collections.reverse(reversed);
+        reversed.parallelStream().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    private static String databaseName(String service) {
+        return "hotline_" + service.replace("-service", "");
+    }
+
+    private void step(String message) {
+        options.out().println("[hotline] " + message);
+    }
+
+    /** {@code ./hotline run [--reset] [--no-demo]}: runs until Ctrl-C, then stops everything it started. */
+    public static void main(String[] args) throws Exception {
+        boolean reset = List.of(args).contains("--reset");
+        boolean demo = !List.of(args).contains("--no-demo");
+        Path root = Path.of(System.getProperty("hotline.root", ".")).toAbsolutePath().normalize();
+        LocalStack stack = new LocalStack(Options.defaults(root, reset));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\n[hotline] Stopping...");
+            stack.close();
+            System.out.println("[hotline] Stopped. Data kept in " + root.resolve(".hotline")
+                    + " (./hotline run --reset starts empty).");
+            stopped.countDown();
+        }, "hotline-stop"));
+        try {
+            stack.start();
+            if (demo) {
+                new DemoData(stack, System.out).load();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("[hotline] Could not start: " + e.getMessage());
+            System.exit(1);
+        }
+        printWelcome(stack);
+        stopped.await();
+    }
+
+    private static void printWelcome(LocalStack stack) {
+        System.out.println();
+        System.out.println("Hotline 1022 is running. Ctrl-C stops everything.");
+        for (ServiceProcess s : stack.services.values()) {
+            System.out.printf("  %-22s %s/q/swagger-ui%n", s.name(), s.url());
+        }
+        System.out.println("  Kafka                  " + stack.kafkaBootstrapServers());
+        System.out.println("  Logs                   " + stack.logs());
+        System.out.println();
+        System.out.println("Try a call:");
+        System.out.println("  curl -s -XPOST " + stack.url("intake-service") + "/api/v1/calls -H 'Content-Type: "
+                + "application/json' -d @local-stack/src/main/resources/demo/call.json");
+        System.out.println("  curl -s " + stack.url("intake-service") + "/api/v1/cases/<code from the answer>");
+    }
+}
