@@ -70,8 +70,8 @@ final class Summaries {
             return "Relief not scheduled (" + e.reason() + ")" + (e.queued() ? "; waiting for stock" : "");
         }
         if (event instanceof NotificationSent e) {
-            return "The " + e.recipientKind().toLowerCase() + " was told about " + eventName(e.sourceEventType()) + " by "
-                    + e.channel();
+            return "The " + e.recipientKind().toLowerCase() + " was told about " + eventName(e.sourceEventType())
+                    + " by " + e.channel();
         }
         if (event instanceof NotificationFailed e) {
             return "Could not tell the " + e.recipientKind().toLowerCase() + " about " + eventName(e.sourceEventType())

@@ -14,8 +14,7 @@ public class ConsoleChannel implements NoticeChannel {
 
     @Override
     public String send(OutgoingNotice notice) {
-        LOG.infof("Notice for case %s to %s: %s", notice.caseCode(), OutgoingNotice.maskPhone(notice.phone()),
-                notice.text());
+        LOG.infof("Notice for case %s to %s: %s", notice.caseCode(), notice.maskedRecipient(), notice.text());
         return null;
     }
 }

@@ -16,6 +16,11 @@ public record OutgoingNotice(UUID notificationId, String caseCode, String phone,
     }
 
     /** Country code and last three digits, as {@code Caller.toString}; a fixed number of stars hides the length. */
+    /** The recipient as logs may show it. */
+    public String maskedRecipient() {
+        return maskPhone(phone);
+    }
+
     public static String maskPhone(String phone) {
         if (phone == null) {
             return "null";
