@@ -12,14 +12,17 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
@@ -30,13 +33,22 @@ import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(OidcResource.class)
 class DispatchFlowTest {
+
+    @BeforeAll
+    static void signInAsDispatcher() {
+        RestAssured.authentication = RestAssured.oauth2(
+                TestTokens.user("dispatcher1", Roles.DISPATCHER, Roles.OPS).sign());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -47,7 +59,7 @@ class DispatchFlowTest {
     void aTeamIsSentQueuedCasesWaitAndTheFreedTeamTakesTheNext() {
         // A Thuận An team with a medic, covering Lái Thiêu; no other team in the whole province is free.
         String teamId = given().contentType(ContentType.JSON)
-                .body(Map.of("name", "Tổ PƯN Lái Thiêu", "provinceCode", "74", "homeDistrictCode", "725",
+                .body(Map.of("code", "TA-01", "name", "Tổ PƯN Lái Thiêu", "provinceCode", "74", "homeDistrictCode", "725",
                         "coveredWardCodes", List.of(SampleEvents.LAI_THIEU), "medicalStaff", 1, "vehicle", "AMBULANCE"))
                 .post("/api/v1/teams").then().statusCode(201).extract().path("id");
 
@@ -104,9 +116,10 @@ class DispatchFlowTest {
     @Test
     void badInputIsRefusedWithFieldErrors() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "", "provinceCode", "7", "homeDistrictCode", "718",
+                .body(Map.of("code", "x", "name", "", "provinceCode", "7", "homeDistrictCode", "718",
                         "coveredWardCodes", List.of("123"), "medicalStaff", -1, "vehicle", "CAR"))
                 .post("/api/v1/teams").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("provinceCode"))
                 .body("errors.field", hasItem("medicalStaff"))

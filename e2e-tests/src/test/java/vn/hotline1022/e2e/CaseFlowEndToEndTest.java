@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.hotline1022.localstack.DemoData;
@@ -40,8 +41,10 @@ class CaseFlowEndToEndTest {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         LocalStack.SERVICES.keySet().forEach(s -> ports.put(s, Ports.free()));
         stack = new LocalStack(new LocalStack.Options(root, home, true, Ports.free(), Ports.free(), Ports.free(),
-                ports, 4, Map.of(), System.out)).start();
+                ports, 4, Map.of(), System.out).withKeycloak(Ports.free())).start();
         new DemoData(stack, System.out).load();
+        // Real tokens from the realm's demo users: every call below goes through the services' role checks.
+        RestAssured.authentication = RestAssured.oauth2(stack.token("agent1"));
     }
 
     @AfterAll
@@ -60,14 +63,25 @@ class CaseFlowEndToEndTest {
         awaitTimeline(code, "CallReceived", "TeamDispatched", "PatientReferred", "ReliefScheduled");
 
         // The hospital accepts; the household gets its package.
-        String referralId = given().queryParam("caseId", caseId).get(stack.url("referral-service")
-                + "/api/v1/referrals").then().statusCode(200).extract().path("find { it.status == 'PENDING' }.id");
-        given().contentType(ContentType.JSON).body(Map.of("bedLabel", "Khoa Hồi sức, giường 12"))
+        // Lái Thiêu is in Thuận An: the district hospital (74002, the demo user hospital2) is asked first.
+        String hospital2 = stack.token("hospital2");
+        String referralId = given().auth().oauth2(hospital2).queryParam("caseId", caseId)
+                .get(stack.url("referral-service") + "/api/v1/referrals").then().statusCode(200)
+                .extract().path("find { it.status == 'PENDING' }.id");
+        assertThat(referralId).as("a pending referral visible to hospital 74002").isNotNull();
+        // Another hospital's staff cannot answer it.
+        given().auth().oauth2(stack.token("hospital1")).contentType(ContentType.JSON)
+                .body(Map.of("bedLabel", "A-1"))
+                .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId)
+                .then().statusCode(404);
+        given().auth().oauth2(hospital2).contentType(ContentType.JSON).body(Map.of("bedLabel", "Khoa Hồi sức, giường 12"))
                 .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId)
                 .then().statusCode(200);
-        String deliveryId = given().queryParam("caseId", caseId).get(stack.url("relief-service")
+        String relief1 = stack.token("relief1");
+        String deliveryId = given().auth().oauth2(relief1).queryParam("caseId", caseId).get(stack.url("relief-service")
                 + "/api/v1/deliveries").then().statusCode(200).extract().path("find { it.status == 'SCHEDULED' }.id");
-        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu"))
+        given().auth().oauth2(relief1).contentType(ContentType.JSON)
+                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu"))
                 .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
                 .then().statusCode(200);
 
@@ -95,6 +109,13 @@ class CaseFlowEndToEndTest {
     }
 
     @Test
+    void noTokenNoAccess() {
+        given().auth().none().get(stack.url("intake-service") + "/api/v1/cases").then().statusCode(401);
+        given().auth().oauth2(stack.token("hospital1")).get(stack.url("intake-service") + "/api/v1/cases").then()
+                .statusCode(403);
+    }
+
+    @Test
     void aCaseStillCompletesOnceWhenServicesAreKilledMidFlow() {
         // Dispatch is down when the call comes in; intake dies right after accepting it.
         stack.kill("dispatch-service");
@@ -106,7 +127,8 @@ class CaseFlowEndToEndTest {
         stack.restart("dispatch-service");
 
         awaitTimeline(code, "CallReceived", "TeamDispatched");
-        assertThat(given().queryParam("caseId", caseId).get(stack.url("dispatch-service") + "/api/v1/assignments")
+        assertThat(given().auth().oauth2(stack.token("dispatcher1")).queryParam("caseId", caseId)
+                .get(stack.url("dispatch-service") + "/api/v1/assignments")
                 .then().statusCode(200).extract().<List<?>> path("")).hasSize(1);
         assertThat(CaseEvents.countByName(stack.kafkaBootstrapServers(), caseId)).containsEntry("TeamDispatched", 1L);
     }

@@ -17,15 +17,18 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
@@ -39,13 +42,21 @@ import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(OidcResource.class)
 class IntakeFlowTest {
+
+    @BeforeAll
+    static void signInAsAnAgent() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("agent-07", Roles.CALL_AGENT).sign());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 

@@ -16,11 +16,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /**
  * Teams, hospitals and relief programmes in Bình Dương, loaded through the services' own APIs (so they are validated
  * like any other input). Each kind is loaded only when its list is empty: restarts keep what is there.
- * Administrative units need no loading: intake ships them (data © Thang Le Quoc, MIT licence).
+ * Administrative units need no loading: intake ships them (data © Thang Le Quoc, MIT licence). When the stack runs
+ * Keycloak, the requests carry a token of the demo user {@code admin1}.
  */
 public final class DemoData {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The demo user that loads reference data (role admin). */
+    static final String ADMIN = "admin1";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final LocalStack stack;
     private final PrintStream out;
@@ -57,6 +60,9 @@ public final class DemoData {
     }
 
     private String send(HttpRequest.Builder request, int expected) {
+        if (stack.hasKeycloak()) {
+            request.header("Authorization", "Bearer " + stack.token(ADMIN));
+        }
         try {
             HttpResponse<String> r = http.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());

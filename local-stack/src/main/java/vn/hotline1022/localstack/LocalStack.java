@@ -18,8 +18,9 @@ import vn.hotline1022.testkit.KafkaBroker;
 import vn.hotline1022.testkit.PostgresServer;
 
 /**
- * The whole system on one machine, no Docker: a Kafka broker (KRaft) and PostgreSQL in this JVM, every service as its
- * own process with its own database, logs in one folder. Used by {@code ./hotline run} and by the end-to-end tests.
+ * The whole system on one machine, no Docker: a Kafka broker (KRaft) and PostgreSQL in this JVM, Keycloak (the identity
+ * provider) and every service as their own processes, each service with its own database, logs in one folder. Used by
+ * {@code ./hotline run} and by the end-to-end tests.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -33,21 +34,45 @@ public final class LocalStack implements AutoCloseable {
      * @param home        data and logs ({@code kafka/}, {@code postgres/}, {@code logs/})
      * @param reset       start from empty data
      * @param ports       HTTP port per service name
+     * @param keycloak     start Keycloak with {@code identity/realm-hotline1022.json} and point the services at it
+     * @param keycloakPort its HTTP port; the token issuer is {@code http://localhost:<port>/realms/hotline1022}
      */
     public record Options(Path projectRoot, Path home, boolean reset, int kafkaPort, int kafkaControllerPort,
             int postgresPort, Map<String, Integer> ports, int partitions, Map<String, String> extraEnv,
-            PrintStream out) {
+            PrintStream out, boolean keycloak, int keycloakPort) {
+
+        /** Without Keycloak (the shape from before it); {@link #withKeycloak(int)} adds it. */
+        public Options(Path projectRoot, Path home, boolean reset, int kafkaPort, int kafkaControllerPort,
+                int postgresPort, Map<String, Integer> ports, int partitions, Map<String, String> extraEnv,
+                PrintStream out) {
+            this(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports, partitions, extraEnv,
+                    out, false, 0);
+        }
 
         public static Options defaults(Path projectRoot, boolean reset) {
             return new Options(projectRoot, projectRoot.resolve(".hotline"), reset, 9092, 9093, 15432, SERVICES, 12,
-                    Map.of(), System.out);
+                    Map.of(), System.out, true, 8180);
+        }
+
+        public Options withKeycloak(int port) {
+            return new Options(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports,
+                    partitions, extraEnv, out, true, port);
+        }
+
+        public Options withoutKeycloak() {
+            return new Options(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports,
+                    partitions, extraEnv, out, false, keycloakPort);
         }
     }
+
+    /** The realm the local stack imports, relative to the checkout. */
+    public static final String REALM_FILE = "identity/realm-hotline1022.json";
 
     private final Options options;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private KafkaBroker kafka;
     private PostgresServer postgres;
+    private Keycloak keycloak;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -74,6 +99,15 @@ public final class LocalStack implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
 
+        // Keycloak is a process of its own: it starts while Kafka and PostgreSQL start here.
+        CompletableFuture<Keycloak> identity = CompletableFuture.completedFuture(null);
+        if (options.keycloak()) {
+            step("Starting Keycloak on port " + options.keycloakPort());
+            keycloak = new Keycloak(options.home().resolve("keycloak"), options.projectRoot().resolve(REALM_FILE),
+                    options.keycloakPort(), options.home().resolve("logs/keycloak.log"), options.reset());
+            identity = CompletableFuture.supplyAsync(keycloak::start);
+        }
+
         step("Starting Kafka (KRaft) on port " + options.kafkaPort());
         kafka = new KafkaBroker(options.home().resolve("kafka"), options.kafkaPort(), options.kafkaControllerPort(),
                 options.partitions()).start();
@@ -90,6 +124,12 @@ public final class LocalStack implements AutoCloseable {
             postgres = PostgresServer.embedded(options.home().resolve("postgres"), options.postgresPort(), false);
         }
 
+        if (keycloak != null) {
+            identity.join();
+            keycloak.awaitReady(Duration.ofSeconds(300)); // the first start unpacks and imports: a minute or two
+            step("  Keycloak ready at " + keycloak.url() + " (realm " + Keycloak.REALM + ")");
+        }
+
         for (var entry : options.ports().entrySet()) {
             String name = entry.getKey();
             PostgresServer.Database db = postgres.ensureDatabase(databaseName(name), "local-" + name);
@@ -101,6 +141,9 @@ public final class LocalStack implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             // A fixed salt for this machine's demo data only; real deployments set their own secret.
             env.put("HOTLINE_RELIEF_PHONE_SALT", "local-demo-salt");
+            if (keycloak != null) {
+                env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+            }
             env.putAll(options.extraEnv());
             Path jar = options.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             services.put(name, new ServiceProcess(name, entry.getValue(), jar, env,
@@ -132,6 +175,31 @@ public final class LocalStack implements AutoCloseable {
         return service(service).url();
     }
 
+    /** Whether this stack runs Keycloak and the services check its tokens. */
+    public boolean hasKeycloak() {
+        return keycloak != null;
+    }
+
+    public Keycloak keycloak() {
+        if (keycloak == null) {
+            throw new IllegalStateException("this local stack runs without Keycloak");
+        }
+        return keycloak;
+    }
+
+    /** {@code http://localhost:<port>/realms/hotline1022}: the {@code iss} of the tokens the services accept. */
+    public String oidcIssuer() {
+        return keycloak().issuer();
+    }
+
+    /**
+     * An access token of a demo user of the realm (agent1, dispatcher1, team1, hospital1, hospital2, relief1, ops1,
+     * admin1; password = user name + "-demo"), by password grant with the {@code hotline1022-e2e} client.
+     */
+    public String token(String username) {
+        return keycloak().token(username);
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -157,6 +225,9 @@ public final class LocalStack implements AutoCloseable {
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(ServiceProcess::stop);
+        if (keycloak != null) {
+            keycloak.close();
+        }
         if (kafka != null) {
             kafka.stop();
         }
@@ -173,12 +244,19 @@ public final class LocalStack implements AutoCloseable {
         options.out().println("[hotline] " + message);
     }
 
-    /** {@code ./hotline run [--reset] [--no-demo]}: runs until Ctrl-C, then stops everything it started. */
+    /**
+     * {@code ./hotline run [--reset] [--no-demo] [--no-keycloak]}: runs until Ctrl-C, then stops everything it
+     * started.
+     */
     public static void main(String[] args) throws Exception {
         boolean reset = List.of(args).contains("--reset");
         boolean demo = !List.of(args).contains("--no-demo");
         Path root = Path.of(System.getProperty("hotline.root", ".")).toAbsolutePath().normalize();
-        LocalStack stack = new LocalStack(Options.defaults(root, reset));
+        Options options = Options.defaults(root, reset);
+        if (List.of(args).contains("--no-keycloak")) {
+            options = options.withoutKeycloak();
+        }
+        LocalStack stack = new LocalStack(options);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\n[hotline] Stopping...");
@@ -207,11 +285,27 @@ public final class LocalStack implements AutoCloseable {
             System.out.printf("  %-22s %s/q/swagger-ui%n", s.name(), s.url());
         }
         System.out.println("  Kafka                  " + stack.kafkaBootstrapServers());
+        if (stack.hasKeycloak()) {
+            Keycloak kc = stack.keycloak();
+            System.out.println("  Keycloak admin console " + kc.adminConsoleUrl() + "  (" + Keycloak.ADMIN_USERNAME
+                    + " / " + Keycloak.ADMIN_PASSWORD + ", local demo values)");
+            System.out.println("  OIDC issuer            " + kc.issuer());
+        }
         System.out.println("  Logs                   " + stack.logs());
         System.out.println();
+        String auth = "";
+        if (stack.hasKeycloak()) {
+            Keycloak kc = stack.keycloak();
+            System.out.println("Get a token (demo users: agent1, dispatcher1, team1, hospital1, hospital2, relief1, ops1,"
+                    + " admin1; password = user name + \"-demo\"):");
+            System.out.println("  TOKEN=$(curl -s " + kc.tokenEndpoint() + " -d grant_type=password -d client_id="
+                    + Keycloak.E2E_CLIENT + " -d client_secret=" + Keycloak.E2E_CLIENT_SECRET
+                    + " -d username=agent1 -d password=agent1-demo | jq -r .access_token)");
+            auth = " -H \"Authorization: Bearer $TOKEN\"";
+        }
         System.out.println("Try a call:");
-        System.out.println("  curl -s -XPOST " + stack.url("intake-service") + "/api/v1/calls -H 'Content-Type: "
-                + "application/json' -d @local-stack/src/main/resources/demo/call.json");
-        System.out.println("  curl -s " + stack.url("intake-service") + "/api/v1/cases/<code from the answer>");
+        System.out.println("  curl -s -XPOST " + stack.url("intake-service") + "/api/v1/calls" + auth
+                + " -H 'Content-Type: application/json' -d @local-stack/src/main/resources/demo/call.json");
+        System.out.println("  curl -s " + stack.url("intake-service") + "/api/v1/cases/<code from the answer>" + auth);
     }
 }

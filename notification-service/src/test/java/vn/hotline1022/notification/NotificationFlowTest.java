@@ -13,22 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import jakarta.inject.Inject;
-
 import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.common.mapper.TypeRef;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
@@ -43,15 +46,23 @@ import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.notification.notices.NoticeRules;
 import vn.hotline1022.notification.notices.NoticeTexts;
 import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 /** Citizens reached by SMS through a real local gateway, fed by events on the real broker, logged in the database. */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(SmsGatewayResource.class)
+@WithTestResource(OidcResource.class)
 class NotificationFlowTest {
+
+    @BeforeAll
+    static void signIn() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("agent1", Roles.CALL_AGENT).sign());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CONSUMER_GROUP = "notification-service";

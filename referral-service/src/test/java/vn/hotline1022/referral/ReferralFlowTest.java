@@ -18,20 +18,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.HotlineEvent;
@@ -51,8 +55,10 @@ import vn.hotline1022.events.referral.ReferralRejected;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.referral.referrals.Referrer;
 import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 /**
  * Each test works in its own province (Bình Dương, Lai Châu, Đồng Nai) so that the hospitals and waiting cases of one
@@ -61,7 +67,15 @@ import vn.hotline1022.testkit.SampleEvents;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(OidcResource.class)
 class ReferralFlowTest {
+
+    private static final AtomicInteger HOSPITAL_CODES = new AtomicInteger(100);
+
+    @BeforeAll
+    static void signInAsOpsAndAdmin() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("ops1", Roles.OPS, Roles.ADMIN).sign());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String DI_AN = "724";
@@ -246,9 +260,10 @@ class ReferralFlowTest {
     @Test
     void badInputIsRefusedWithFieldErrorsAndChangesNothing() {
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "", "provinceCode", "7", "districtCode", "72", "level", "FIELD",
+                .body(Map.of("code", "BV1", "name", "", "provinceCode", "7", "districtCode", "72", "level", "FIELD",
                         "beds", Map.of("ICU", beds(-1, 0))))
                 .post("/api/v1/hospitals").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("code"))
                 .body("errors.field", hasItem("name"))
                 .body("errors.field", hasItem("provinceCode"))
                 .body("errors.field", hasItem("districtCode"))
@@ -259,8 +274,8 @@ class ReferralFlowTest {
                 .post("/api/v1/hospitals").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("level"));
         given().contentType(ContentType.JSON)
-                .body(Map.of("name", "BV Đồng Nai", "provinceCode", "75", "districtCode", "731", "level",
-                        "PROVINCIAL", "beds", Map.of("GENERAL", beds(1, 3))))
+                .body(Map.of("code", "75999", "name", "BV Đồng Nai", "provinceCode", "75", "districtCode", "731",
+                        "level", "PROVINCIAL", "beds", Map.of("GENERAL", beds(1, 3))))
                 .post("/api/v1/hospitals").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("beds[GENERAL].free"));
         given().queryParam("provinceCode", "75").get("/api/v1/hospitals").then().statusCode(200)
@@ -306,8 +321,9 @@ class ReferralFlowTest {
 
     private static String hospital(String name, String province, String district, String level,
             Map<String, Map<String, Integer>> beds) {
+        String code = province + String.format("%03d", HOSPITAL_CODES.incrementAndGet());
         return given().contentType(ContentType.JSON)
-                .body(Map.of("name", name, "provinceCode", province, "districtCode", district, "level", level,
+                .body(Map.of("code", code, "name", name, "provinceCode", province, "districtCode", district, "level", level,
                         "beds", beds))
                 .post("/api/v1/hospitals").then().statusCode(201).extract().path("id");
     }

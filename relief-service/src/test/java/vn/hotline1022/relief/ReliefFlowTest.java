@@ -28,15 +28,18 @@ import java.util.stream.IntStream;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
@@ -51,8 +54,10 @@ import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.relief.deliveries.Allocator;
 import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 /**
  * Relief against a real broker and database. The tests share one application and database, so each works in its own
@@ -61,7 +66,13 @@ import vn.hotline1022.testkit.SampleEvents;
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
+@WithTestResource(OidcResource.class)
 class ReliefFlowTest {
+
+    @BeforeAll
+    static void signIn() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS).sign());
+    }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String DONG_NAI = "75";

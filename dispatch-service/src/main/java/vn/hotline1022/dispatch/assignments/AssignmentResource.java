@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,6 +19,10 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.events.common.ClinicalNotes;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Severity;
@@ -30,6 +35,9 @@ public class AssignmentResource {
 
     @Inject
     Dispatcher dispatcher;
+
+    @Inject
+    CurrentUser user;
 
     public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String status, String matchedBy,
             boolean automatic, String outcome, Instant dispatchedAt, Instant arrivedAt, Instant completedAt) {
@@ -51,22 +59,44 @@ public class AssignmentResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
     public List<AssignmentView> list(@QueryParam("caseId") UUID caseId) {
         List<Assignment> found = caseId == null ? Assignment.listAll() : Assignment.list("caseId", caseId);
-        return found.stream().map(AssignmentView::of).toList();
+        return found.stream().filter(this::visible).map(AssignmentView::of).toList();
     }
 
     @POST
     @Path("/{id}/arrival")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
     public AssignmentView arrive(@PathParam("id") UUID id) {
+        checkOwnTeam(id);
         return AssignmentView.of(dispatcher.arrive(id));
     }
 
     @POST
     @Path("/{id}/completion")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
     public AssignmentView complete(@PathParam("id") UUID id, @Valid @NotNull Completion request) {
+        checkOwnTeam(id);
         ClinicalNotes notes = request.clinicalNotes() == null ? null : request.clinicalNotes().toNotes();
         return AssignmentView.of(dispatcher.complete(id, request.outcome(), notes,
                 request.followUpNeeds() == null ? List.of() : request.followUpNeeds(), request.note()));
+    }
+
+    /** Team members act on their own team's assignments only; to them, another team's does not exist. */
+    private void checkOwnTeam(UUID assignmentId) {
+        Assignment a = Assignment.findById(assignmentId);
+        if (a != null && !visible(a)) {
+            throw ProblemException.notFound("Assignment " + assignmentId);
+        }
+    }
+
+    private boolean visible(Assignment a) {
+        if (!user.has(Roles.TEAM_MEMBER) || user.has(Roles.DISPATCHER) || user.has(Roles.ADMIN) || user.has(Roles.OPS)
+                || user.has(Roles.CALL_AGENT)) {
+            return true;
+        }
+        Team team = Team.findById(a.teamId);
+        return user.teamCode().map(code -> code.equals(team.code)).orElse(false);
     }
 }

@@ -24,6 +24,8 @@ public class Team extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** Short code printed on the vehicle, e.g. TDM-01; team members' tokens carry it. */
+    public String code;
     public String name;
     public String provinceCode;
     public String homeDistrictCode;
@@ -67,5 +69,9 @@ public class Team extends PanacheEntityBase {
             return "SAME_WARD";
         }
         return homeDistrictCode.equals(districtCode) ? "SAME_DISTRICT" : "MUTUAL_AID";
+    }
+
+    public static Team byCode(String code) {
+        return find("code", code).firstResult();
     }
 }

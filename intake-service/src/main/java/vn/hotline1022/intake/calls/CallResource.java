@@ -2,6 +2,7 @@ package vn.hotline1022.intake.calls;
 
 import java.net.URI;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.intake.cases.CaseView;
 
 @Path("/api/v1/calls")
@@ -21,11 +24,15 @@ public class CallResource {
     @Inject
     CallTaker callTaker;
 
+    @Inject
+    CurrentUser user;
+
     @POST
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.ADMIN })
     @Operation(summary = "Record a call and open a case",
             description = "201 with the new case; 200 with the same case when the same callId is posted again.")
     public Response receive(@Valid @NotNull NewCall call) {
-        CallTaker.Taken taken = callTaker.take(call);
+        CallTaker.Taken taken = callTaker.take(call, user.username());
         CaseView view = CaseView.summary(taken.hotlineCase());
         return taken.created()
                 ? Response.created(URI.create("/api/v1/cases/" + view.code())).entity(view).build()

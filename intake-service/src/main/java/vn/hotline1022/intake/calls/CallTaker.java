@@ -20,6 +20,7 @@ import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
@@ -51,8 +52,11 @@ public class CallTaker {
     @Inject
     EntityManager em;
 
+    @Inject
+    AuditTrail audit;
+
     @Transactional
-    public Taken take(NewCall call) {
+    public Taken take(NewCall call, String agent) {
         UUID callId = call.callId() == null ? UUID.randomUUID() : call.callId();
         var existing = HotlineCase.byFirstCall(callId);
         if (existing.isPresent()) {
@@ -84,7 +88,8 @@ public class CallTaker {
         c.householdSize = householdSize;
         c.vulnerabilities = vulnerabilities.stream().map(Enum::name).toList();
         c.notes = call.notes();
-        c.agentId = call.agentId();
+        // The signed-in agent, not what the body claims; the body's agentId is kept only when no one is signed in.
+        c.agentId = agent != null ? agent : call.agentId();
         c.callerName = call.caller().name();
         c.callerPhone = call.caller().phone().replaceAll("[ .-]", "");
         c.openedAt = now;
@@ -108,6 +113,7 @@ public class CallTaker {
                 + "; priority " + c.priority;
         first.recordedAt = now;
         first.persist();
+        audit.record(AuditTrail.Action.CASE_OPENED, c.id, c.code, "channel " + c.channel);
         LOG.infof("Case %s opened: needs %s, priority %d, ward %s", c.code, c.needs, c.priority, c.wardCode);
         return new Taken(c, true);
     }

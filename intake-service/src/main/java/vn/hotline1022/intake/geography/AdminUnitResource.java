@@ -9,10 +9,12 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.security.Authenticated;
 import vn.hotline1022.commons.web.ProblemException;
 
-/** Lets the agent console offer the ward picker. Reference data: public. */
+/** Lets the agent console offer the ward picker. */
 @Path("/api/v1/admin-units")
+@Authenticated // reference data: any signed-in user
 @Tag(name = "Administrative units")
 public class AdminUnitResource {
 

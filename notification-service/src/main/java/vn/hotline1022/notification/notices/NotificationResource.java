@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventType;
 
 /** What the citizen of a case has been told, and what could not be delivered. */
@@ -35,6 +37,7 @@ public class NotificationResource {
 
     /** Required: the log is read one case at a time (the console's case view). */
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public List<NotificationView> list(
             @QueryParam("caseId") @NotBlank @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String caseId) {
         return Notification.forCase(UUID.fromString(caseId)).stream().map(NotificationView::of).toList();

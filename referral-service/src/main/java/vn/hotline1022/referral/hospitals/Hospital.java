@@ -18,6 +18,8 @@ public class Hospital extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** Facility code (mã cơ sở KCB); hospital staff tokens carry it as {@code hospital_code}. */
+    public String code;
     public String name;
     public String provinceCode;
     public String districtCode;
@@ -50,5 +52,9 @@ public class Hospital extends PanacheEntityBase {
                 .setParameter(4, districtCode)
                 .getResultList();
         return found;
+    }
+
+    public static Hospital byCode(String code) {
+        return find("code", code).firstResult();
     }
 }

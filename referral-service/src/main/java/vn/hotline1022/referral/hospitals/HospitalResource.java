@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Sort;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.BedType;
 
@@ -34,12 +36,17 @@ import vn.hotline1022.events.common.BedType;
 public class HospitalResource {
 
     @Inject
+    HospitalScope scope;
+
+    @Inject
     Hospitals hospitals;
 
     public record NewBeds(@NotNull @Min(0) Integer total, @NotNull @Min(0) Integer free) {
     }
 
-    public record NewHospital(@NotBlank @Size(max = 200) String name,
+    public record NewHospital(
+            @NotBlank @Pattern(regexp = "\\d{5}", message = "must be the 5-digit facility code (mã KCB)") String code,
+            @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode,
             @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a 3-digit district code") String districtCode,
             @NotNull HospitalLevel level,
@@ -57,36 +64,39 @@ public class HospitalResource {
     public record BedsView(int total, int free, int held, int available) {
     }
 
-    public record HospitalView(UUID id, String name, String provinceCode, String districtCode, HospitalLevel level,
+    public record HospitalView(UUID id, String code, String name, String provinceCode, String districtCode, HospitalLevel level,
             Map<BedType, BedsView> beds, Instant capacityUpdatedAt) {
         static HospitalView of(Hospital h, List<BedPool> pools) {
             Map<BedType, BedsView> beds = new EnumMap<>(BedType.class);
             for (BedPool p : pools) {
                 beds.put(p.bedType, new BedsView(p.total, p.free, p.held, p.available()));
             }
-            return new HospitalView(h.id, h.name, h.provinceCode, h.districtCode, h.level, beds,
+            return new HospitalView(h.id, h.code, h.name, h.provinceCode, h.districtCode, h.level, beds,
                     h.capacityUpdatedAt);
         }
     }
 
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public List<HospitalView> list(@QueryParam("provinceCode") String provinceCode) {
         List<Hospital> found = provinceCode == null ? Hospital.listAll(Sort.by("name"))
                 : Hospital.list("provinceCode", Sort.by("name"), provinceCode);
-        return found.stream().map(h -> HospitalView.of(h, BedPool.list("hospitalId", h.id))).toList();
+        return found.stream().filter(h -> scope.mayAccess(h.id)).map(h -> HospitalView.of(h, BedPool.list("hospitalId", h.id))).toList();
     }
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView get(@PathParam("id") UUID id) {
         Hospital h = Hospital.findById(id);
-        if (h == null) {
+        if (h == null || !scope.mayAccess(id)) {
             throw ProblemException.notFound("Hospital " + id);
         }
         return HospitalView.of(h, BedPool.list("hospitalId", id));
     }
 
     @POST
+    @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Response create(@Valid @NotNull NewHospital request) {
         HospitalView created = hospitals.create(request);
         return Response.created(URI.create("/api/v1/hospitals/" + created.id())).entity(created).build();
@@ -94,7 +104,11 @@ public class HospitalResource {
 
     @PUT
     @Path("/{id}/capacity")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateCapacity(@PathParam("id") UUID id, @Valid @NotNull CapacityUpdate request) {
+        if (!scope.mayAccess(id)) {
+            throw ProblemException.notFound("Hospital " + id);
+        }
         return hospitals.updateCapacity(id, request);
     }
 }

@@ -33,8 +33,12 @@ public class Hospitals {
     @Transactional
     public HospitalView create(NewHospital request) {
         request.beds().forEach((type, beds) -> checkFreeWithinTotal(type, beds.total(), beds.free()));
+        if (Hospital.byCode(request.code()) != null) {
+            throw ProblemException.invalidField("code", "another hospital has this code");
+        }
         Hospital h = new Hospital();
         h.id = UUID.randomUUID();
+        h.code = request.code();
         h.name = request.name().strip();
         h.provinceCode = request.provinceCode();
         h.districtCode = request.districtCode();

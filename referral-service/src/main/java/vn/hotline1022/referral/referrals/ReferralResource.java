@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,15 +22,20 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.BedType;
 import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.referral.hospitals.Hospital;
+import vn.hotline1022.referral.hospitals.HospitalScope;
 
 /** Hospitals answer referrals here; the console follows them. Designed so a hospital sees only its own (hospitalId). */
 @Path("/api/v1/referrals")
 @Tag(name = "Referrals")
 public class ReferralResource {
+
+    @Inject
+    HospitalScope scope;
 
     @Inject
     Referrer referrer;
@@ -54,6 +60,7 @@ public class ReferralResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public List<ReferralView> list(@QueryParam("caseId") UUID caseId, @QueryParam("hospitalId") UUID hospitalId) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
@@ -65,6 +72,10 @@ public class ReferralResource {
             query.append(" and hospitalId = :hospitalId");
             params.and("hospitalId", hospitalId);
         }
+        if (scope.restrictedTo().isPresent()) {
+            query.append(" and hospitalId = :ownHospital");
+            params.and("ownHospital", scope.restrictedTo().get());
+        }
         List<Referral> found = Referral.list(query.toString(), Sort.by("createdAt"), params);
         Map<UUID, String> names = new HashMap<>();
         return found.stream().map(r -> ReferralView.of(r, hospitalName(r.hospitalId, names))).toList();
@@ -72,9 +83,10 @@ public class ReferralResource {
 
     @GET
     @Path("/{id}")
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public ReferralView get(@PathParam("id") UUID id) {
         Referral r = Referral.findById(id);
-        if (r == null) {
+        if (r == null || !scope.mayAccess(r.hospitalId)) {
             throw ProblemException.notFound("Referral " + id);
         }
         return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
@@ -82,20 +94,32 @@ public class ReferralResource {
 
     @POST
     @Path("/{id}/acceptance")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
     public ReferralView accept(@PathParam("id") UUID id, @Valid @NotNull Acceptance request) {
+        checkOwnHospital(id);
         Referral r = referrer.accept(id, request.bedLabel().strip(), request.expectedArrival());
         return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
     }
 
     @POST
     @Path("/{id}/rejection")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
     public ReferralView reject(@PathParam("id") UUID id, @Valid @NotNull Rejection request) {
+        checkOwnHospital(id);
         String detail = request.detail() == null || request.detail().isBlank() ? null : request.detail().strip();
         if (request.reason() == RejectionReason.OTHER && detail == null) {
             throw ProblemException.invalidField("detail", "required when the reason is OTHER");
         }
         Referral r = referrer.reject(id, request.reason(), detail);
         return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    /** Only the hospital asked may answer; to any other, the referral does not exist. */
+    private void checkOwnHospital(UUID referralId) {
+        Referral r = Referral.findById(referralId);
+        if (r != null && !scope.mayAccess(r.hospitalId)) {
+            throw ProblemException.notFound("Referral " + referralId);
+        }
     }
 
     private static String hospitalName(UUID hospitalId, Map<UUID, String> cache) {

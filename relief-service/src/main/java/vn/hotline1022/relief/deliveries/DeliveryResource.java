@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -17,10 +18,17 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
+
 /** For agents (why did this case get no package?) and ward volunteers (the package was handed over). */
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries")
 public class DeliveryResource {
+
+    @Inject
+    CurrentUser user;
 
     @Inject
     Allocator allocator;
@@ -41,6 +49,7 @@ public class DeliveryResource {
 
     /** The decisions for one case; without caseId the 200 latest. */
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<DeliveryView> list(@QueryParam("caseId") UUID caseId) {
         List<Delivery> found = caseId == null
                 ? Delivery.<Delivery> find("order by requestedAt desc").page(0, 200).list()
@@ -50,7 +59,14 @@ public class DeliveryResource {
 
     @POST
     @Path("/{id}/confirmation")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     public DeliveryView confirm(@PathParam("id") UUID id, @Valid @NotNull Confirmation request) {
+        Delivery d = Delivery.findById(id);
+        List<String> districts = user.districtCodes();
+        // An officer limited to some districts confirms only there; to them other deliveries do not exist.
+        if (d != null && !user.has(Roles.ADMIN) && !districts.isEmpty() && !districts.contains(d.districtCode)) {
+            throw ProblemException.notFound("Delivery " + id);
+        }
         return DeliveryView.of(allocator.confirm(id, request.deliveredBy().strip()));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.relief.deliveries.Allocator;
@@ -74,6 +76,7 @@ public class ProgrammeResource {
     }
 
     @GET
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<ProgrammeView> list(
             @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
         List<Programme> found = provinceCode == null
@@ -84,6 +87,7 @@ public class ProgrammeResource {
     }
 
     @POST
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Transactional
     public Response create(@Valid @NotNull NewProgramme request) {
         if (request.needs().stream().anyMatch(n -> !n.isRelief())) {
@@ -120,6 +124,7 @@ public class ProgrammeResource {
 
     /** A consignment from a donor arrived: waiting requests are scheduled from it at once, oldest first. */
     @POST
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Path("/{code}/stock")
     @Transactional
     public ProgrammeView addStock(@PathParam("code") String code, @Valid @NotNull StockArrival request) {

@@ -1,0 +1,34 @@
+package vn.hotline1022.intake.audit;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import vn.hotline1022.commons.security.CurrentUser;
+
+/** Records who read or changed a case. Writes join the caller's transaction, or start one for a read. */
+@ApplicationScoped
+public class AuditTrail {
+
+    public enum Action {
+        CASE_OPENED, CASE_REOPENED_BY_CALL, CASE_READ, CASES_LISTED
+    }
+
+    @Inject
+    CurrentUser user;
+
+    @Transactional
+    public void record(Action action, UUID caseId, String caseCode, String detail) {
+        AuditEntry e = new AuditEntry();
+        e.at = Instant.now();
+        e.actor = user.username();
+        e.action = action.name();
+        e.caseId = caseId;
+        e.caseCode = caseCode;
+        e.detail = detail;
+        e.persist();
+    }
+}

@@ -1,0 +1,65 @@
+package vn.hotline1022.intake;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import vn.hotline1022.testkit.AccessMatrix;
+import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
+import vn.hotline1022.testkit.PostgresResource;
+import vn.hotline1022.testkit.TestTokens;
+
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+@WithTestResource(OidcResource.class)
+class IntakeAccessTest {
+
+    private static final String[] CASE_READERS = { "call-agent", "dispatcher", "ops", "admin" };
+
+    @Test
+    void everyEndpointHasItsRule() {
+        assertThat(AccessMatrix.forService()
+                .allow("POST /api/v1/calls", "call-agent", "admin")
+                .allow("GET /api/v1/cases", CASE_READERS)
+                .allow("GET /api/v1/cases/{code}", CASE_READERS)
+                .allow("GET /api/v1/audit", "admin")
+                .allow("GET /api/v1/admin-units/provinces", AccessMatrix.ROLES.toArray(String[]::new))
+                .allow("GET /api/v1/admin-units/provinces/{code}/districts", AccessMatrix.ROLES.toArray(String[]::new))
+                .allow("GET /api/v1/admin-units/districts/{code}/wards", AccessMatrix.ROLES.toArray(String[]::new))
+                .violations()).isEmpty();
+    }
+
+    @Test
+    void forgedExpiredOrForeignTokensAreRefused() {
+        assertThat(AccessMatrix.badTokenViolations("GET /api/v1/cases", "call-agent")).isEmpty();
+    }
+
+    @Test
+    void whoOpenedAndWhoReadACaseIsOnRecordForAdmins() {
+        String agent = TestTokens.user("agent-audit", "call-agent").sign();
+        String code = given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("callId", UUID.randomUUID(), "channel", "ZALO",
+                        "caller", Map.of("phone", "0274 3822 123"), "location", Map.of("wardCode", "25747"),
+                        "needs", List.of("INFORMATION")))
+                .post("/api/v1/calls").then().statusCode(201).extract().path("code");
+        String dispatcher = TestTokens.user("dispatcher-audit", "dispatcher").sign();
+        given().auth().oauth2(dispatcher).get("/api/v1/cases/{code}", code).then().statusCode(200);
+
+        String admin = TestTokens.user("admin1", "admin").sign();
+        given().auth().oauth2(admin).queryParam("caseCode", code).get("/api/v1/audit").then().statusCode(200)
+                .body("actor", equalTo(List.of("dispatcher-audit", "agent-audit")))
+                .body("action", equalTo(List.of("CASE_READ", "CASE_OPENED")));
+        given().auth().oauth2(agent).queryParam("caseCode", code).get("/api/v1/audit").then().statusCode(403);
+    }
+}
