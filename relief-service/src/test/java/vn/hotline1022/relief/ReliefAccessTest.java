@@ -1,21 +1,49 @@
 package vn.hotline1022.relief;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.kafka.InjectKafkaCompanion;
+import io.restassured.http.ContentType;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.web.PublicRateLimit;
+import vn.hotline1022.events.common.Caller;
+import vn.hotline1022.events.common.Location;
+import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.AccessMatrix;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
+import vn.hotline1022.testkit.SampleEvents;
+import vn.hotline1022.testkit.TestTokens;
 
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 @WithTestResource(OidcResource.class)
 class ReliefAccessTest {
+
+    @Inject
+    PublicRateLimit rateLimit;
+
+    @InjectKafkaCompanion
+    KafkaCompanion companion;
 
     @Test
     void everyEndpointHasItsRule() {
@@ -28,5 +56,55 @@ class ReliefAccessTest {
                 .open("GET /api/v1/public/deliveries")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/programmes", "relief-officer")).isEmpty();
+    }
+
+    @Test
+    void thePublicListIsOpenButRateLimited() {
+        rateLimit.forgetAll();
+        try {
+            given().auth().none().queryParam("wardCode", "25966").get("/api/v1/public/deliveries").then()
+                    .statusCode(200);
+            int tooMany = -1;
+            for (int i = 2; i <= 41 && tooMany < 0; i++) { // the test budget is 40 a minute
+                int status = given().auth().none().queryParam("wardCode", "25966").get("/api/v1/public/deliveries")
+                        .statusCode();
+                if (status == 429) {
+                    tooMany = i;
+                }
+            }
+            assertThat(tooMany).isEqualTo(41);
+            given().auth().none().queryParam("wardCode", "25966").get("/api/v1/public/deliveries").then()
+                    .statusCode(429).contentType("application/problem+json").header("Retry-After", notNullValue());
+        } finally {
+            rateLimit.forgetAll();
+        }
+    }
+
+    @Test
+    void anOfficerLimitedToSomeDistrictsCannotConfirmElsewhere() {
+        String elsewhere = TestTokens.user("relief-dn", "relief-officer").claim("district_codes", List.of("731"))
+                .sign();
+        // A delivery in Hà Nội (a province no other test uses), scheduled by a real call.
+        String admin = TestTokens.user("admin1", "admin").sign();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("code", "ACCESS-FOOD", "name", "Test food", "provinceCode", "01", "needs", List.of("FOOD"),
+                        "items", List.of(Map.of("itemType", "RICE", "quantity", 5, "unit", "kg")),
+                        "perHouseholdCap", 1, "stock", 5))
+                .post("/api/v1/programmes").then().statusCode(201);
+        CallReceived sample = SampleEvents.callReceived("001", "00001", Need.FOOD);
+        CallReceived call = new CallReceived(sample.caseId(), "HN-20211001-0001", sample.occurredAt(),
+                sample.callId(), sample.channel(), new Caller("Lò Văn Páo", "0913000111"),
+                new Location("01", "001", "00001", null, null, null), sample.needs(), 3, Set.of(), 45, null, "agent-1");
+        companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(Duration.ofSeconds(30));
+        String deliveryId = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(admin)
+                .queryParam("caseId", call.caseId()).get("/api/v1/deliveries").then().statusCode(200)
+                .extract().<String> path("find { it.status == 'SCHEDULED' }.id"), id -> id != null);
+
+        given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body(Map.of("deliveredBy", "Hội Chữ thập đỏ"))
+                .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(404);
+        String here = TestTokens.user("relief-hn", "relief-officer").claim("district_codes", List.of("001")).sign();
+        given().auth().oauth2(here).contentType(ContentType.JSON).body(Map.of("deliveredBy", "Hội Chữ thập đỏ"))
+                .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(200)
+                .body("status", equalTo("DELIVERED"));
     }
 }

@@ -17,6 +17,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.programmes.Programme;
 
@@ -35,6 +36,7 @@ public class PublicDeliveryResource {
     /** Waiting, scheduled and delivered packages of the ward, newest first; refusals are not deliveries. */
     @GET
     @PermitAll // the point of the list: anyone in the ward can check it, no sign-in
+    @RateLimited
     public List<PublicDelivery> list(
             @QueryParam("wardCode") @NotNull @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String wardCode,
             @QueryParam("limit") @DefaultValue("200") @Min(1) @Max(1000) int limit) {
