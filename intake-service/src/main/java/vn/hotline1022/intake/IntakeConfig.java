@@ -1,5 +1,7 @@
 package vn.hotline1022.intake;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,6 +11,12 @@ public interface IntakeConfig {
 
     Triage triage();
 
+    Sla sla();
+
+    /**
+     * Priority rules (0–100, capped at 100): the weight of the most urgent need, plus bonuses. Every rule that applies
+     * is shown on the case with its points, so an agent can say why a case is where it is in the queue.
+     */
     interface Triage {
         /** Added to the priority for each vulnerability (elderly, pregnant, ...) in the household, up to 100. */
         @WithDefault("5")
@@ -20,5 +28,89 @@ public interface IntakeConfig {
 
         @WithDefault("6")
         int largeHouseholdSize();
+
+        /** Added for each call after the first on the same case: calling again means help is late. */
+        @WithDefault("10")
+        int repeatCallBonus();
+
+        /** The most repeat calls can add, so that persistence never outranks a medical emergency. */
+        @WithDefault("30")
+        int repeatCallMaxBonus();
+
+        /** The ward is a red zone (vùng đỏ, strict lockdown): people cannot go out for help themselves. */
+        @WithDefault("15")
+        int redZoneBonus();
+
+        /** The ward is an orange zone (vùng cam). */
+        @WithDefault("5")
+        int orangeZoneBonus();
+
+        NeedWeights needWeight();
+    }
+
+    /** Base priority of each need; a case takes its most urgent need's weight. Life first, then food before money. */
+    interface NeedWeights {
+        @WithDefault("90")
+        int emergencyTransport();
+
+        @WithDefault("85")
+        int oxygenSupport();
+
+        @WithDefault("80")
+        int hospitalAdmission();
+
+        @WithDefault("60")
+        int medicalConsultation();
+
+        @WithDefault("45")
+        int food();
+
+        @WithDefault("30")
+        int cashSupport();
+
+        @WithDefault("25")
+        int rentSupport();
+
+        @WithDefault("15")
+        int violationReport();
+
+        @WithDefault("10")
+        int information();
+    }
+
+    /**
+     * SLA clocks, from the call (a later call adding a more urgent need can only shorten them). The strictest class of
+     * the case's needs applies. Defaults follow the 2021 targets: households reached within 2 h, everything handled
+     * within 5 h, emergencies in minutes.
+     */
+    interface Sla {
+        /** Emergency needs: transport, oxygen, hospital admission. */
+        @WithDefault("15M")
+        Duration emergencyFirstAction();
+
+        @WithDefault("5H")
+        Duration emergencyResolution();
+
+        /** Hardship needs: food, rent, cash. */
+        @WithDefault("2H")
+        Duration hardshipFirstAction();
+
+        @WithDefault("5H")
+        Duration hardshipResolution();
+
+        /** Everything else: medical advice, information, violation reports. */
+        @WithDefault("5H")
+        Duration otherFirstAction();
+
+        @WithDefault("24H")
+        Duration otherResolution();
+
+        /** How often the escalation job looks for breached clocks. */
+        @WithDefault("60s")
+        String checkEvery();
+
+        /** Cases escalated per transaction of the job; the rest wait for the next batch of the same run. */
+        @WithDefault("200")
+        int batchSize();
     }
 }

@@ -1,12 +1,17 @@
 package vn.hotline1022.dispatch.assignments;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -14,8 +19,17 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Assignment extends PanacheEntityBase {
 
+    /**
+     * The phone app walks an assignment through these in order; any other step is refused (409):
+     * DISPATCHED → ACCEPTED → EN_ROUTE → ARRIVED → COMPLETED.
+     */
     public enum Status {
-        DISPATCHED, ARRIVED, COMPLETED
+        DISPATCHED, ACCEPTED, EN_ROUTE, ARRIVED, COMPLETED;
+
+        /** The only status this one may move to; null for the last. */
+        public Status next() {
+            return this == COMPLETED ? null : values()[ordinal() + 1];
+        }
     }
 
     @Id
@@ -27,15 +41,30 @@ public class Assignment extends PanacheEntityBase {
     public Status status;
     public String matchedBy;
     public boolean automatic;
+    /** The dispatcher who chose the team; null when it was assigned automatically. */
+    public String dispatcherId;
     public String provinceCode;
     public String districtCode;
     public String wardCode;
     public String outcome;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> followUpNeeds;
+    public String completionNote;
     public Instant dispatchedAt;
+    public Instant acceptedAt;
+    public Instant enRouteAt;
     public Instant arrivedAt;
     public Instant completedAt;
 
     public static boolean liveFor(UUID caseId) {
         return count("caseId = ?1 and status <> ?2", caseId, Status.COMPLETED) > 0;
+    }
+
+    public static Assignment liveForTeam(UUID teamId) {
+        return find("teamId = ?1 and status <> ?2", teamId, Status.COMPLETED).firstResult();
+    }
+
+    public static Assignment lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -18,9 +19,26 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Entity
 public class Team extends PanacheEntityBase {
 
+    /**
+     * Where the team is in its day. DISPATCHED, EN_ROUTE and ON_SCENE follow its live assignment (accepted counts as
+     * DISPATCHED); AVAILABLE, RETURNING and OFF_DUTY are set by the team or a dispatcher while it has none. Only an
+     * AVAILABLE team is ever dispatched; a team that completes a visit is AVAILABLE at once (it can be redirected from
+     * the road) unless it reports it is RETURNING to base (to restock or disinfect).
+     */
     public enum Status {
-        AVAILABLE, DISPATCHED, OFF_DUTY
+        AVAILABLE, DISPATCHED, EN_ROUTE, ON_SCENE, RETURNING, OFF_DUTY;
+
+        /** Statuses a person may set; the others belong to the assignment. */
+        public boolean manual() {
+            return this == AVAILABLE || this == RETURNING || this == OFF_DUTY;
+        }
     }
+
+    /** How a team relates to a case's place, in the order teams are preferred. */
+    public static final String SAME_WARD = "SAME_WARD";
+    public static final String SAME_DISTRICT = "SAME_DISTRICT";
+    public static final String MUTUAL_AID = "MUTUAL_AID";
+    public static final String PROVINCIAL_RESERVE = "PROVINCIAL_RESERVE";
 
     @Id
     public UUID id;
@@ -34,44 +52,104 @@ public class Team extends PanacheEntityBase {
     /** Members able to give medical care; a team without any is never sent to a medical need. */
     public int medicalStaff;
     public String vehicle;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> equipment;
+    /** A provincial reserve team: sent anywhere in the province, but only after local teams and mutual aid. */
+    public boolean reserve;
     @Enumerated(EnumType.STRING)
     public Status status;
+    public Instant statusChangedAt;
     public Instant createdAt;
 
-    /**
-     * The best free team for a place, locked for this transaction: one covering the ward, else one based in the
-     * district, else any in the province (mutual aid). Teams locked by a concurrent dispatch are skipped, so two
-     * cases never get the same team.
+    /** What the ranking needs to know about the case. */
+    public record Need(String provinceCode, String districtCode, String wardCode, boolean medical, boolean oxygen,
+            boolean redZone) {
+    }
+
+    /*
+     * Ranking, best first: proximity (same ward, same district, another district of the province = mutual aid,
+     * provincial reserve), then the equipment the case calls for (oxygen; protective kit in a red zone), then the
+     * lightest recent load, then the code (a stable order). Only AVAILABLE teams of the province, and never a team
+     * without medical staff for a medical need.
      */
-    public static Team lockBestAvailable(String provinceCode, String districtCode, String wardCode, boolean medical) {
-        @SuppressWarnings("unchecked")
-        List<Team> found = getEntityManager().createNativeQuery("""
-                select * from team
-                 where status = 'AVAILABLE' and province_code = ?1 and (not ?4 or medical_staff > 0)
-                 order by case when ?3 = any(covered_ward_codes) then 0
-                               when home_district_code = ?2 then 1
-                               else 2 end,
-                          name
-                 limit 1
-                 for update skip locked
-                """, Team.class)
-                .setParameter(1, provinceCode)
-                .setParameter(2, districtCode)
-                .setParameter(3, wardCode)
-                .setParameter(4, medical)
-                .getResultList();
+    private static final String RANKED = """
+            select t.* from team t
+             where t.status = 'AVAILABLE' and t.province_code = :province and (not :medical or t.medical_staff > 0)
+             order by case when t.reserve then 3
+                           when :ward = any(t.covered_ward_codes) then 0
+                           when t.home_district_code = :district then 1
+                           else 2 end,
+                      case when :oxygen and not ('OXYGEN' = any(t.equipment)) then 1 else 0 end,
+                      case when :red and not ('PROTECTIVE_KIT' = any(t.equipment)) then 1 else 0 end,
+                      (select count(*) from assignment a where a.team_id = t.id and a.dispatched_at > :since),
+                      t.code
+            """;
+
+    /**
+     * The best free team for a case, locked for this transaction. Teams locked by a concurrent dispatch (another
+     * thread or instance) are skipped, so two cases never get the same team; the unique index on live assignments per
+     * team backs this up.
+     */
+    public static Team lockBestAvailable(Need need, Instant loadSince) {
+        List<Team> found = ranked(RANKED + " limit 1 for update of t skip locked", need, loadSince);
         return found.isEmpty() ? null : found.get(0);
     }
 
-    /** How a team relates to a place, in the order teams are preferred. */
+    /** The ranked free teams for a case, without locking: the list a dispatcher chooses from. */
+    public static List<Team> ranking(Need need, Instant loadSince, int limit) {
+        return ranked(RANKED + " limit " + Math.max(1, limit), need, loadSince);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Team> ranked(String sql, Need need, Instant loadSince) {
+        return getEntityManager().createNativeQuery(sql, Team.class)
+                .setParameter("province", need.provinceCode())
+                .setParameter("district", need.districtCode())
+                .setParameter("ward", need.wardCode())
+                .setParameter("medical", need.medical())
+                .setParameter("oxygen", need.oxygen())
+                .setParameter("red", need.redZone())
+                .setParameter("since", loadSince)
+                .getResultList();
+    }
+
+    /** Dispatches of this team since {@code since}: its recent load. */
+    public long loadSince(Instant since) {
+        return getEntityManager()
+                .createQuery("select count(a) from Assignment a where a.teamId = ?1 and a.dispatchedAt > ?2", Long.class)
+                .setParameter(1, id).setParameter(2, since).getSingleResult();
+    }
+
+    /** How this team relates to a place: {@link #SAME_WARD}, {@link #SAME_DISTRICT}, ... */
     public String matchFor(String districtCode, String wardCode) {
-        if (coveredWardCodes != null && coveredWardCodes.contains(wardCode)) {
-            return "SAME_WARD";
+        if (reserve) {
+            return PROVINCIAL_RESERVE;
         }
-        return homeDistrictCode.equals(districtCode) ? "SAME_DISTRICT" : "MUTUAL_AID";
+        if (coveredWardCodes != null && coveredWardCodes.contains(wardCode)) {
+            return SAME_WARD;
+        }
+        return homeDistrictCode.equals(districtCode) ? SAME_DISTRICT : MUTUAL_AID;
+    }
+
+    public boolean carries(Equipment e) {
+        return equipment != null && equipment.contains(e.name());
+    }
+
+    public void moveTo(Status next) {
+        status = next;
+        statusChangedAt = Instant.now();
     }
 
     public static Team byCode(String code) {
         return find("code", code).firstResult();
+    }
+
+    /** The team, locked until the transaction ends: status changes on one team are serialised. */
+    public static Team lockByCode(String code) {
+        return find("code", code).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    public static Team lock(UUID id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

@@ -6,13 +6,19 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A case as the agent console shows it; {@code timeline} is left out of lists. */
+import vn.hotline1022.events.common.EscalationLevel;
+
+/**
+ * A case as the agent console shows it; {@code timeline} is left out of lists. {@code linkedRepeatCall} is set only in
+ * the answer to a call: true when the call was attached to this already open case instead of opening one.
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
         UUID id,
         String code,
         CaseStatus status,
         int priority,
+        List<PriorityReason> priorityReasons,
         List<String> needs,
         String channel,
         Place location,
@@ -20,6 +26,10 @@ public record CaseView(
         List<String> vulnerabilities,
         Caller caller,
         String notes,
+        String agentId,
+        int repeatCount,
+        Boolean linkedRepeatCall,
+        Sla sla,
         Instant openedAt,
         Instant updatedAt,
         List<Step> timeline) {
@@ -30,18 +40,34 @@ public record CaseView(
     public record Caller(String name, String phone) {
     }
 
+    /** The case's clocks; {@code overdue} as of the answer. */
+    public record Sla(Instant firstActionDue, Instant firstActionAt, Instant resolutionDue, Instant resolvedAt,
+            EscalationLevel escalationLevel, int reopenCount, boolean overdue) {
+    }
+
     /** One event of the timeline: {@code type} is the event name, {@code source} the service that published it. */
     public record Step(Instant at, String type, String source, String summary) {
     }
 
     public static CaseView summary(HotlineCase c) {
-        return of(c, null);
+        return of(c, null, null);
+    }
+
+    public static CaseView answerToCall(HotlineCase c, boolean linked) {
+        return of(c, null, linked);
     }
 
     public static CaseView of(HotlineCase c, List<TimelineEntry> entries) {
-        return new CaseView(c.id, c.code, c.status, c.priority, c.needs, c.channel,
+        return of(c, entries, null);
+    }
+
+    private static CaseView of(HotlineCase c, List<TimelineEntry> entries, Boolean linked) {
+        return new CaseView(c.id, c.code, c.status, c.priority, c.priorityReasons, c.needs, c.channel,
                 new Place(c.provinceCode, c.districtCode, c.wardCode, c.addressText), c.householdSize,
-                c.vulnerabilities, new Caller(c.callerName, c.callerPhone), c.notes, c.openedAt, c.updatedAt,
+                c.vulnerabilities, new Caller(c.callerName, c.callerPhone), c.notes, c.agentId, c.repeatCount, linked,
+                new Sla(c.firstActionDue, c.firstActionAt, c.resolutionDue, c.resolvedAt, c.escalation(),
+                        c.reopenCount, c.overdue(Instant.now())),
+                c.openedAt, c.updatedAt,
                 entries == null ? null
                         : entries.stream().map(e -> new Step(e.occurredAt, e.eventType, e.source, e.summary)).toList());
     }

@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.events.common.EscalationLevel;
 
 /** A citizen's request (hồ sơ), opened by a call. The caller's name and phone live here and nowhere in the logs. */
 @Entity
@@ -46,12 +47,40 @@ public class HotlineCase extends PanacheEntityBase {
     public String callerPhone;
     public Instant openedAt;
     public Instant updatedAt;
+    /** Calls on this case, the first included. */
+    public int repeatCount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<PriorityReason> priorityReasons;
+    /** Name, phone, address and place names without diacritics, for search; never shown. */
+    public String searchText;
+    public Instant firstActionDue;
+    public Instant resolutionDue;
+    public Instant firstActionAt;
+    public Instant resolvedAt;
+    public int reopenCount;
+    /** {@link EscalationLevel} ordinal: a case starts with its ward and goes up on every missed clock. */
+    public int escalationLevel;
+    public Instant escalatedAt;
 
     public static Optional<HotlineCase> byCode(String code) {
         return find("code", code).firstResultOptional();
     }
 
-    public static Optional<HotlineCase> byFirstCall(UUID callId) {
-        return find("firstCallId", callId).firstResultOptional();
+    public EscalationLevel escalation() {
+        return EscalationLevel.values()[escalationLevel];
+    }
+
+    /** A missed clock or a citizen saying help did not come; what the overdue list and the report count. */
+    public boolean overdue(Instant now) {
+        if (status == CaseStatus.RESOLVED) {
+            return false;
+        }
+        return (firstActionAt == null && firstActionDue.isBefore(now)) || resolutionDue.isBefore(now);
+    }
+
+    /** The open case of this (normalised) phone, if any: a new call from it is linked there. */
+    public static Optional<HotlineCase> openByPhone(String phone) {
+        return find("callerPhone = ?1 and status <> ?2 order by openedAt desc", phone, CaseStatus.RESOLVED)
+                .firstResultOptional();
     }
 }

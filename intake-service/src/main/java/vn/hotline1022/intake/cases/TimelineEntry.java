@@ -8,6 +8,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.events.EventType;
 
 /** One event about a case, from any service, in words an agent can read to the caller. */
 @Entity
@@ -23,6 +24,20 @@ public class TimelineEntry extends PanacheEntityBase {
     public Instant occurredAt;
     public String summary;
     public Instant recordedAt;
+
+    /** Records an event intake itself published ({@code eventId} from the outbox) on its case's timeline. */
+    public static TimelineEntry own(UUID eventId, UUID caseId, EventType type, Instant at, String summary) {
+        TimelineEntry e = new TimelineEntry();
+        e.eventId = eventId;
+        e.caseId = caseId;
+        e.eventType = type.eventName();
+        e.source = type.service().serviceName();
+        e.occurredAt = at;
+        e.summary = summary;
+        e.recordedAt = Instant.now();
+        e.persist();
+        return e;
+    }
 
     public static List<TimelineEntry> of(UUID caseId) {
         return list("caseId = ?1 order by occurredAt, recordedAt", caseId);

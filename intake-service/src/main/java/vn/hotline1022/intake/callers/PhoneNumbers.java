@@ -1,0 +1,40 @@
+package vn.hotline1022.intake.callers;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Vietnamese phone numbers in one canonical form, the national one with its leading 0 and digits only: "0912 345 678",
+ * "+84912345678", "84912345678", "0084 912 345 678" and "0912.345.678" are all {@code 0912345678}; a landline
+ * "0274 3822 123" (area code 274, Bình Dương) is {@code 02743822123}. Repeat callers are found by this form.
+ */
+public final class PhoneNumbers {
+
+    /** What people type between digit groups. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s.\\-()]");
+    /** Mobile: 0 + 9 digits; landline: 0 + 2xx area code + 7 or 8 digits. */
+    private static final Pattern NATIONAL = Pattern.compile("0[1-9]\\d{8,9}");
+
+    private PhoneNumbers() {
+    }
+
+    /** Empty when {@code raw} is not a Vietnamese phone number. */
+    public static Optional<String> normalise(String raw) {
+        if (raw == null || raw.length() > 32) {
+            return Optional.empty();
+        }
+        String s = SEPARATORS.matcher(raw.strip()).replaceAll("");
+        if (s.startsWith("+84")) {
+            s = "0" + s.substring(3);
+        } else if (s.startsWith("0084")) {
+            s = "0" + s.substring(4);
+        } else if (s.startsWith("84") && s.length() >= 11) {
+            s = "0" + s.substring(2); // international form without the plus; national numbers start with 0
+        }
+        return NATIONAL.matcher(s).matches() ? Optional.of(s) : Optional.empty();
+    }
+
+    public static boolean isValid(String raw) {
+        return normalise(raw).isPresent();
+    }
+}

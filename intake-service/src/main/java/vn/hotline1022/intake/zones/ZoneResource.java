@@ -1,0 +1,132 @@
+package vn.hotline1022.intake.zones;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+import io.quarkus.panache.common.Sort;
+import io.quarkus.security.Authenticated;
+import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.events.common.ZoneColour;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
+import vn.hotline1022.intake.geography.AdminUnits;
+import vn.hotline1022.messaging.outbox.Outbox;
+
+/** Ward zone colours set by the steering committee through ops; new calls from a red ward go up the queue. */
+@Path("/api/v1/zones")
+@Tag(name = "Zones")
+public class ZoneResource {
+
+    private static final Logger LOG = Logger.getLogger(ZoneResource.class);
+
+    public record ZoneUpdate(@NotNull ZoneColour colour, @Size(max = 500) String reason) {
+    }
+
+    public record ZoneView(String wardCode, String wardName, String districtCode, String provinceCode,
+            ZoneColour colour, String reason, String changedBy, Instant changedAt) {
+    }
+
+    public record ZoneHistoryEntry(ZoneColour previous, ZoneColour colour, String reason, String changedBy,
+            Instant changedAt) {
+    }
+
+    @Inject
+    AdminUnits units;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    EntityManager em;
+
+    @PUT
+    @Path("/{wardCode}")
+    @RolesAllowed({ Roles.OPS, Roles.ADMIN })
+    @Transactional
+    @Operation(summary = "Set a ward's zone colour; publishes ZoneStatusChanged. Setting the current colour changes nothing")
+    public ZoneView set(@PathParam("wardCode") @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code")
+            String wardCode, @Valid @NotNull ZoneUpdate update) {
+        AdminUnits.Ward ward = units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
+        // Serialises changes of one ward, also its very first one (no row to lock yet).
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('zone:' || ?1))").setParameter(1, wardCode)
+                .getSingleResult();
+        ZoneStatus zone = ZoneStatus.findById(wardCode);
+        if (zone != null && zone.colour == update.colour()) {
+            return view(zone);
+        }
+        ZoneColour previous = zone == null ? null : zone.colour;
+        Instant now = Instant.now();
+        if (zone == null) {
+            zone = new ZoneStatus();
+            zone.wardCode = ward.code();
+            zone.provinceCode = ward.provinceCode();
+            zone.districtCode = ward.districtCode();
+        }
+        zone.colour = update.colour();
+        zone.reason = update.reason();
+        zone.changedBy = user.username();
+        zone.changedAt = now;
+        zone.persist();
+        ZoneChange change = new ZoneChange();
+        change.wardCode = ward.code();
+        change.previous = previous;
+        change.colour = update.colour();
+        change.reason = update.reason();
+        change.changedBy = zone.changedBy;
+        change.changedAt = now;
+        change.persist();
+        outbox.publish(new ZoneStatusChanged(ward.provinceCode(), ward.districtCode(), ward.code(), previous,
+                update.colour(), now, zone.changedBy, update.reason()));
+        LOG.infof("Ward %s zone %s -> %s", ward.code(), previous, update.colour());
+        return view(zone);
+    }
+
+    @GET
+    @Authenticated // the zone map is public knowledge inside the hotline: any signed-in user
+    @Operation(summary = "Current zone colours, of one province or of all; wards without a colour are left out")
+    public List<ZoneView> current(@QueryParam("provinceCode") @Pattern(regexp = "\\d{2}",
+            message = "must be a 2-digit province code") String provinceCode) {
+        List<ZoneStatus> zones = provinceCode == null ? ZoneStatus.listAll(Sort.by("wardCode"))
+                : ZoneStatus.list("provinceCode", Sort.by("wardCode"), provinceCode);
+        return zones.stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("/{wardCode}/history")
+    @Authenticated
+    @Operation(summary = "Every colour change of a ward, oldest first")
+    public List<ZoneHistoryEntry> history(@PathParam("wardCode") @Pattern(regexp = "\\d{5}",
+            message = "must be a 5-digit ward code") String wardCode) {
+        units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
+        return ZoneChange.<ZoneChange> list("wardCode", Sort.by("changedAt").and("id"), wardCode).stream()
+                .map(c -> new ZoneHistoryEntry(c.previous, c.colour, c.reason, c.changedBy, c.changedAt)).toList();
+    }
+
+    private ZoneView view(ZoneStatus z) {
+        String name = units.ward(z.wardCode).map(AdminUnits.Ward::fullName).orElse(null);
+        return new ZoneView(z.wardCode, name, z.districtCode, z.provinceCode, z.colour, z.reason, z.changedBy,
+                z.changedAt);
+    }
+}
