@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
@@ -13,9 +14,10 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
 
 /**
- * A fixed-window budget per client address for {@link RateLimited} endpoints, kept in memory: each instance limits
+ * A fixed-window budget per client address for {@link RateLimited} endpoints and {@code /q/*}, kept in memory: each instance limits
  * on its own, which is enough to stop one client from scraping or hammering a public page.
  */
 @ApplicationScoped
@@ -26,6 +28,13 @@ public class PublicRateLimit {
         /** Requests one client address may make per minute to public endpoints. */
         @WithDefault("120")
         int perMinute();
+
+        /**
+         * Requests one client address may make per minute to {@code /q/*} (health, metrics, OpenAPI): open without a
+         * token for probes and scrapers, which call a few times a minute, so the budget is generous.
+         */
+        @WithDefault("600")
+        int operationsPerMinute();
     }
 
     private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
@@ -43,20 +52,42 @@ public class PublicRateLimit {
     @ServerRequestFilter
     @RateLimited
     public Response limit(HttpServerRequest request) {
-        long now = System.currentTimeMillis();
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
-        if (windows.size() > MAX_TRACKED) {
-            windows.entrySet().removeIf(e -> now - e.getValue().start() >= WINDOW_MILLIS);
-        }
-        Window w = windows.compute(client, (k, old) -> old == null || now - old.start() >= WINDOW_MILLIS
-                ? new Window(now, 1)
-                : new Window(old.start(), old.count() + 1));
-        if (w.count() > settings.perMinute()) {
-            long retryAfter = Math.max(1, (w.start() + WINDOW_MILLIS - now) / 1000);
+        long retryAfter = spend("api:" + client(request), settings.perMinute());
+        if (retryAfter > 0) {
             return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter)
                     .entity(Problem.of(429, "Too many requests", "Try again in " + retryAfter + " s")).build();
         }
         return null;
+    }
+
+    /** The same budget idea for the operations endpoints, which are served outside JAX-RS. */
+    void limitOperationsEndpoints(@Observes Router router) {
+        router.route("/q/*").order(Integer.MIN_VALUE).handler(rc -> {
+            long retryAfter = spend("ops:" + client(rc.request()), settings.operationsPerMinute());
+            if (retryAfter > 0) {
+                rc.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(retryAfter))
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .end("{\"title\":\"Too many requests\",\"status\":429}");
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    /** Counts one request of {@code key}; 0 when within {@code budget}, else the seconds until the window ends. */
+    private long spend(String key, int budget) {
+        long now = System.currentTimeMillis();
+        if (windows.size() > MAX_TRACKED) {
+            windows.entrySet().removeIf(e -> now - e.getValue().start() >= WINDOW_MILLIS);
+        }
+        Window w = windows.compute(key, (k, old) -> old == null || now - old.start() >= WINDOW_MILLIS
+                ? new Window(now, 1)
+                : new Window(old.start(), old.count() + 1));
+        return w.count() > budget ? Math.max(1, (w.start() + WINDOW_MILLIS - now) / 1000) : 0;
+    }
+
+    private static String client(HttpServerRequest request) {
+        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
     }
 
     /** Starts every client's budget afresh (tests; an operator after a false alarm). */
