@@ -46,10 +46,16 @@ class ReferralAccessTest {
                 .allow("POST /api/v1/hospitals", "ops", "admin")
                 .allow("GET /api/v1/hospitals/{id}", readers)
                 .allow("PUT /api/v1/hospitals/{id}/capacity", "hospital-staff", "ops", "admin")
+                .allow("PUT /api/v1/hospitals/{id}/accepting", "hospital-staff", "ops", "admin")
+                .allow("PUT /api/v1/hospitals/{id}/contacts", "hospital-staff", "ops", "admin")
                 .allow("GET /api/v1/referrals", readers)
                 .allow("GET /api/v1/referrals/{id}", readers)
                 .allow("POST /api/v1/referrals/{id}/acceptance", "hospital-staff", "admin")
                 .allow("POST /api/v1/referrals/{id}/rejection", "hospital-staff", "admin")
+                .allow("GET /api/v1/referrals/{id}/fhir", readers)
+                .allow("POST /api/v1/referrals/{id}/receipt", "hospital-staff", "admin")
+                .allow("POST /api/v1/referrals/{id}/admission", "hospital-staff", "admin")
+                .allow("GET /api/v1/reports/compliance", "dispatcher", "hospital-staff", "ops", "admin")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/referrals", "dispatcher")).isEmpty();
     }
@@ -80,6 +86,16 @@ class ReferralAccessTest {
                 .post("/api/v1/referrals/{id}/acceptance", referralId).then().statusCode(404);
         given().auth().oauth2(staffB).contentType(ContentType.JSON).body(Map.of("reason", "NO_STAFF"))
                 .post("/api/v1/referrals/{id}/rejection", referralId).then().statusCode(404);
+        given().auth().oauth2(staffB).get("/api/v1/referrals/{id}/fhir", referralId).then().statusCode(404);
+        given().auth().oauth2(staffB).post("/api/v1/referrals/{id}/receipt", referralId).then().statusCode(404);
+        given().auth().oauth2(staffB).contentType(ContentType.JSON).body(Map.of("admitted", false))
+                .post("/api/v1/referrals/{id}/admission", referralId).then().statusCode(404);
+        given().auth().oauth2(staffB).contentType(ContentType.JSON).body(Map.of("accepting", false))
+                .put("/api/v1/hospitals/{id}/accepting", a).then().statusCode(404);
+        given().auth().oauth2(staffB).contentType(ContentType.JSON).body(Map.of("dutyPhone", "0912000111"))
+                .put("/api/v1/hospitals/{id}/contacts", a).then().statusCode(404);
+        given().auth().oauth2(staffB).queryParam("provinceCode", "01").get("/api/v1/reports/compliance").then()
+                .statusCode(200).body("hospitals.hospitalId", equalTo(List.of(b)));
         given().auth().oauth2(staffB).get("/api/v1/hospitals").then().statusCode(200)
                 .body("id", equalTo(List.of(b)));
         given().auth().oauth2(staffB).get("/api/v1/hospitals/{id}", a).then().statusCode(404);

@@ -32,9 +32,13 @@ public class BedPool extends PanacheEntityBase {
         return Math.max(0, free - held);
     }
 
-    /** Takes one bed for a pending referral; false if another case took the last one first. */
+    /**
+     * Takes one bed for a pending referral; false if another case took the last one first, or the hospital paused
+     * intake since the candidates were read.
+     */
     public static boolean hold(UUID hospitalId, BedType type) {
-        return update("held = held + 1", "free - held > 0", hospitalId, type) == 1;
+        return update("held = held + 1", "free - held > 0 and exists (select 1 from hospital h"
+                + " where h.id = bed_pool.hospital_id and h.accepting)", hospitalId, type) == 1;
     }
 
     /** The pending referral ended without the patient: the bed goes back. */
@@ -50,6 +54,14 @@ public class BedPool extends PanacheEntityBase {
     /** The hospital accepted: the held bed is now the patient's, no longer free. */
     public static void occupy(UUID hospitalId, BedType type) {
         update("held = greatest(held - 1, 0), free = greatest(free - 1, 0)", "true", hospitalId, type);
+    }
+
+    /**
+     * An accepted patient was not admitted after all: the bed taken on acceptance is free again. Capped at the total,
+     * because the hospital may already have counted it free in a capacity report since; its next report is the truth.
+     */
+    public static void giveBack(UUID hospitalId, BedType type) {
+        update("free = least(free + 1, total)", "true", hospitalId, type);
     }
 
     private static int update(String set, String condition, UUID hospitalId, BedType type) {

@@ -25,11 +25,24 @@ public class Hospital extends PanacheEntityBase {
     public String districtCode;
     @Enumerated(EnumType.STRING)
     public HospitalLevel level;
+    @Enumerated(EnumType.STRING)
+    public Ownership ownership;
+    /** WGS 84; both or neither (a check in the database). Routing uses the district, not the distance, for now. */
+    public Double latitude;
+    public Double longitude;
+    public String address;
+    /** False while the hospital has paused intake (tạm dừng tiếp nhận): it is never asked for a bed then. */
+    public boolean accepting;
+    public Instant acceptingChangedAt;
+    public String pausedReason;
+    /** Staff data (số trực): shown to those who may see the hospital, never written to logs. */
+    public String dutyPhone;
+    public String contactName;
     public Instant createdAt;
     public Instant capacityUpdatedAt;
 
     /**
-     * Hospitals of the province that have a bed of this type nobody holds, best first: same district as the case,
+     * Hospitals of the province that take patients now and have a bed of this type nobody holds, best first: same district as the case,
      * then the most such beds. Hospitals that already rejected the case or let it expire are never asked again.
      * Only a candidate list: the bed is taken by {@link BedPool#hold}, which re-checks under the row lock.
      */
@@ -38,7 +51,7 @@ public class Hospital extends PanacheEntityBase {
         @SuppressWarnings("unchecked")
         List<Hospital> found = getEntityManager().createNativeQuery("""
                 select h.* from hospital h join bed_pool b on b.hospital_id = h.id
-                 where h.province_code = ?1 and b.bed_type = ?2 and b.free - b.held > 0
+                 where h.province_code = ?1 and h.accepting and b.bed_type = ?2 and b.free - b.held > 0
                    and h.id not in (select r.hospital_id from referral r
                                      where r.case_id = ?3 and r.status in ('REJECTED', 'EXPIRED'))
                  order by case when h.district_code = ?4 then 0 else 1 end,

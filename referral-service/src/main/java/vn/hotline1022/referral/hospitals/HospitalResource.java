@@ -10,6 +10,8 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -50,7 +52,29 @@ public class HospitalResource {
             @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode,
             @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a 3-digit district code") String districtCode,
             @NotNull HospitalLevel level,
-            @NotEmpty Map<@NotNull BedType, @NotNull @Valid NewBeds> beds) {
+            @NotEmpty Map<@NotNull BedType, @NotNull @Valid NewBeds> beds,
+            Ownership ownership,
+            @Valid Site location,
+            @Valid Contacts contacts) {
+    }
+
+    /**
+     * Where the hospital is. Coordinates are optional (many field hospitals had none at first) but come in pairs.
+     */
+    public record Site(
+            @DecimalMin("-90") @DecimalMax("90") Double latitude,
+            @DecimalMin("-180") @DecimalMax("180") Double longitude,
+            @Size(max = 500) String address) {
+    }
+
+    /** Whom 1022 calls at the hospital: staff data, shown in the API but never logged. */
+    public record Contacts(
+            @Pattern(regexp = "\\+?[0-9][0-9 .-]{5,19}", message = "must be a phone number") String dutyPhone,
+            @Size(max = 200) String name) {
+    }
+
+    /** @param reason why intake is paused (e.g. "hết oxy"); ignored when resuming */
+    public record AcceptingUpdate(@NotNull Boolean accepting, @Size(max = 500) String reason) {
     }
 
     /** The hospital's own count; {@code total} only when the ward grew or shrank (null keeps it). */
@@ -64,15 +88,21 @@ public class HospitalResource {
     public record BedsView(int total, int free, int held, int available) {
     }
 
-    public record HospitalView(UUID id, String code, String name, String provinceCode, String districtCode, HospitalLevel level,
-            Map<BedType, BedsView> beds, Instant capacityUpdatedAt) {
+    /** @param accepting false while intake is paused: no referral is put to the hospital then */
+    public record HospitalView(UUID id, String code, String name, Ownership ownership, String provinceCode,
+            String districtCode, HospitalLevel level, Site location, Contacts contacts, boolean accepting,
+            Instant acceptingChangedAt, String pausedReason, Map<BedType, BedsView> beds, Instant capacityUpdatedAt) {
         static HospitalView of(Hospital h, List<BedPool> pools) {
             Map<BedType, BedsView> beds = new EnumMap<>(BedType.class);
             for (BedPool p : pools) {
                 beds.put(p.bedType, new BedsView(p.total, p.free, p.held, p.available()));
             }
-            return new HospitalView(h.id, h.code, h.name, h.provinceCode, h.districtCode, h.level, beds,
-                    h.capacityUpdatedAt);
+            Site site = h.latitude == null && h.address == null ? null
+                    : new Site(h.latitude, h.longitude, h.address);
+            Contacts contacts = h.dutyPhone == null && h.contactName == null ? null
+                    : new Contacts(h.dutyPhone, h.contactName);
+            return new HospitalView(h.id, h.code, h.name, h.ownership, h.provinceCode, h.districtCode, h.level, site,
+                    contacts, h.accepting, h.acceptingChangedAt, h.pausedReason, beds, h.capacityUpdatedAt);
         }
     }
 
@@ -110,5 +140,27 @@ public class HospitalResource {
             throw ProblemException.notFound("Hospital " + id);
         }
         return hospitals.updateCapacity(id, request);
+    }
+
+    /** Replaces whom 1022 calls at the hospital (the duty phone changes with the shift roster); empty fields clear. */
+    @PUT
+    @Path("/{id}/contacts")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
+    public HospitalView updateContacts(@PathParam("id") UUID id, @Valid @NotNull Contacts request) {
+        if (!scope.mayAccess(id)) {
+            throw ProblemException.notFound("Hospital " + id);
+        }
+        return hospitals.updateContacts(id, request);
+    }
+
+    /** Pauses or resumes intake (tạm dừng / tiếp tục tiếp nhận). Referrals already put to the hospital still need its answer. */
+    @PUT
+    @Path("/{id}/accepting")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
+    public HospitalView updateAccepting(@PathParam("id") UUID id, @Valid @NotNull AcceptingUpdate request) {
+        if (!scope.mayAccess(id)) {
+            throw ProblemException.notFound("Hospital " + id);
+        }
+        return hospitals.updateAccepting(id, request.accepting(), request.reason());
     }
 }

@@ -33,6 +33,11 @@ public class Hospitals {
     @Transactional
     public HospitalView create(NewHospital request) {
         request.beds().forEach((type, beds) -> checkFreeWithinTotal(type, beds.total(), beds.free()));
+        if (request.location() != null
+                && (request.location().latitude() == null) != (request.location().longitude() == null)) {
+            throw ProblemException.invalidField(request.location().latitude() == null ? "location.latitude"
+                    : "location.longitude", "latitude and longitude come together");
+        }
         if (Hospital.byCode(request.code()) != null) {
             throw ProblemException.invalidField("code", "another hospital has this code");
         }
@@ -43,6 +48,17 @@ public class Hospitals {
         h.provinceCode = request.provinceCode();
         h.districtCode = request.districtCode();
         h.level = request.level();
+        h.ownership = request.ownership() == null ? Ownership.PUBLIC : request.ownership();
+        if (request.location() != null) {
+            h.latitude = request.location().latitude();
+            h.longitude = request.location().longitude();
+            h.address = blankToNull(request.location().address());
+        }
+        if (request.contacts() != null) {
+            h.dutyPhone = blankToNull(request.contacts().dutyPhone());
+            h.contactName = blankToNull(request.contacts().name());
+        }
+        h.accepting = true;
         h.createdAt = Instant.now();
         h.capacityUpdatedAt = h.createdAt;
         h.persist();
@@ -98,6 +114,47 @@ public class Hospitals {
         LOG.infof("Hospital %s reported capacity", h.name);
         referrer.retryWaiting(h.provinceCode);
         return view(h);
+    }
+
+    /**
+     * Pauses or resumes intake. The pools are locked first, as a capacity report does, so a referral taking a bed at
+     * this moment either finished before (and stays pending: the hospital must still answer it) or sees the pause.
+     * Resuming offers the hospital's free beds to the province's waiting cases at once.
+     */
+    @Transactional
+    public HospitalView updateAccepting(UUID id, boolean accepting, String reason) {
+        Hospital h = Hospital.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (h == null) {
+            throw ProblemException.notFound("Hospital " + id);
+        }
+        BedPool.<BedPool> find("hospitalId", id).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (h.accepting != accepting) {
+            h.accepting = accepting;
+            h.acceptingChangedAt = Instant.now();
+        }
+        h.pausedReason = accepting ? null : blankToNull(reason);
+        Hospital.flush();
+        LOG.infof("Hospital %s %s intake", h.name, accepting ? "resumed" : "paused");
+        if (accepting) {
+            referrer.retryWaiting(h.provinceCode);
+        }
+        return view(h);
+    }
+
+    @Transactional
+    public HospitalView updateContacts(UUID id, HospitalResource.Contacts contacts) {
+        Hospital h = Hospital.findById(id);
+        if (h == null) {
+            throw ProblemException.notFound("Hospital " + id);
+        }
+        h.dutyPhone = blankToNull(contacts.dutyPhone());
+        h.contactName = blankToNull(contacts.name());
+        LOG.infof("Hospital %s updated its contacts", h.name); // never the phone itself
+        return view(h);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static HospitalView view(Hospital h) {

@@ -20,18 +20,53 @@ import vn.hotline1022.events.common.Severity;
 @Entity
 public class Referral extends PanacheEntityBase {
 
+    /**
+     * The referral's state, each mapped onto the FHIR R4 Task status (http://hl7.org/fhir/task-status) by
+     * {@link #fhir()}:
+     *
+     * <pre>
+     * WAITING → PENDING (put to a hospital) → RECEIVED (opened; optional) → ACCEPTED | REJECTED | EXPIRED
+     * ACCEPTED → COMPLETED (admitted) | FAILED (not admitted)
+     * </pre>
+     *
+     * Arrival and admission are recorded as one answer of the hospital, so FHIR's "in-progress" is passed through,
+     * not held: an admitted referral is complete (the bed was given), the patient's stay is the hospital's business.
+     */
     public enum Status {
         /** No hospital of the province has a free bed of the type; retried when capacity frees up. */
-        WAITING,
+        WAITING("draft"),
         /** A bed is held at the hospital until it answers or the deadline passes. */
-        PENDING,
-        ACCEPTED,
-        REJECTED,
-        EXPIRED;
+        PENDING("requested"),
+        /** The hospital opened the referral; the bed stays held and the deadline still runs. */
+        RECEIVED("received"),
+        ACCEPTED("accepted"),
+        REJECTED("rejected"),
+        /** Nobody answered in time: 1022 withdrew the request and asked the next hospital. */
+        EXPIRED("cancelled"),
+        /** The patient was admitted: the referral is closed. */
+        COMPLETED("completed"),
+        /** The patient was not admitted (did not arrive, turned away, died on the way): closed, the bed given back. */
+        FAILED("failed");
+
+        private final String fhir;
+
+        Status(String fhir) {
+            this.fhir = fhir;
+        }
 
         /** At most one live referral per case (a partial unique index in the database). */
         public boolean live() {
-            return this == WAITING || this == PENDING || this == ACCEPTED;
+            return this == WAITING || this == PENDING || this == RECEIVED || this == ACCEPTED;
+        }
+
+        /** Put to a hospital and not answered yet: the bed is held and the deadline runs. */
+        public boolean unanswered() {
+            return this == PENDING || this == RECEIVED;
+        }
+
+        /** The FHIR R4 Task.status code. */
+        public String fhir() {
+            return fhir;
         }
     }
 
@@ -62,10 +97,25 @@ public class Referral extends PanacheEntityBase {
     public Instant expectedArrival;
     public String rejectionReason;
     public String rejectionDetail;
+    public Instant receivedAt;
+    /** When it stopped being live: rejected, expired, admitted or not admitted. */
+    public Instant closedAt;
+    public String admissionNote;
 
     public static Referral liveFor(UUID caseId) {
         return find("caseId = ?1 and status in ?2", caseId,
-                List.of(Status.WAITING, Status.PENDING, Status.ACCEPTED)).firstResult();
+                List.of(Status.WAITING, Status.PENDING, Status.RECEIVED, Status.ACCEPTED)).firstResult();
+    }
+
+    /** The last time anything about it changed (FHIR Task.lastModified). */
+    public Instant lastModified() {
+        Instant last = createdAt;
+        for (Instant t : new Instant[] { referredAt, receivedAt, answeredAt, closedAt }) {
+            if (t != null && (last == null || t.isAfter(last))) {
+                last = t;
+            }
+        }
+        return last;
     }
 
     /** Hospitals asked so far for this case, so the next one is attempt n + 1. */
@@ -103,11 +153,15 @@ public class Referral extends PanacheEntityBase {
                 """, provinceCode, limit);
     }
 
-    /** Pending referrals whose deadline passed before {@code asOf}, locked; others' locked rows are skipped. */
+    /**
+     * Unanswered (pending or received) referrals whose deadline passed before {@code asOf}, locked; others' locked
+     * rows are skipped. Only the database is read, so a deadline that passed while no instance ran is found by the
+     * first run after the restart.
+     */
     static List<Referral> lockOverdue(Instant asOf, int limit) {
         return lockNative("""
                 select * from referral
-                 where status = 'PENDING' and answer_deadline < ?1
+                 where status in ('PENDING', 'RECEIVED') and answer_deadline < ?1
                  order by answer_deadline
                  limit ?2
                  for update skip locked

@@ -16,7 +16,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,15 +43,25 @@ public class ReferralResource {
     @Inject
     Referrer referrer;
 
-    public record ReferralView(UUID id, UUID caseId, String caseCode, Referral.Status status, UUID hospitalId,
-            String hospitalName, Integer attempt, BedType bedType, Severity severity, String clinicalSummary,
-            Instant createdAt, Instant referredAt, Instant answerDeadline, Instant answeredAt, String bedLabel,
-            Instant expectedArrival, String rejectionReason, String rejectionDetail) {
+    @Inject
+    FhirBundle fhir;
+
+    /** @param fhirStatus the FHIR R4 Task status the referral's status maps to */
+    public record ReferralView(UUID id, UUID caseId, String caseCode, Referral.Status status, String fhirStatus,
+            UUID hospitalId, String hospitalName, Integer attempt, BedType bedType, Severity severity,
+            String clinicalSummary, Instant createdAt, Instant referredAt, Instant answerDeadline, Instant receivedAt,
+            Instant answeredAt, String bedLabel, Instant expectedArrival, String rejectionReason,
+            String rejectionDetail, Instant closedAt, String admissionNote) {
         static ReferralView of(Referral r, String hospitalName) {
-            return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.hospitalId, hospitalName, r.attempt,
-                    r.bedType, r.severity, r.clinicalSummary, r.createdAt, r.referredAt, r.answerDeadline,
-                    r.answeredAt, r.bedLabel, r.expectedArrival, r.rejectionReason, r.rejectionDetail);
+            return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId, hospitalName,
+                    r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt, r.referredAt, r.answerDeadline,
+                    r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival, r.rejectionReason, r.rejectionDetail,
+                    r.closedAt, r.admissionNote);
         }
+    }
+
+    /** @param admitted whether the patient was admitted; {@code note} says why not, or anything the hospital adds */
+    public record Admission(@NotNull Boolean admitted, @Size(max = 2000) String note) {
     }
 
     /** @param expectedArrival when the hospital expects the patient, if it says */
@@ -89,6 +102,41 @@ public class ReferralResource {
         if (r == null || !scope.mayAccess(r.hospitalId)) {
             throw ProblemException.notFound("Referral " + id);
         }
+        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    /** FHIR R4 JSON (a Bundle of the Task and its ServiceRequest) for hospital systems; same access as the plain read. */
+    @GET
+    @Path("/{id}/fhir")
+    @Produces({ FhirBundle.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
+    public Response fhir(@PathParam("id") UUID id) {
+        Referral r = Referral.findById(id);
+        if (r == null || !scope.mayAccess(r.hospitalId)) {
+            throw ProblemException.notFound("Referral " + id);
+        }
+        Hospital h = r.hospitalId == null ? null : Hospital.findById(r.hospitalId);
+        return Response.ok(fhir.bundle(r, h)).type(FhirBundle.MEDIA_TYPE).build();
+    }
+
+    /** The hospital opened the referral (FHIR "received"); its deadline still runs. Repeating it is harmless. */
+    @POST
+    @Path("/{id}/receipt")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
+    public ReferralView receive(@PathParam("id") UUID id) {
+        checkOwnHospital(id);
+        Referral r = referrer.receive(id);
+        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    /** The admission outcome closes an accepted referral: completed (admitted) or failed (not admitted). */
+    @POST
+    @Path("/{id}/admission")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
+    public ReferralView admission(@PathParam("id") UUID id, @Valid @NotNull Admission request) {
+        checkOwnHospital(id);
+        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        Referral r = referrer.recordAdmission(id, request.admitted(), note);
         return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
     }
 

@@ -88,6 +88,52 @@ public class Referrer {
         // A referral already put to a hospital, or accepted, stands.
     }
 
+    /**
+     * The hospital opened the referral (FHIR "received"): nothing else changes, the deadline still runs. Opening it
+     * again is harmless and answers the same.
+     */
+    @Transactional
+    public Referral receive(UUID referralId) {
+        Referral r = locked(referralId);
+        if (r.status == Referral.Status.RECEIVED) {
+            return r;
+        }
+        if (r.status != Referral.Status.PENDING) {
+            throw ProblemException.conflict("Only a pending referral can be received; it is " + r.status);
+        }
+        r.status = Referral.Status.RECEIVED;
+        r.receivedAt = Instant.now();
+        return r;
+    }
+
+    /**
+     * Closes an accepted referral with the admission outcome. The bed arithmetic: a hold (held + 1) while unanswered;
+     * on acceptance the hold becomes the patient's bed (held − 1, free − 1); admitted → nothing more, the bed is
+     * occupied; not admitted → the bed is free again (free + 1, capped at total) and offered to the waiting cases.
+     * The case is not re-routed: why the patient did not come (went elsewhere, died, refused) is not known here, and a
+     * new need for a bed arrives as a new event.
+     */
+    @Transactional
+    public Referral recordAdmission(UUID referralId, boolean admitted, String note) {
+        Referral r = locked(referralId);
+        if (r.status != Referral.Status.ACCEPTED) {
+            throw ProblemException.conflict("Only an accepted referral can have an admission outcome; it is "
+                    + r.status);
+        }
+        r.status = admitted ? Referral.Status.COMPLETED : Referral.Status.FAILED;
+        r.closedAt = Instant.now();
+        r.admissionNote = note;
+        if (!admitted) {
+            BedPool.giveBack(r.hospitalId, r.bedType);
+            if (r.provinceCode != null) {
+                retryWaiting(r.provinceCode);
+            }
+        }
+        LOG.infof("Case %s: hospital %s %s the patient", r.caseCode, r.hospitalId,
+                admitted ? "admitted" : "did not admit");
+        return r;
+    }
+
     @Transactional
     public Referral accept(UUID referralId, String bedLabel, Instant expectedArrival) {
         Referral r = pending(referralId, "accepted");
@@ -110,6 +156,7 @@ public class Referrer {
         Instant now = Instant.now();
         r.status = Referral.Status.REJECTED;
         r.answeredAt = now;
+        r.closedAt = now;
         r.rejectionReason = reason.name();
         r.rejectionDetail = detail;
         if (reason == RejectionReason.NO_BEDS) {
@@ -125,7 +172,9 @@ public class Referrer {
 
     /**
      * Expires every pending referral whose deadline passed before {@code asOf}, releases its bed and asks the next
-     * hospital; in batches, each its own transaction. Rows another instance is expiring are skipped.
+     * hospital; in batches, each its own transaction. Rows another instance is expiring are skipped. Only the database
+     * is read (no timer lives in memory), so a deadline that passed while the service was down is caught by the first
+     * run after the restart; the scheduled {@link ExpiryJob} calls this with the current time.
      *
      * @return how many referrals expired
      */
@@ -144,6 +193,7 @@ public class Referrer {
         List<Referral> due = Referral.lockOverdue(asOf, BATCH);
         for (Referral r : due) {
             r.status = Referral.Status.EXPIRED;
+            r.closedAt = Instant.now();
             BedPool.release(r.hospitalId, r.bedType);
             outbox.publish(new ReferralExpired(r.caseId, r.caseCode, Instant.now(), r.id, r.hospitalId,
                     r.answerDeadline));
@@ -216,13 +266,19 @@ public class Referrer {
         LOG.infof("Case %s referred to %s for a %s bed (attempt %d)", r.caseCode, h.name, r.bedType, r.attempt);
     }
 
+    /** A referral the hospital has not answered yet (pending or received), locked against the expiry job. */
     private static Referral pending(UUID id, String verb) {
+        Referral r = locked(id);
+        if (!r.status.unanswered()) {
+            throw ProblemException.conflict("Only a pending referral can be " + verb + "; it is " + r.status);
+        }
+        return r;
+    }
+
+    private static Referral locked(UUID id) {
         Referral r = Referral.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (r == null) {
             throw ProblemException.notFound("Referral " + id);
-        }
-        if (r.status != Referral.Status.PENDING) {
-            throw ProblemException.conflict("Only a pending referral can be " + verb + "; it is " + r.status);
         }
         return r;
     }
