@@ -2,6 +2,9 @@ package vn.hotline1022.notification;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -12,18 +15,47 @@ import io.smallrye.config.WithDefault;
 public interface NotificationConfig {
 
     enum ChannelKind {
-        CONSOLE, SMS
+        CONSOLE, SMS, ZALO
     }
 
-    /** How citizens are reached: {@code console} logs the notice (local runs), {@code sms} posts to the gateway. */
+    /**
+     * How citizens are reached, comma-separated: {@code console} logs the notice (local runs), {@code sms} posts to the
+     * gateway, {@code zalo} sends through the Zalo Official Account. With several, each gets its own delivery-log row,
+     * so one failing channel does not hold back the others.
+     */
     @WithDefault("console")
-    ChannelKind channel();
+    List<ChannelKind> channel();
 
     /** Language of a citizen's notices until intake records a preference ({@code vi} or {@code en}). */
     @WithDefault("vi")
     String defaultLanguage();
 
+    /** Language of the e-mails to officials and ops. */
+    @WithDefault("vi")
+    String staffLanguage();
+
+    /**
+     * Ward/district officials (cán bộ phường/quận) told of escalations and queued dispatches, by GSO district code:
+     * {@code hotline.notification.officials."721"=a@thuan-an.gov.vn,b@thuan-an.gov.vn}.
+     */
+    Map<String, List<String>> officials();
+
+    /** Ops mailboxes told of failed notices and expired referrals; none when unset. */
+    Optional<List<String>> opsEmails();
+
     Sms sms();
+
+    Zalo zalo();
+
+    Email email();
+
+    Retry retry();
+
+    Sender sender();
+
+    QuietHours quietHours();
+
+    RateLimit rateLimit();
 
     interface Sms {
         /** The SMS gateway's send endpoint; it receives {@code {"to","text","reference"}} as JSON. */
@@ -33,8 +65,80 @@ public interface NotificationConfig {
         /** Sent as a bearer token when set; never logged. */
         Optional<String> apiKey();
 
-        /** Bounds connect plus answer, so a slow gateway cannot hold a consumer (and its transaction) for long. */
+        /** Bounds connect plus answer, so a slow gateway cannot hold a sender (and its row lock) for long. */
         @WithDefault("5s")
         Duration timeout();
+    }
+
+    interface Zalo {
+        /** Zalo Notification Service's template-message endpoint (sends to a phone number). */
+        @WithDefault("https://business.openapi.zalo.me/message/template")
+        URI url();
+
+        /** The OA's access token, sent in the {@code access_token} header; never logged. */
+        Optional<String> accessToken();
+
+        /** The approved ZNS template whose single parameter {@code text} carries the notice. */
+        @WithDefault("hotline1022-notice")
+        String templateId();
+
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
+    interface Email {
+        /** Bounds one SMTP exchange. The server itself is {@code quarkus.mailer.*}. */
+        @WithDefault("10s")
+        Duration timeout();
+    }
+
+    interface Retry {
+        /** Attempts per notice, the first included; after the last failure it is FAILED (NotificationFailed). */
+        @WithDefault("5")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubled after each further one. */
+        @WithDefault("30s")
+        Duration initialBackoff();
+
+        @WithDefault("30m")
+        Duration maxBackoff();
+    }
+
+    interface Sender {
+        /** Worker threads sending due notices; a slow channel holds one of them, not the others. */
+        @WithDefault("2")
+        int workers();
+
+        /** How often a worker looks for due notices (retries, other instances' rows); a commit wakes it at once. */
+        @WithDefault("1s")
+        Duration pollInterval();
+    }
+
+    /**
+     * No non-urgent SMS or Zalo notice to citizens at night (giờ yên tĩnh); it waits until the end of the quiet hours.
+     * Urgent notices (the call's acknowledgement, dispatch, referral) go at any hour.
+     */
+    interface QuietHours {
+        @WithDefault("true")
+        boolean enabled();
+
+        @WithDefault("21:30")
+        LocalTime start();
+
+        @WithDefault("06:30")
+        LocalTime end();
+
+        @WithDefault("Asia/Ho_Chi_Minh")
+        String zone();
+    }
+
+    /** At most this many non-urgent notices to one phone per channel and window; more wait for a free slot. */
+    interface RateLimit {
+        @WithDefault("5")
+        int perWindow();
+
+        @WithDefault("1h")
+        Duration window();
     }
 }

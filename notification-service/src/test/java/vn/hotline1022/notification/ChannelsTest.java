@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,6 +22,8 @@ import vn.hotline1022.notification.channels.ConsoleChannel;
 import vn.hotline1022.notification.channels.DeliveryException;
 import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.notification.channels.SmsChannel;
+import vn.hotline1022.notification.channels.ZaloChannel;
+import vn.hotline1022.notification.notices.QuietHours;
 import vn.hotline1022.testkit.Ports;
 
 /** The channels on their own: SMS against a real local HTTP server, the console against the real log manager. */
@@ -84,6 +90,57 @@ class ChannelsTest {
             assertThat(log.all()).contains("BD-20210817-0042").contains(TEXT).contains("+84*****678")
                     .doesNotContain(PHONE).doesNotContain("912345678");
         }
+    }
+
+    @Test
+    void zaloGetsTheNumberWithoutPlusAndTheTokenAndItsRefusalsBecomeErrors() throws Exception {
+        try (FakeZaloApi api = new FakeZaloApi()) {
+            UUID id = UUID.randomUUID();
+            ZaloChannel zalo = new ZaloChannel(api.url(), Optional.of(FakeZaloApi.ACCESS_TOKEN), "tpl-1",
+                    Duration.ofSeconds(2));
+            assertThat(zalo.send(notice(id, PHONE))).startsWith("zns-");
+            JsonNode body = new ObjectMapper().readTree(api.received().get(0).body());
+            assertThat(body.get("phone").asText()).isEqualTo("84912345678");
+            assertThat(body.get("template_id").asText()).isEqualTo("tpl-1");
+            assertThat(body.get("tracking_id").asText()).isEqualTo(id.toString());
+            assertThat(body.at("/template_data/text").asText()).isEqualTo(TEXT);
+
+            assertThatThrownBy(() -> zalo.send(notice(UUID.randomUUID(), FakeZaloApi.BLOCKED_PHONE)))
+                    .isInstanceOf(DeliveryException.class).hasMessage("Zalo refused the message (error -118)");
+            assertThatThrownBy(() -> new ZaloChannel(api.url(), Optional.of("stale"), "tpl-1", Duration.ofSeconds(2))
+                    .send(notice(UUID.randomUUID(), PHONE))).hasMessage("Zalo refused the message (error -124)");
+            assertThatThrownBy(() -> new ZaloChannel(api.url(), Optional.empty(), "tpl-1", Duration.ofSeconds(2))
+                    .send(notice(UUID.randomUUID(), PHONE))).hasMessage("Zalo access token not configured");
+        }
+    }
+
+    @Test
+    void quietHoursSpanMidnightInVietnamTime() {
+        ZoneId vn = ZoneId.of("Asia/Ho_Chi_Minh");
+        LocalTime start = LocalTime.of(21, 30);
+        LocalTime end = LocalTime.of(6, 30);
+        Instant lateEvening = ZonedDateTime.of(2021, 8, 17, 23, 0, 0, 0, vn).toInstant();
+        Instant earlyMorning = ZonedDateTime.of(2021, 8, 18, 5, 0, 0, 0, vn).toInstant();
+        Instant morning = ZonedDateTime.of(2021, 8, 18, 6, 30, 0, 0, vn).toInstant();
+        Instant afternoon = ZonedDateTime.of(2021, 8, 18, 15, 0, 0, 0, vn).toInstant();
+        assertThat(QuietHours.endIfQuiet(lateEvening, start, end, vn)).isEqualTo(morning);
+        assertThat(QuietHours.endIfQuiet(earlyMorning, start, end, vn)).isEqualTo(morning);
+        assertThat(QuietHours.endIfQuiet(morning, start, end, vn)).isNull();
+        assertThat(QuietHours.endIfQuiet(afternoon, start, end, vn)).isNull();
+        // 16:00 UTC is 23:00 in Vietnam: the zone, not the server's clock, decides.
+        assertThat(QuietHours.endIfQuiet(Instant.parse("2021-08-17T16:00:00Z"), start, end, vn))
+                .isEqualTo(Instant.parse("2021-08-17T23:30:00Z"));
+        // A window within one day.
+        assertThat(QuietHours.endIfQuiet(afternoon, LocalTime.of(12, 0), LocalTime.of(16, 0), vn))
+                .isEqualTo(ZonedDateTime.of(2021, 8, 18, 16, 0, 0, 0, vn).toInstant());
+    }
+
+    @Test
+    void addressesAreMaskedForLogs() {
+        assertThat(OutgoingNotice.mask(PHONE)).isEqualTo("+84*****678");
+        assertThat(OutgoingNotice.mask("lai-thieu@thuanan.binhduong.gov.vn")).isEqualTo("l***@thuanan.binhduong.gov.vn");
+        assertThat(new OutgoingNotice(UUID.randomUUID(), "BD-1", "s", "ops@hotline1022.vn", TEXT).toString())
+                .doesNotContain("ops@").doesNotContain(TEXT);
     }
 
     private SmsChannel sms(Duration timeout) {

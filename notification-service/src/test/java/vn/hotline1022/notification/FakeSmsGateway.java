@@ -19,13 +19,16 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for the SMS gateway, on a free loopback port. It accepts every message, except to
- * {@link #FAILING_PHONE} (503, echoing the request as some gateways do) and {@link #SLOW_PHONE} (answers late).
+ * {@link #FAILING_PHONE} (503, echoing the request as some gateways do), {@link #SLOW_PHONE} (answers late) and
+ * {@link #FLAKY_PHONE} (503 twice, then accepted).
  */
 public final class FakeSmsGateway implements AutoCloseable {
 
     public static final String API_KEY = "test-key";
     public static final String FAILING_PHONE = "+84900000503";
     public static final String SLOW_PHONE = "+84900000408";
+    /** Refused (503) twice per message reference, accepted the third time. */
+    public static final String FLAKY_PHONE = "+84900000502";
 
     public record Request(String authorization, String body) {
     }
@@ -35,6 +38,7 @@ public final class FakeSmsGateway implements AutoCloseable {
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Request> received = new CopyOnWriteArrayList<>();
+    private final java.util.Map<String, AtomicInteger> flakyTries = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSmsGateway() {
         try {
@@ -68,11 +72,19 @@ public final class FakeSmsGateway implements AutoCloseable {
         }
         if (!("Bearer " + API_KEY).equals(auth)) {
             answer(exchange, 401, "{\"error\":\"unauthorized\"}");
+        } else if (body.contains(FLAKY_PHONE)
+                && flakyTries.computeIfAbsent(reference(body), r -> new AtomicInteger()).incrementAndGet() <= 2) {
+            answer(exchange, 503, "{\"error\":\"operator busy\"}");
         } else if (body.contains(FAILING_PHONE)) {
             answer(exchange, 503, "{\"error\":\"operator unavailable\",\"request\":" + body + "}");
         } else {
             answer(exchange, 200, "{\"id\":\"gw-" + ids.incrementAndGet() + "\",\"status\":\"ACCEPTED\"}");
         }
+    }
+
+    private static String reference(String body) {
+        int at = body.indexOf("\"reference\":\"");
+        return at < 0 ? "" : body.substring(at + 13, body.indexOf('"', at + 13));
     }
 
     private static void answer(HttpExchange exchange, int status, String json) throws IOException {

@@ -6,16 +6,31 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -24,7 +39,12 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.RestAssured;
@@ -32,16 +52,23 @@ import io.restassured.common.mapper.TypeRef;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
 import vn.hotline1022.events.common.Caller;
+import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
+import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.notification.notices.NoticeRules;
 import vn.hotline1022.notification.notices.NoticeTexts;
@@ -51,11 +78,14 @@ import vn.hotline1022.testkit.PostgresResource;
 import vn.hotline1022.testkit.SampleEvents;
 import vn.hotline1022.testkit.TestTokens;
 
-/** Citizens reached by SMS through a real local gateway, fed by events on the real broker, logged in the database. */
+/**
+ * Events on the real broker become notices in the real database, sent through real local servers: SMS and Zalo to
+ * citizens over HTTP, e-mail to officials and ops over SMTP (GreenMail), live to the console over SSE.
+ */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
-@WithTestResource(SmsGatewayResource.class)
+@WithTestResource(LocalProvidersResource.class)
 @WithTestResource(OidcResource.class)
 class NotificationFlowTest {
 
@@ -67,6 +97,7 @@ class NotificationFlowTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String CONSUMER_GROUP = "notification-service";
     private static final String TEAM = "Tổ PƯN Lái Thiêu";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @InjectKafkaCompanion
     KafkaCompanion companion;
@@ -77,49 +108,73 @@ class NotificationFlowTest {
     @Inject
     DataSource dataSource;
 
+    FakeSmsGateway sms;
+    FakeZaloApi zalo;
+    GreenMail smtp;
+
+    @TestHTTPResource("/api/v1/notifications/stream")
+    URI streamUri;
+
     record View(UUID id, UUID caseId, String caseCode, String eventType, String recipientKind, String channel,
-            String status, int attempts, String error, String text, Instant createdAt, Instant sentAt) {
+            String status, int attempts, String error, String text, Instant createdAt, Instant sentAt, boolean urgent,
+            Instant nextAttemptAt, String providerId) {
     }
 
     @Test
-    void theCitizenHearsOfTheCallAndOfTheTeamOnceEvenWhenEventsAreRedelivered() {
+    void theCitizenHearsOfTheCallAndOfTheTeamOnEachChannelOnceEvenWhenEventsAreRedelivered() throws Exception {
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.NOTIFICATION);
         try (CapturedLog log = CapturedLog.of("")) {
             CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
                     Need.EMERGENCY_TRANSPORT);
             ProducerRecord<String, String> callRecord = CloudEventRecords.of(call);
             var callCopies = companion.produceStrings().fromRecords(callRecord, callRecord).awaitCompletion(PATIENCE);
-            awaitNotifications(call.caseId(), 1);
+            awaitNotifications(call.caseId(), 2);
 
             ProducerRecord<String, String> teamRecord = CloudEventRecords.of(teamDispatched(call));
             var teamCopies = companion.produceStrings().fromRecords(teamRecord, teamRecord).awaitCompletion(PATIENCE);
             awaitConsumed(callCopies.getLastRecord());
             awaitConsumed(teamCopies.getLastRecord());
 
-            List<View> sent = notifications(call.caseId());
-            assertThat(sent).extracting(View::eventType).containsExactly("CallReceived", "TeamDispatched");
-            assertThat(sent).allSatisfy(n -> {
-                assertThat(n.recipientKind()).isEqualTo("CITIZEN");
-                assertThat(n.channel()).isEqualTo("SMS");
-                assertThat(n.status()).isEqualTo("SENT");
-                assertThat(n.attempts()).isEqualTo(1);
-                assertThat(n.sentAt()).isNotNull();
-            });
-            assertThat(sent.get(0).text()).isEqualTo("Tổng đài 1022 đã nhận cuộc gọi của bạn. Mã hồ sơ: "
-                    + call.caseCode() + ". Vui lòng đọc mã này khi gọi lại.");
-            assertThat(sent.get(1).text())
-                    .isEqualTo("1022: " + TEAM + " đang trên đường đến. Mã hồ sơ: " + call.caseCode() + ".");
+            List<View> all = awaitNotifications(call.caseId(), 4);
+            assertThat(all).hasSize(4);
+            List<View> bySms = channel(all, "SMS");
+            List<View> byZalo = channel(all, "ZALO");
+            for (List<View> sent : List.of(bySms, byZalo)) {
+                assertThat(sent).extracting(View::eventType).containsExactly("CallReceived", "TeamDispatched");
+                assertThat(sent).allSatisfy(n -> {
+                    assertThat(n.recipientKind()).isEqualTo("CITIZEN");
+                    assertThat(n.status()).isEqualTo("SENT");
+                    assertThat(n.attempts()).isEqualTo(1);
+                    assertThat(n.urgent()).isTrue();
+                    assertThat(n.sentAt()).isNotNull();
+                });
+                assertThat(sent.get(0).text()).isEqualTo("Tổng đài 1022 đã nhận cuộc gọi của bạn. Mã hồ sơ: "
+                        + call.caseCode() + ". Vui lòng đọc mã này khi gọi lại.");
+                assertThat(sent.get(1).text())
+                        .isEqualTo("1022: " + TEAM + " đang trên đường đến. Mã hồ sơ: " + call.caseCode() + ".");
+            }
+            assertThat(bySms).allSatisfy(n -> assertThat(n.providerId()).startsWith("gw-"));
+            assertThat(byZalo).allSatisfy(n -> assertThat(n.providerId()).startsWith("zns-"));
 
-            List<NotificationSent> events = awaitEvents(out, call.caseId(), EventType.NOTIFICATION_SENT, 2,
+            // Zalo got the number without the plus, the OA token, the template and our reference.
+            FakeZaloApi.Request toZalo = zalo.received().stream()
+                    .filter(r -> r.body().contains(byZalo.get(1).id().toString())).findFirst().orElseThrow();
+            assertThat(toZalo.accessToken()).isEqualTo(FakeZaloApi.ACCESS_TOKEN);
+            JsonNode body = JSON.readTree(toZalo.body());
+            assertThat(body.get("phone").asText()).isEqualTo("84912345678");
+            assertThat(body.get("template_id").asText()).isEqualTo("hotline1022-notice");
+            assertThat(body.at("/template_data/text").asText()).isEqualTo(byZalo.get(1).text());
+
+            List<NotificationSent> events = awaitEvents(out, call.caseId(), EventType.NOTIFICATION_SENT, 4,
                     NotificationSent.class);
-            assertThat(events).extracting(NotificationSent::sourceEventType)
-                    .containsExactly(EventType.CALL_RECEIVED.ceType(), EventType.TEAM_DISPATCHED.ceType());
+            assertThat(events).hasSize(4);
+            assertThat(events.stream().filter(e -> e.channel().equals("SMS")).toList())
+                    .extracting(NotificationSent::notificationId).containsExactly(bySms.get(0).id(), bySms.get(1).id());
             assertThat(events).extracting(NotificationSent::notificationId)
-                    .containsExactly(sent.get(0).id(), sent.get(1).id());
-            assertThat(events).allSatisfy(e -> assertThat(e.channel()).isEqualTo("SMS"));
+                    .containsExactlyInAnyOrderElementsOf(all.stream().map(View::id).toList());
 
             // Nothing this service logged names the caller or their number.
-            assertThat(log.all()).contains(call.caseCode()).doesNotContain(call.caller().phone())
+            assertThat(log.all()).contains(call.caseCode()).doesNotContain("912345678")
                     .doesNotContain(call.caller().name());
         } finally {
             out.stop();
@@ -130,35 +185,60 @@ class NotificationFlowTest {
     void aTeamDispatchedAheadOfItsCallIsKeptAndSentOnceTheContactArrives() throws Exception {
         CallReceived call = SampleEvents.callReceived(SampleEvents.THU_DAU_MOT, SampleEvents.PHU_CUONG,
                 Need.EMERGENCY_TRANSPORT);
-        companion.produceStrings().fromRecords(CloudEventRecords.of(teamDispatched(call))).awaitCompletion(PATIENCE);
+        produce(teamDispatched(call));
         await().atMost(PATIENCE).until(() -> pendingFor(call.caseId()) == 1);
         assertThat(notifications(call.caseId())).isEmpty();
 
-        companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(PATIENCE);
+        produce(call);
 
-        List<View> sent = awaitNotifications(call.caseId(), 2);
-        assertThat(sent).extracting(View::eventType).containsExactly("CallReceived", "TeamDispatched");
-        assertThat(sent).extracting(View::status).containsOnly("SENT");
-        assertThat(sent.get(1).text()).contains(TEAM).contains(call.caseCode());
+        List<View> sent = awaitNotifications(call.caseId(), 4);
+        for (String channel : List.of("SMS", "ZALO")) {
+            List<View> onChannel = channel(sent, channel);
+            assertThat(onChannel).extracting(View::eventType).containsExactly("CallReceived", "TeamDispatched");
+            assertThat(onChannel).extracting(View::status).containsOnly("SENT");
+            assertThat(onChannel.get(1).text()).contains(TEAM).contains(call.caseCode());
+        }
         assertThat(pendingFor(call.caseId())).isZero();
     }
 
     @Test
-    void aGatewayFailureIsRecordedAndPublishedWithoutTheMessage() {
+    void aFlakyGatewayIsRetriedWithBackoffUntilTheMessageGoesOut() {
+        CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.FOOD), FakeSmsGateway.FLAKY_PHONE);
+        produce(call);
+
+        List<View> all = awaitNotifications(call.caseId(), 2);
+        View bySms = channel(all, "SMS").get(0);
+        assertThat(bySms.status()).isEqualTo("SENT");
+        assertThat(bySms.attempts()).isEqualTo(3);
+        assertThat(bySms.error()).isNull();
+        assertThat(bySms.providerId()).startsWith("gw-");
+        assertThat(sms.received()).filteredOn(r -> r.body().contains(bySms.id().toString())).hasSize(3);
+        View byZalo = channel(all, "ZALO").get(0);
+        assertThat(byZalo.status()).isEqualTo("SENT");
+        assertThat(byZalo.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aPermanentFailureIsRecordedAndReportedWhileTheOtherChannelDelivers() throws Exception {
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.NOTIFICATION);
         try {
-            CallReceived sample = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU, Need.FOOD);
-            CallReceived call = new CallReceived(sample.caseId(), sample.caseCode(), sample.occurredAt(),
-                    sample.callId(), sample.channel(), new Caller("Trần Thị Bình", FakeSmsGateway.FAILING_PHONE),
-                    sample.location(), sample.needs(), sample.householdSize(), sample.vulnerabilities(),
-                    sample.priority(), sample.notes(), sample.agentId());
-            companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(PATIENCE);
+            CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                    Need.FOOD), FakeSmsGateway.FAILING_PHONE);
+            produce(call);
 
-            View failed = awaitNotifications(call.caseId(), 1).get(0);
+            List<View> all = await().atMost(PATIENCE).until(() -> notifications(call.caseId()),
+                    found -> found.stream().filter(n -> !n.status().equals("PENDING")).count() >= 3);
+            View failed = channel(all, "SMS").get(0);
             assertThat(failed.status()).isEqualTo("FAILED");
-            assertThat(failed.attempts()).isEqualTo(1);
+            assertThat(failed.attempts()).isEqualTo(LocalProvidersResource.MAX_ATTEMPTS);
             assertThat(failed.error()).isEqualTo("SMS gateway answered HTTP 503");
             assertThat(failed.sentAt()).isNull();
+            assertThat(sms.received()).filteredOn(r -> r.body().contains(failed.id().toString()))
+                    .hasSize(LocalProvidersResource.MAX_ATTEMPTS);
+            View byZalo = channel(all, "ZALO").get(0);
+            assertThat(byZalo.eventType()).isEqualTo("CallReceived");
+            assertThat(byZalo.status()).isEqualTo("SENT");
 
             NotificationFailed event = awaitEvents(out, call.caseId(), EventType.NOTIFICATION_FAILED, 1,
                     NotificationFailed.class).get(0);
@@ -166,9 +246,200 @@ class NotificationFlowTest {
             assertThat(event.error()).isEqualTo("SMS gateway answered HTTP 503");
             assertThat(event.channel()).isEqualTo("SMS");
             assertThat(event.sourceEventType()).isEqualTo(EventType.CALL_RECEIVED.ceType());
+
+            // Ops are told by e-mail, without the citizen's number.
+            View toOps = awaitNotifications(call.caseId(), 3).stream().filter(n -> n.recipientKind().equals("OPS"))
+                    .findFirst().orElseThrow();
+            assertThat(toOps.eventType()).isEqualTo("NotificationFailed");
+            assertThat(toOps.channel()).isEqualTo("EMAIL");
+            assertThat(toOps.status()).isEqualTo("SENT");
+            MimeMessage mail = awaitMail(LocalProvidersResource.OPS, call.caseCode());
+            assertThat(mail.getSubject()).isEqualTo("[1022] " + call.caseCode() + " – NotificationFailed");
+            assertThat(mail.getContent().toString()).contains("CallReceived").contains(call.caseCode())
+                    .contains("CITIZEN").contains("SMS").contains("SMS gateway answered HTTP 503")
+                    .doesNotContain(FakeSmsGateway.FAILING_PHONE).doesNotContain("900000503");
         } finally {
             out.stop();
         }
+    }
+
+    @Test
+    void officialsHearOfEscalationsAndQueuesAndOpsOfExpiredReferrals() throws Exception {
+        CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.EMERGENCY_TRANSPORT);
+        produce(call);
+        // The escalation twice (a redelivery): still one e-mail per official.
+        ProducerRecord<String, String> escalation = CloudEventRecords.of(new CaseEscalated(call.caseId(),
+                call.caseCode(), Instant.now(), EscalationLevel.DISTRICT, "Không còn tổ rảnh trong phường",
+                call.needs(), call.location(), 1));
+        var escalations = companion.produceStrings().fromRecords(escalation, escalation).awaitCompletion(PATIENCE);
+        produce(new ReferralExpired(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), Instant.now()));
+        produce(teamDispatched(call));
+
+        awaitConsumed(escalations.getLastRecord());
+        List<View> all = awaitNotifications(call.caseId(), 7);
+        assertThat(all).hasSize(7);
+        Map<String, Set<String>> recipients = all.stream().collect(Collectors.groupingBy(View::eventType,
+                Collectors.mapping(n -> n.recipientKind() + " " + n.channel(), Collectors.toSet())));
+        assertThat(recipients).containsOnly(
+                Map.entry("CallReceived", Set.of("CITIZEN SMS", "CITIZEN ZALO")),
+                Map.entry("CaseEscalated", Set.of("OFFICIAL EMAIL")),
+                Map.entry("ReferralExpired", Set.of("OPS EMAIL")),
+                Map.entry("TeamDispatched", Set.of("CITIZEN SMS", "CITIZEN ZALO")));
+        assertThat(all).filteredOn(n -> n.eventType().equals("CaseEscalated")).hasSize(2); // both Thuận An mailboxes
+        assertThat(all).extracting(View::status).containsOnly("SENT");
+
+        for (String official : List.of(LocalProvidersResource.THUAN_AN_WARD_OFFICIAL,
+                LocalProvidersResource.THUAN_AN_DISTRICT_OFFICIAL)) {
+            MimeMessage mail = awaitMail(official, call.caseCode() + " – CaseEscalated");
+            assertThat(mail.getContent().toString().strip()).isEqualTo("Tổng đài 1022: hồ sơ " + call.caseCode()
+                    + " được chuyển lên cấp quận/huyện (phường/xã 25966, quận/huyện 725). Lý do: Không còn tổ rảnh"
+                    + " trong phường. Mức ưu tiên: 1. Nhu cầu: EMERGENCY_TRANSPORT. Đề nghị đơn vị tiếp nhận và xử lý.");
+        }
+        assertThat(awaitMail(LocalProvidersResource.OPS, call.caseCode() + " – ReferralExpired").getContent()
+                .toString()).contains("quá hạn").contains(call.caseCode());
+        View email = all.stream().filter(n -> n.channel().equals("EMAIL")).findFirst().orElseThrow();
+        assertThat(email.providerId()).isEqualTo("<" + email.id() + "@notification.hotline1022.vn>");
+
+        // A queue in Thủ Dầu Một: its official is told at once; the citizen once their call arrives.
+        CallReceived other = SampleEvents.callReceived(SampleEvents.THU_DAU_MOT, SampleEvents.PHU_CUONG, Need.FOOD);
+        produce(new DispatchQueued(other.caseId(), other.caseCode(), Instant.now(), other.needs(),
+                SampleEvents.PHU_CUONG, SampleEvents.THU_DAU_MOT, 2, "NO_TEAM_AVAILABLE"));
+        View queued = awaitNotifications(other.caseId(), 1).get(0);
+        assertThat(queued.recipientKind()).isEqualTo("OFFICIAL");
+        assertThat(queued.eventType()).isEqualTo("DispatchQueued");
+        assertThat(awaitMail(LocalProvidersResource.THU_DAU_MOT_OFFICIAL, other.caseCode()).getContent().toString())
+                .contains("đang chờ tổ phản ứng nhanh").contains("NO_TEAM_AVAILABLE");
+        assertThat(pendingFor(other.caseId())).isEqualTo(1);
+    }
+
+    @Test
+    void theConsoleStreamShowsNoticesAsTheyAreRecorded() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        AtomicReference<Stream<String>> body = new AtomicReference<>();
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        HttpRequest request = HttpRequest.newBuilder(streamUri)
+                .header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + TestTokens.user("dispatcher1", Roles.DISPATCHER).sign())
+                .GET().build();
+        HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAcceptAsync(response -> {
+                    lines.add("HTTP " + response.statusCode() + " "
+                            + response.headers().firstValue("content-type").orElse(""));
+                    body.set(response.body());
+                    response.body().forEach(lines::add);
+                }, reader);
+        try {
+            // Calls keep coming until one is seen recorded live: the first may come before the stream is subscribed.
+            List<CallReceived> calls = new ArrayList<>();
+            await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                        Need.FOOD);
+                calls.add(call);
+                produce(call);
+                return calls.stream().anyMatch(c -> statuses(lines, c.caseId()).contains("PENDING"));
+            });
+            assertThat(lines.get(0)).startsWith("HTTP 200 text/event-stream");
+            CallReceived seen = calls.stream().filter(c -> statuses(lines, c.caseId()).contains("PENDING"))
+                    .findFirst().orElseThrow();
+            // Recorded (PENDING), then sent (SENT): each as a JSON data line.
+            await().atMost(PATIENCE).until(() -> statuses(lines, seen.caseId()).contains("SENT"));
+            JsonNode first = dataFor(lines, seen.caseId()).get(0);
+            assertThat(first.get("eventType").asText()).isEqualTo("CallReceived");
+            assertThat(first.get("recipientKind").asText()).isEqualTo("CITIZEN");
+            assertThat(first.get("caseCode").asText()).isEqualTo(seen.caseCode());
+            assertThat(first.get("text").asText()).contains(seen.caseCode());
+            assertThat(String.join("\n", lines)).doesNotContain("912345678");
+        } finally {
+            Stream<String> open = body.get();
+            if (open != null) {
+                open.close();
+            }
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void opsPreviewTemplatesInBothLanguages() {
+        String ops = TestTokens.user("ops1", Roles.OPS).sign();
+        given().auth().oauth2(ops).contentType("application/json").body(Map.of("teamName", "Tổ PƯN Dĩ An",
+                "caseCode", "BD-20210817-0099"))
+                .queryParam("language", "en")
+                .post("/api/v1/templates/TeamDispatched/preview").then().statusCode(200)
+                .body("text", equalTo("1022: Tổ PƯN Dĩ An is on the way. Case code: BD-20210817-0099."))
+                .body("language", equalTo("en")).body("recipient", equalTo("CITIZEN"));
+        given().auth().oauth2(ops).contentType("application/json").body("{}")
+                .post("/api/v1/templates/TeamDispatched/preview").then().statusCode(200)
+                .body("text", equalTo("1022: Tổ PƯN Lái Thiêu đang trên đường đến. Mã hồ sơ: BD-20210817-0042."));
+        given().auth().oauth2(ops).contentType("application/json").body(Map.of("level", "PROVINCE"))
+                .queryParam("recipient", "OFFICIAL").queryParam("language", "en")
+                .post("/api/v1/templates/CaseEscalated/preview").then().statusCode(200)
+                .body("text", org.hamcrest.Matchers.startsWith(
+                        "Hotline 1022: case BD-20210817-0042 has been escalated to the province level"));
+
+        given().auth().oauth2(ops).contentType("application/json").body("{}").queryParam("language", "fr")
+                .post("/api/v1/templates/TeamDispatched/preview").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("language"));
+        given().auth().oauth2(ops).contentType("application/json").body("{}")
+                .post("/api/v1/templates/NoSuchEvent/preview").then().statusCode(404);
+        given().auth().oauth2(ops).contentType("application/json").body("{}").queryParam("recipient", "OPS")
+                .post("/api/v1/templates/TeamDispatched/preview").then().statusCode(404);
+    }
+
+    @Test
+    void aCitizenWhoOptedOutIsNotSentNotices() throws Exception {
+        String phone = "+84900000777";
+        CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.FOOD), phone);
+        produce(call);
+        assertThat(awaitNotifications(call.caseId(), 2)).extracting(View::status).containsOnly("SENT");
+
+        // A wrong case code is answered alike and changes nothing; the right one (local format) opts out.
+        given().auth().none().contentType("application/json")
+                .body(Map.of("phone", phone, "caseCode", "BD-20210817-XXXX"))
+                .post("/api/v1/public/opt-out").then().statusCode(202);
+        assertThat(optOuts()).isZero();
+        given().auth().none().contentType("application/json")
+                .body(Map.of("phone", "0900000777", "caseCode", call.caseCode()))
+                .post("/api/v1/public/opt-out").then().statusCode(202);
+        assertThat(optOuts()).isEqualTo(1);
+        given().auth().none().contentType("application/json").body(Map.of("phone", "not a number"))
+                .post("/api/v1/public/opt-out").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("phone"));
+
+        produce(new ReliefScheduled(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), "BD-COVID-2021", List.of(), 1_500_000L, SampleEvents.LAI_THIEU, Instant.now()));
+        List<View> all = awaitNotifications(call.caseId(), 4);
+        List<View> relief = all.stream().filter(n -> n.eventType().equals("ReliefScheduled")).toList();
+        assertThat(relief).hasSize(2).allSatisfy(n -> {
+            assertThat(n.status()).isEqualTo("SUPPRESSED");
+            assertThat(n.error()).isEqualTo("citizen opted out");
+            assertThat(n.attempts()).isZero();
+        });
+        assertThat(sms.received()).noneMatch(r -> r.body().contains(relief.get(0).id().toString()));
+    }
+
+    @Test
+    void nonUrgentNoticesToOneCitizenAreRateLimited() {
+        CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.FOOD), "+84900000999");
+        produce(call);
+        awaitNotifications(call.caseId(), 2);
+        for (int i = 0; i < 3; i++) {
+            produce(new ReliefDelivered(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                    UUID.randomUUID(), "BD-COVID-2021", "Hội Chữ thập đỏ Thuận An"));
+        }
+        // Two per window (test setting), the urgent acknowledgement not counted; the third waits for the window.
+        List<View> relief = await().atMost(PATIENCE).until(
+                () -> channel(notifications(call.caseId()), "SMS").stream()
+                        .filter(n -> n.eventType().equals("ReliefDelivered")).toList(),
+                found -> found.size() == 3 && found.stream().filter(n -> n.status().equals("SENT")).count() == 2
+                        && found.stream().anyMatch(n -> n.nextAttemptAt() != null
+                                && n.nextAttemptAt().isAfter(Instant.now().plus(Duration.ofMinutes(50)))));
+        View held = relief.stream().filter(n -> n.status().equals("PENDING")).findFirst().orElseThrow();
+        assertThat(held.attempts()).isZero();
+        assertThat(held.urgent()).isFalse();
     }
 
     @Test
@@ -207,6 +478,55 @@ class NotificationFlowTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/notifications"));
     }
 
+    private void produce(CaseEvent event) {
+        companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
+    }
+
+    private MimeMessage awaitMail(String to, String subjectPart) {
+        return await().atMost(PATIENCE).until(() -> Arrays.stream(smtp.getReceivedMessages())
+                .filter(m -> sentTo(m, to) && subject(m).contains(subjectPart)).findFirst().orElse(null),
+                m -> m != null);
+    }
+
+    private static boolean sentTo(MimeMessage m, String to) {
+        try {
+            Address[] recipients = m.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(a -> a.toString().contains(to));
+        } catch (jakarta.mail.MessagingException e) {
+            return false;
+        }
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
+    }
+
+    private static List<JsonNode> dataFor(List<String> lines, UUID caseId) {
+        List<JsonNode> found = new ArrayList<>();
+        for (String line : lines) {
+            if (line.startsWith("data:") && line.contains(caseId.toString())) {
+                try {
+                    found.add(JSON.readTree(line.substring(5).strip()));
+                } catch (Exception e) {
+                    throw new AssertionError("not JSON: " + line, e);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static List<String> statuses(List<String> lines, UUID caseId) {
+        return dataFor(lines, caseId).stream().map(n -> n.get("status").asText()).toList();
+    }
+
+    private long optOuts() throws java.sql.SQLException {
+        return count("select count(*) from citizen_opt_out");
+    }
+
     private long pendingFor(UUID caseId) throws java.sql.SQLException {
         try (var c = dataSource.getConnection();
                 var q = c.prepareStatement("select count(*) from pending_notice where case_id = ?")) {
@@ -218,9 +538,26 @@ class NotificationFlowTest {
         }
     }
 
+    private long count(String sql) throws java.sql.SQLException {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(sql); var rs = q.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static CallReceived withPhone(CallReceived sample, String phone) {
+        return new CallReceived(sample.caseId(), sample.caseCode(), sample.occurredAt(), sample.callId(),
+                sample.channel(), new Caller("Trần Thị Bình", phone), sample.location(), sample.needs(),
+                sample.householdSize(), sample.vulnerabilities(), sample.priority(), sample.notes(), sample.agentId());
+    }
+
     private static TeamDispatched teamDispatched(CallReceived call) {
         return new TeamDispatched(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
                 TEAM, "SAME_WARD", true, null);
+    }
+
+    private static List<View> channel(List<View> views, String channel) {
+        return views.stream().filter(n -> n.channel().equals(channel)).toList();
     }
 
     private static List<View> notifications(UUID caseId) {
@@ -229,9 +566,10 @@ class NotificationFlowTest {
                 });
     }
 
+    /** At least {@code count} notices, none still waiting to be sent. */
     private static List<View> awaitNotifications(UUID caseId, int count) {
         return await().atMost(PATIENCE).until(() -> notifications(caseId),
-                found -> found.size() >= count && found.stream().noneMatch(n -> n.status().equals("SENDING")));
+                found -> found.size() >= count && found.stream().noneMatch(n -> n.status().equals("PENDING")));
     }
 
     /** The consumer group has committed past {@code produced}: it and all before it in its partition were handled. */

@@ -1,20 +1,51 @@
 package vn.hotline1022.notification.channels;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import vn.hotline1022.notification.NotificationConfig;
 
-/** The channel citizens are reached by, chosen once at start from {@code hotline.notification.channel}. */
+/** Every channel by its name in the delivery log, and which of them reach citizens ({@code hotline.notification.channel}). */
 @ApplicationScoped
 public class Channels {
 
-    @Produces
-    @ApplicationScoped
-    NoticeChannel citizenChannel(NotificationConfig config) {
-        return switch (config.channel()) {
-            case CONSOLE -> new ConsoleChannel();
-            case SMS -> new SmsChannel(config.sms().url(), config.sms().apiKey(), config.sms().timeout());
-        };
+    public static final String EMAIL = "EMAIL";
+
+    @Inject
+    NotificationConfig config;
+
+    @Inject
+    ReactiveMailer mailer;
+
+    private final Map<String, NoticeChannel> byName = new LinkedHashMap<>();
+    private List<String> citizenChannels;
+
+    @PostConstruct
+    void build() {
+        var sms = config.sms();
+        var zalo = config.zalo();
+        for (NoticeChannel c : List.of(new ConsoleChannel(),
+                new SmsChannel(sms.url(), sms.apiKey(), sms.timeout()),
+                new ZaloChannel(zalo.url(), zalo.accessToken(), zalo.templateId(), zalo.timeout()),
+                new EmailChannel(mailer, config.email().timeout()))) {
+            byName.put(c.name(), c);
+        }
+        citizenChannels = config.channel().stream().distinct().map(Enum::name).toList();
+    }
+
+    /** The names of the channels a citizen's notice goes through, in configured order. */
+    public List<String> citizenChannels() {
+        return citizenChannels;
+    }
+
+    public Optional<NoticeChannel> byName(String name) {
+        return Optional.ofNullable(byName.get(name));
     }
 }

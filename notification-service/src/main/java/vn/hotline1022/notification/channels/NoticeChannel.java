@@ -1,6 +1,9 @@
 package vn.hotline1022.notification.channels;
 
-/** A way of reaching a recipient. Implementations bound their own waiting: they run inside a consumer transaction. */
+/**
+ * A way of reaching a recipient. Implementations bound their own waiting: a sender holds the notice's row lock while
+ * it calls them.
+ */
 public interface NoticeChannel {
 
     /** Stored in the delivery log and in NotificationSent, e.g. {@code SMS}. */

@@ -6,21 +6,39 @@ import java.util.UUID;
  * One rendered notice for one recipient.
  *
  * @param notificationId the delivery-log row; passed to the gateway as a reference so a retry can be matched
- * @param phone          E.164; the only personal data here, so {@link #toString()} masks it
+ * @param subject        for e-mail; null for short messages
+ * @param to             E.164 phone number or e-mail address: personal data, so {@link #toString()} masks it
  */
-public record OutgoingNotice(UUID notificationId, String caseCode, String phone, String text) {
+public record OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text) {
+
+    /** A short message (SMS, Zalo, console) to a phone number. */
+    public OutgoingNotice(UUID notificationId, String caseCode, String phone, String text) {
+        this(notificationId, caseCode, null, phone, text);
+    }
+
+    public String phone() {
+        return to;
+    }
 
     @Override
     public String toString() {
-        return "OutgoingNotice[" + notificationId + " case=" + caseCode + " to=" + maskPhone(phone) + "]";
+        return "OutgoingNotice[" + notificationId + " case=" + caseCode + " to=" + maskedRecipient() + "]";
+    }
+
+    /** The recipient as logs may show it. */
+    public String maskedRecipient() {
+        return mask(to);
+    }
+
+    /** A phone number or an e-mail address as logs may show it. */
+    public static String mask(String address) {
+        if (address != null && address.contains("@")) {
+            return maskEmail(address);
+        }
+        return maskPhone(address);
     }
 
     /** Country code and last three digits, as {@code Caller.toString}; a fixed number of stars hides the length. */
-    /** The recipient as logs may show it. */
-    public String maskedRecipient() {
-        return maskPhone(phone);
-    }
-
     public static String maskPhone(String phone) {
         if (phone == null) {
             return "null";
@@ -29,5 +47,11 @@ public record OutgoingNotice(UUID notificationId, String caseCode, String phone,
             return "*****";
         }
         return phone.substring(0, 3) + "*****" + phone.substring(phone.length() - 3);
+    }
+
+    /** First letter and the domain: enough to tell mailboxes of different offices apart. */
+    public static String maskEmail(String email) {
+        int at = email.indexOf('@');
+        return (at > 0 ? email.substring(0, 1) : "") + "***" + email.substring(at);
     }
 }

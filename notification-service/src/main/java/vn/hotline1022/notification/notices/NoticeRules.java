@@ -6,58 +6,132 @@ import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
+import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.referral.ReferralAccepted;
+import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
 
 /**
  * Who hears about which event, and what the text may say: one row per event type. The text itself is the Qute template
- * {@code templates/notices/<EventName>.<lang>.txt}; a row here gives it its values.
+ * {@code templates/notices/<EventName>.<lang>.txt} for the citizen and
+ * {@code templates/notices/<recipient>/<EventName>.<lang>.txt} for the others; a row here gives it its values.
  *
- * <p>Only the citizen is told for now. Hospitals see their referrals in referral-service's API, so PatientReferred is
- * not here; the citizen hears once a hospital has accepted (ReferralAccepted). Teams, ward officials and ops come with
- * their channels.
+ * <p>Citizens hear of every step that concerns them. Ward/district officials (by the case's district, addresses in
+ * {@code hotline.notification.officials}) hear of escalations and of cases waiting for a team; ops of expired
+ * referrals and of notices that could not be delivered. Hospitals see their referrals in referral-service's API, so
+ * PatientReferred is not here.
+ *
+ * <p>Urgent notices (the acknowledgement of a call, emergency dispatch, referral) ignore quiet hours and the
+ * per-recipient rate limit; relief notices can wait until morning.
  */
 public final class NoticeRules {
 
     public enum Recipient {
-        CITIZEN
+        CITIZEN, OFFICIAL, OPS;
+
+        /** Folder of the recipient's templates under {@code templates/notices/}; the citizen's are at the top. */
+        public String templateFolder() {
+            return this == CITIZEN ? "" : name().toLowerCase() + "/";
+        }
     }
 
-    /** One row: the recipients and the template values taken from the event (values may be null). */
-    public record Rule(EventType type, Set<Recipient> recipients, Function<CaseEvent, Map<String, Object>> values) {
+    /**
+     * One row: the recipients, the template values taken from the event (values may be null), whether it is urgent,
+     * and the district whose officials hear of it (null when none).
+     */
+    public record Rule(EventType type, Set<Recipient> recipients, Function<CaseEvent, Map<String, Object>> values,
+            boolean urgent, Function<CaseEvent, String> district) {
     }
 
     /** Dates are read by people in Vietnam: local date, day first. */
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy")
-            .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(VIETNAM);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm dd/MM/yyyy").withZone(VIETNAM);
 
     private static final Map<EventType, Rule> RULES = new EnumMap<>(EventType.class);
 
+    /** Values for previews: every name a template uses, with a plausible value. */
+    private static final Map<String, Object> SAMPLES = new LinkedHashMap<>();
+
     static {
-        citizen(EventType.CALL_RECEIVED, e -> values(e));
-        citizen(EventType.DISPATCH_QUEUED, e -> values(e));
-        citizen(EventType.TEAM_DISPATCHED, e -> values(e, "teamName", ((TeamDispatched) e).teamName()));
-        citizen(EventType.REFERRAL_ACCEPTED, e -> {
+        rule(EventType.CALL_RECEIVED, true, EnumSet.of(Recipient.CITIZEN), null, e -> values(e));
+        rule(EventType.DISPATCH_QUEUED, true, EnumSet.of(Recipient.CITIZEN, Recipient.OFFICIAL),
+                e -> ((DispatchQueued) e).districtCode(), e -> {
+                    DispatchQueued q = (DispatchQueued) e;
+                    return values(e, "wardCode", q.wardCode(), "districtCode", q.districtCode(), "reason", q.reason(),
+                            "priority", q.priority(), "needs", needs(q.needs()));
+                });
+        rule(EventType.TEAM_DISPATCHED, true, EnumSet.of(Recipient.CITIZEN), null,
+                e -> values(e, "teamName", ((TeamDispatched) e).teamName()));
+        rule(EventType.REFERRAL_ACCEPTED, true, EnumSet.of(Recipient.CITIZEN), null, e -> {
             ReferralAccepted a = (ReferralAccepted) e;
             return values(e, "hospitalName", a.hospitalName(), "bedLabel", a.bedLabel());
         });
-        citizen(EventType.RELIEF_SCHEDULED, e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy())));
-        citizen(EventType.RELIEF_DELIVERED, e -> values(e, "deliveredBy", ((ReliefDelivered) e).deliveredBy()));
-        citizen(EventType.RELIEF_REFUSED, e -> {
+        rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null,
+                e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy())));
+        rule(EventType.RELIEF_DELIVERED, false, EnumSet.of(Recipient.CITIZEN), null,
+                e -> values(e, "deliveredBy", ((ReliefDelivered) e).deliveredBy()));
+        rule(EventType.RELIEF_REFUSED, false, EnumSet.of(Recipient.CITIZEN), null, e -> {
             ReliefRefused r = (ReliefRefused) e;
             return values(e, "reason", r.reason(), "queued", r.queued());
         });
+        rule(EventType.CASE_ESCALATED, true, EnumSet.of(Recipient.OFFICIAL),
+                e -> ((CaseEscalated) e).location() == null ? null : ((CaseEscalated) e).location().districtCode(),
+                e -> {
+                    CaseEscalated c = (CaseEscalated) e;
+                    return values(e, "level", c.level() == null ? null : c.level().name(), "reason", c.reason(),
+                            "priority", c.priority(), "needs", needs(c.needs()),
+                            "districtCode", c.location() == null ? null : c.location().districtCode(),
+                            "wardCode", c.location() == null ? null : c.location().wardCode());
+                });
+        rule(EventType.REFERRAL_EXPIRED, true, EnumSet.of(Recipient.OPS), null, e -> {
+            ReferralExpired x = (ReferralExpired) e;
+            return values(e, "referralId", x.referralId(), "hospitalId", x.hospitalId(), "deadline",
+                    dateTime(x.deadline()));
+        });
+        // Recorded by this service itself when a notice is given up, not consumed from Kafka.
+        rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, e -> {
+            NotificationFailed f = (NotificationFailed) e;
+            return values(e, "eventName", EventType.fromCeType(f.sourceEventType()).map(EventType::eventName)
+                    .orElse(f.sourceEventType()), "recipientKind", f.recipientKind(), "channel", f.channel(),
+                    "error", f.error());
+        });
+
+        SAMPLES.put("caseCode", "BD-20210817-0042");
+        SAMPLES.put("teamName", "Tổ PƯN Lái Thiêu");
+        SAMPLES.put("hospitalName", "Bệnh viện Đa khoa tỉnh Bình Dương");
+        SAMPLES.put("bedLabel", "HSTC-07");
+        SAMPLES.put("expectedBy", "20/08/2021");
+        SAMPLES.put("deliveredBy", "Hội Chữ thập đỏ Thuận An");
+        SAMPLES.put("reason", "OUT_OF_STOCK");
+        SAMPLES.put("queued", true);
+        SAMPLES.put("level", "DISTRICT");
+        SAMPLES.put("priority", 1);
+        SAMPLES.put("needs", "EMERGENCY_TRANSPORT");
+        SAMPLES.put("districtCode", "725");
+        SAMPLES.put("wardCode", "25747");
+        SAMPLES.put("referralId", "6f1c1f8e-3f2a-4c55-9c62-0d1a2b3c4d5e");
+        SAMPLES.put("hospitalId", "0b9a8c7d-6e5f-4a3b-8c2d-1e0f9a8b7c6d");
+        SAMPLES.put("deadline", "14:30 17/08/2021");
+        SAMPLES.put("eventName", "TeamDispatched");
+        SAMPLES.put("recipientKind", "CITIZEN");
+        SAMPLES.put("channel", "SMS");
+        SAMPLES.put("error", "SMS gateway answered HTTP 503");
     }
 
     private NoticeRules() {
@@ -65,6 +139,15 @@ public final class NoticeRules {
 
     public static Optional<Rule> forType(EventType type) {
         return Optional.ofNullable(RULES.get(type));
+    }
+
+    /** Sample values for a preview, overridden by {@code given}. */
+    public static Map<String, Object> sampleValues(Map<String, Object> given) {
+        Map<String, Object> values = new HashMap<>(SAMPLES);
+        if (given != null) {
+            values.putAll(given);
+        }
+        return values;
     }
 
     /** The event types of one upstream service that this service reacts to (CallReceived always, for the contact). */
@@ -77,8 +160,9 @@ public final class NoticeRules {
         return types;
     }
 
-    private static void citizen(EventType type, Function<CaseEvent, Map<String, Object>> values) {
-        RULES.put(type, new Rule(type, EnumSet.of(Recipient.CITIZEN), values));
+    private static void rule(EventType type, boolean urgent, Set<Recipient> recipients,
+            Function<CaseEvent, String> district, Function<CaseEvent, Map<String, Object>> values) {
+        RULES.put(type, new Rule(type, recipients, values, urgent, district == null ? e -> null : district));
     }
 
     private static Map<String, Object> values(CaseEvent e, Object... keysAndValues) {
@@ -90,7 +174,15 @@ public final class NoticeRules {
         return values;
     }
 
+    private static String needs(java.util.List<? extends Enum<?>> needs) {
+        return needs == null ? "" : needs.stream().map(Enum::name).collect(Collectors.joining(", "));
+    }
+
     private static String date(Instant at) {
         return at == null ? null : DATE.format(at);
+    }
+
+    private static String dateTime(Instant at) {
+        return at == null ? null : DATE_TIME.format(at);
     }
 }

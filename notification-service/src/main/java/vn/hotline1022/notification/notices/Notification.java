@@ -11,13 +11,16 @@ import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** One notice to one recipient through one channel: the delivery log. */
+/** One notice to one recipient through one channel: the delivery log (nhật ký gửi tin). */
 @Entity
 public class Notification extends PanacheEntityBase {
 
-    /** SENDING only inside the transaction that claimed the row; others see SENT or FAILED. */
+    /**
+     * PENDING until a sender delivers it (SENT), gives up after the last attempt (FAILED) or finds the citizen opted
+     * out (SUPPRESSED). SENDING is left from the first version, which sent inside the inbox transaction.
+     */
     public enum Status {
-        SENDING, SENT, FAILED
+        PENDING, SENDING, SENT, FAILED, SUPPRESSED
     }
 
     @Id
@@ -27,17 +30,28 @@ public class Notification extends PanacheEntityBase {
     public UUID sourceEventId;
     public String sourceEventType;
     public String recipientKind;
+    /** An official's or ops' e-mail address; empty for the citizen (whose number stays in case_contact). */
+    public String recipientAddress;
     public String channel;
     @Enumerated(EnumType.STRING)
     public Status status;
+    public boolean urgent;
     public int attempts;
     public String error;
     public String providerId;
+    public String subject;
     public String text;
     public Instant createdAt;
+    public Instant nextAttemptAt;
+    public Instant lastAttemptAt;
     public Instant sentAt;
 
     public static List<Notification> forCase(UUID caseId) {
         return list("caseId = ?1 order by createdAt, id", caseId);
+    }
+
+    @Override
+    public String toString() {
+        return "Notification[" + id + " case=" + caseCode + " " + recipientKind + " via " + channel + " " + status + "]";
     }
 }

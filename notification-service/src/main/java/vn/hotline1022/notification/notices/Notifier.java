@@ -1,6 +1,9 @@
 package vn.hotline1022.notification.notices;
 
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,27 +16,18 @@ import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CallReceived;
-import vn.hotline1022.events.notification.NotificationFailed;
-import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.messaging.inbox.ReceivedEvent;
-import vn.hotline1022.messaging.outbox.Outbox;
 import vn.hotline1022.notification.NotificationConfig;
-import vn.hotline1022.notification.channels.DeliveryException;
-import vn.hotline1022.notification.channels.NoticeChannel;
-import vn.hotline1022.notification.channels.OutgoingNotice;
+import vn.hotline1022.notification.channels.Channels;
 import vn.hotline1022.notification.contacts.CaseContact;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 import vn.hotline1022.notification.notices.NoticeRules.Rule;
 
 /**
- * Turns events into notices: keeps the citizen's contact from CallReceived, renders the notice the rules ask for,
- * claims its delivery-log row, sends it and records the outcome (NotificationSent / NotificationFailed).
- *
- * <p>Everything runs in the inbox transaction of the event. The delivery-log row is claimed (unique per source event,
- * recipient and channel) before the channel is called, so a redelivered event, or the same event on another
- * instance, never sends twice. A send that fails is recorded FAILED and not retried automatically: NotificationFailed
- * tells intake, whose agent can call the citizen back. The one window for a repeat is a crash between the gateway
- * accepting and the commit (at-least-once, as for every external call).
+ * Turns events into notices: keeps the citizen's contact from CallReceived, decides the recipients the rules ask for,
+ * renders each notice and records it in the delivery log as PENDING — one row per event × recipient × channel, so a
+ * redelivered event records nothing new. Everything here runs in the inbox transaction of the event and calls no
+ * provider: {@link NoticeSender} sends once the transaction has committed, so a slow gateway never holds a consumer.
  */
 @ApplicationScoped
 public class Notifier {
@@ -43,25 +37,17 @@ public class Notifier {
     /** Advisory-lock class id of per-case locks; the messaging library uses 1022 for its relay buckets. */
     private static final int CASE_LOCK_CLASS = 1028;
 
-    /** clock_timestamp(), not now(): notices claimed in one transaction (released pending ones) keep their order. */
-    private static final String CLAIM = """
-            insert into notification (id, case_id, case_code, source_event_id, source_event_type, recipient_kind,
-                                      channel, status, attempts, text, created_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'SENDING', 0, ?8, clock_timestamp())
-            on conflict (source_event_id, recipient_kind, channel) do nothing
-            """;
-
     @Inject
     EntityManager em;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     NoticeTexts texts;
 
     @Inject
-    NoticeChannel citizenChannel;
+    Channels channels;
+
+    @Inject
+    Deliveries deliveries;
 
     @Inject
     NotificationConfig config;
@@ -82,14 +68,20 @@ public class Notifier {
             return;
         }
         CaseContact contact = CaseContact.findById(event.caseId());
-        if (contact == null) {
+        Set<Recipient> now = EnumSet.copyOf(rule.recipients());
+        if (contact == null && now.remove(Recipient.CITIZEN)) {
             keepPending(received, event);
-            return;
         }
-        notify(rule, received.id(), event, contact);
+        notify(rule, received.id(), event, contact, now);
         if (event instanceof CallReceived) {
             releasePending(contact);
         }
+    }
+
+    /** An event this service published itself (NotificationFailed), inside the transaction that published it. */
+    public void onOwnEvent(UUID eventId, EventType type, CaseEvent event) {
+        NoticeRules.forType(type).ifPresent(rule -> notify(rule, eventId, event, null,
+                EnumSet.complementOf(EnumSet.of(Recipient.CITIZEN))));
     }
 
     private void lockCase(UUID caseId) {
@@ -126,70 +118,52 @@ public class Notifier {
         LOG.infof("Case %s: %s kept until the caller's contact arrives", event.caseCode(), received.type().eventName());
     }
 
-    /** Sends what waited for this contact, in the order it happened; after the acknowledgement of the call. */
+    /** Records the citizen's notices that waited for this contact, in the order they happened, after the call's. */
     private void releasePending(CaseContact contact) {
         for (PendingNotice p : PendingNotice.forCase(contact.caseId)) {
             EventType type = EventType.fromCeType(p.sourceEventType)
                     .orElseThrow(() -> new IllegalStateException("Unknown pending type " + p.sourceEventType));
             CaseEvent event = (CaseEvent) EventJson.fromJson(p.payload, type);
-            NoticeRules.forType(type).ifPresent(rule -> notify(rule, p.sourceEventId, event, contact));
+            NoticeRules.forType(type).ifPresent(
+                    rule -> notify(rule, p.sourceEventId, event, contact, EnumSet.of(Recipient.CITIZEN)));
             p.delete();
         }
     }
 
-    private void notify(Rule rule, UUID sourceEventId, CaseEvent event, CaseContact contact) {
-        for (Recipient recipient : rule.recipients()) {
-            // CITIZEN is the only recipient so far; teams and hospitals get their own channels later.
-            NoticeChannel channel = citizenChannel;
-            String text = texts.render(rule.type(), contact.language, rule.values().apply(event));
-            Notification n = claim(sourceEventId, rule.type(), event, recipient, channel.name(), text);
-            if (n == null) {
-                LOG.debugf("Case %s: %s notice already handled", event.caseCode(), rule.type().eventName());
-                continue;
+    private void notify(Rule rule, UUID sourceEventId, CaseEvent event, CaseContact contact, Set<Recipient> whom) {
+        EventType type = rule.type();
+        for (Recipient recipient : whom) {
+            switch (recipient) {
+                case CITIZEN -> {
+                    String text = texts.render(type, Recipient.CITIZEN, contact.language, rule.values().apply(event));
+                    for (String channel : channels.citizenChannels()) {
+                        deliveries.record(sourceEventId, type, event, recipient, "", channel, rule.urgent(), null,
+                                text);
+                    }
+                }
+                case OFFICIAL -> {
+                    String district = rule.district().apply(event);
+                    List<String> mailboxes = district == null ? List.of()
+                            : config.officials().getOrDefault(district, List.of());
+                    if (mailboxes.isEmpty()) {
+                        LOG.debugf("Case %s: no officials configured for district %s", event.caseCode(), district);
+                    }
+                    email(rule, sourceEventId, event, recipient, mailboxes);
+                }
+                case OPS -> email(rule, sourceEventId, event, recipient, config.opsEmails().orElse(List.of()));
             }
-            send(n, channel, contact.phone, rule.type());
         }
     }
 
-    /** @return the claimed row, or null when this event already has one for this recipient and channel */
-    private Notification claim(UUID sourceEventId, EventType type, CaseEvent event, Recipient recipient,
-            String channel, String text) {
-        UUID id = UUID.randomUUID();
-        int claimed = em.createNativeQuery(CLAIM)
-                .setParameter(1, id)
-                .setParameter(2, event.caseId())
-                .setParameter(3, event.caseCode())
-                .setParameter(4, sourceEventId)
-                .setParameter(5, type.ceType())
-                .setParameter(6, recipient.name())
-                .setParameter(7, channel)
-                .setParameter(8, text)
-                .executeUpdate();
-        return claimed == 0 ? null : Notification.findById(id);
-    }
-
-    private void send(Notification n, NoticeChannel channel, String phone, EventType type) {
-        n.attempts++;
-        String error;
-        try {
-            n.providerId = channel.send(new OutgoingNotice(n.id, n.caseCode, phone, n.text));
-            n.status = Notification.Status.SENT;
-            n.sentAt = Instant.now();
-            outbox.publish(new NotificationSent(n.caseId, n.caseCode, n.sentAt, n.id, n.sourceEventType,
-                    n.recipientKind, n.channel));
-            LOG.infof("Case %s: %s notice to %s sent via %s", n.caseCode, type.eventName(), n.recipientKind, n.channel);
+    private void email(Rule rule, UUID sourceEventId, CaseEvent event, Recipient recipient, List<String> mailboxes) {
+        if (mailboxes.isEmpty()) {
             return;
-        } catch (DeliveryException e) {
-            error = e.getMessage();
-        } catch (RuntimeException e) {
-            // Only the kind: a channel's own message might quote the request.
-            error = n.channel + " channel error (" + e.getClass().getSimpleName() + ")";
         }
-        n.status = Notification.Status.FAILED;
-        n.error = error;
-        outbox.publish(new NotificationFailed(n.caseId, n.caseCode, Instant.now(), n.id, n.sourceEventType,
-                n.recipientKind, n.channel, error));
-        LOG.warnf("Case %s: %s notice to %s via %s failed: %s", n.caseCode, type.eventName(), n.recipientKind,
-                n.channel, error);
+        String text = texts.render(rule.type(), recipient, config.staffLanguage(), rule.values().apply(event));
+        String subject = "[1022] " + event.caseCode() + " – " + rule.type().eventName();
+        for (String mailbox : mailboxes.stream().map(String::strip).filter(m -> !m.isEmpty()).distinct().toList()) {
+            deliveries.record(sourceEventId, rule.type(), event, recipient, mailbox, Channels.EMAIL, rule.urgent(),
+                    subject, text);
+        }
     }
 }

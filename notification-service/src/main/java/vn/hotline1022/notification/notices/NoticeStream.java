@@ -1,0 +1,27 @@
+package vn.hotline1022.notification.notices;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import vn.hotline1022.notification.notices.NotificationResource.NotificationView;
+
+/**
+ * The console's live feed: every delivery-log row as it is recorded and each time its status changes, after the
+ * change is committed. In memory and per instance: a console that reconnects reads the log for what it missed.
+ */
+@ApplicationScoped
+public class NoticeStream {
+
+    private final BroadcastProcessor<NotificationView> processor = BroadcastProcessor.create();
+
+    /** Subscribers get what is published after they subscribe; a slow one drops rather than holding the others. */
+    public Multi<NotificationView> subscribe() {
+        return processor.onOverflow().drop();
+    }
+
+    /** Reactive Streams wants one signal at a time; senders and consumers call from several threads. */
+    public synchronized void publish(NotificationView view) {
+        processor.onNext(view);
+    }
+}
