@@ -80,8 +80,12 @@ class CaseFlowEndToEndTest {
         String relief1 = stack.token("relief1");
         String deliveryId = given().auth().oauth2(relief1).queryParam("caseId", caseId).get(stack.url("relief-service")
                 + "/api/v1/deliveries").then().statusCode(200).extract().path("find { it.status == 'SCHEDULED' }.id");
+        // The household shows the volunteer its confirmation code (here issued again by the officer).
+        String recipientCode = given().auth().oauth2(relief1)
+                .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
+                .statusCode(200).extract().path("recipientCode");
         given().auth().oauth2(relief1).contentType(ContentType.JSON)
-                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu"))
+                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu", "recipientCode", recipientCode))
                 .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
                 .then().statusCode(200);
 

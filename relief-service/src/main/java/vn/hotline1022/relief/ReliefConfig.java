@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import vn.hotline1022.events.common.Need;
 
 /** Business settings of relief; each default suits a province-sized hotline. */
 @ConfigMapping(prefix = "hotline.relief")
@@ -20,4 +21,11 @@ public interface ReliefConfig {
     /** Promised time from scheduling to the package at the door; ward volunteers deliver in rounds. */
     @WithDefault("P2D")
     Duration deliveryLeadTime();
+
+    /**
+     * What a field team's NEEDS_RELIEF outcome asks for when it names no relief need: the lockdown food package, which
+     * is what teams most often find missing.
+     */
+    @WithDefault("FOOD")
+    Need defaultFollowUpNeed();
 }

@@ -53,7 +53,18 @@ class ReliefAccessTest {
                 .allow("POST /api/v1/programmes/{code}/stock", "relief-officer", "admin")
                 .allow("GET /api/v1/deliveries", "call-agent", "relief-officer", "ops", "admin")
                 .allow("POST /api/v1/deliveries/{id}/confirmation", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/recipient-code", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/override", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/duplicate-confirmation", "relief-officer", "admin")
+                .allow("PUT /api/v1/households/{id}", "relief-officer", "admin")
+                .allow("GET /api/v1/programmes/low-stock", "relief-officer", "ops", "admin")
+                .allow("GET /api/v1/donors", "relief-officer", "ops", "admin")
+                .allow("POST /api/v1/donors", "relief-officer", "admin")
+                .allow("GET /api/v1/consignments", "relief-officer", "ops", "admin")
+                .allow("POST /api/v1/consignments", "relief-officer", "admin")
+                .allow("POST /api/v1/consignments/{id}/arrival", "relief-officer", "admin")
                 .open("GET /api/v1/public/deliveries")
+                .open("GET /api/v1/public/totals")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/programmes", "relief-officer")).isEmpty();
     }
@@ -100,10 +111,15 @@ class ReliefAccessTest {
                 .queryParam("caseId", call.caseId()).get("/api/v1/deliveries").then().statusCode(200)
                 .extract().<String> path("find { it.status == 'SCHEDULED' }.id"), id -> id != null);
 
-        given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body(Map.of("deliveredBy", "Hội Chữ thập đỏ"))
-                .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(404);
+        given().auth().oauth2(elsewhere).post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
+                .statusCode(404);
         String here = TestTokens.user("relief-hn", "relief-officer").claim("district_codes", List.of("001")).sign();
-        given().auth().oauth2(here).contentType(ContentType.JSON).body(Map.of("deliveredBy", "Hội Chữ thập đỏ"))
+        String code = given().auth().oauth2(here).post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
+                .statusCode(200).extract().path("recipientCode");
+        var confirmation = Map.of("deliveredBy", "Hội Chữ thập đỏ", "recipientCode", code);
+        given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body(confirmation)
+                .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(404);
+        given().auth().oauth2(here).contentType(ContentType.JSON).body(confirmation)
                 .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(200)
                 .body("status", equalTo("DELIVERED"));
     }

@@ -4,11 +4,13 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -47,12 +49,18 @@ import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.dispatch.DispatchCompleted;
+import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
+import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.relief.deliveries.Allocator;
+import vn.hotline1022.relief.deliveries.Delivery;
+import vn.hotline1022.relief.households.CaseHousehold;
+import vn.hotline1022.relief.programmes.Programme;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -87,6 +95,9 @@ class ReliefFlowTest {
 
     @Inject
     Allocator allocator;
+
+    @Inject
+    PublicRateLimit rateLimit;
 
     @Test
     void aHouseholdGetsItsPackageOnceWhoeverCalls() {
@@ -127,8 +138,12 @@ class ReliefFlowTest {
                     ReliefScheduled.class);
             assertThat(otherHousehold.householdId()).isNotEqualTo(scheduled.householdId());
 
-            String confirmation = """
-                    {"deliveredBy": "MTTQ phường Phú Cường"}""";
+            String code = issueCode(scheduled.deliveryId());
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("deliveredBy", "MTTQ phường Phú Cường", "recipientCode", wrong(code)))
+                    .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("recipientCode"));
+            var confirmation = Map.of("deliveredBy", "MTTQ phường Phú Cường", "recipientCode", code);
             given().contentType(ContentType.JSON).body(confirmation)
                     .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(200)
                     .body("status", equalTo("DELIVERED"));
@@ -302,10 +317,11 @@ class ReliefFlowTest {
         given().queryParam("provinceCode", "74").get("/api/v1/programmes").then()
                 .body("find { it.code == 'BD-RENT-01' }.stock", equalTo(0));
 
-        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", " "))
+        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", " ", "recipientCode", "12a"))
                 .post("/api/v1/deliveries/{id}/confirmation", UUID.randomUUID()).then().statusCode(400)
-                .contentType("application/problem+json").body("errors.field", hasItem("deliveredBy"));
-        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "Đoàn thanh niên"))
+                .contentType("application/problem+json").body("errors.field", hasItem("deliveredBy"))
+                .body("errors.field", hasItem("recipientCode"));
+        given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "Đoàn thanh niên", "recipientCode", "123456"))
                 .post("/api/v1/deliveries/{id}/confirmation", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         given().get("/api/v1/public/deliveries").then().statusCode(400).contentType("application/problem+json")
@@ -321,6 +337,278 @@ class ReliefFlowTest {
                 .body("paths", hasKey("/api/v1/public/deliveries"));
     }
 
+    /** Bà Rịa - Vũng Tàu: two families at one address, and one family under two numbers. */
+    @Test
+    void probableDuplicatesAreHeldBeforeSchedulingAndAnOfficerDecides() {
+        String brvt = "77";
+        String vungTau = "747";
+        String ward1 = "26506";
+        String ward2 = "26509";
+        post("/api/v1/programmes", programme("VT-FOOD-01", brvt, List.of("FOOD"), 1, 10), 201);
+        post("/api/v1/programmes", programme("VT-CASH-01", brvt, List.of("CASH_SUPPORT"), 1, 1), 201);
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            // Near-identical address, written two ways, from two numbers.
+            CallReceived a = call(brvt, vungTau, ward1, "0909000001", "Số 12 Đường Lê Lợi, KP.2", Need.FOOD);
+            produce(a);
+            ReliefScheduled aScheduled = awaitEvent(out, a.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            CallReceived b = call(brvt, vungTau, ward1, "0909000002", "12 d. le loi  khu pho 2", Need.FOOD);
+            produce(b);
+            ReliefRefused bRefused = awaitRefusal(out, b.caseId(), "DUPLICATE");
+            assertThat(bRefused.queued()).isFalse();
+            assertThat(bRefused.householdId()).isNotEqualTo(aScheduled.householdId());
+            String bDelivery = given().queryParam("caseId", b.caseId()).get("/api/v1/deliveries").then()
+                    .statusCode(200).body("[0].status", equalTo("REFUSED"))
+                    .body("[0].duplicateMatch", equalTo("ADDRESS"))
+                    .body("[0].duplicateOf", equalTo(aScheduled.householdId().toString()))
+                    .body("[0].detail", containsString("near-identical address"))
+                    .extract().path("[0].id");
+
+            // Two worker families renting rooms in one house: the officer overrides, and says why.
+            given().contentType(ContentType.JSON).body(Map.of("justification", "ok"))
+                    .post("/api/v1/deliveries/{id}/override", bDelivery).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("justification"));
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("justification", "Hai hộ công nhân thuê chung nhà trọ, đã xác minh với tổ trưởng"))
+                    .post("/api/v1/deliveries/{id}/override", bDelivery).then().statusCode(200)
+                    .body("status", equalTo("SCHEDULED")).body("reviewDecision", equalTo("OVERRIDDEN"))
+                    .body("reviewedBy", equalTo("relief1")).body("duplicateMatch", equalTo("ADDRESS"));
+            ReliefScheduled bScheduled = awaitEvent(out, b.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            assertThat(bScheduled.deliveryId().toString()).isEqualTo(bDelivery);
+            given().contentType(ContentType.JSON).body(Map.of("justification", "Bấm lại lần nữa cho chắc"))
+                    .post("/api/v1/deliveries/{id}/override", bDelivery).then().statusCode(409)
+                    .contentType("application/problem+json");
+            given().contentType(ContentType.JSON).body(Map.of("justification", "Không phải trùng lặp đâu"))
+                    .post("/api/v1/deliveries/{id}/override", aScheduled.deliveryId()).then().statusCode(409);
+
+            // The same citizen ID under two numbers in two wards: known only once officers record it.
+            CallReceived c = call(brvt, vungTau, ward1, "0909000003", "Số 7 Trần Hưng Đạo", Need.CASH_SUPPORT);
+            produce(c);
+            ReliefScheduled cScheduled = awaitEvent(out, c.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            CallReceived d = call(brvt, vungTau, ward2, "0909000004", "45 Nguyễn Trãi", Need.CASH_SUPPORT);
+            produce(d);
+            ReliefRefused dWaiting = awaitRefusal(out, d.caseId(), "OUT_OF_STOCK");
+            assertThat(dWaiting.queued()).isTrue();
+
+            given().contentType(ContentType.JSON).body(Map.of("citizenId", "12345", "members", 0))
+                    .put("/api/v1/households/{id}", cScheduled.householdId()).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors.field", hasItem("citizenId"))
+                    .body("errors.field", hasItem("members"));
+            given().contentType(ContentType.JSON).body(Map.of("citizenId", "077123456789"))
+                    .put("/api/v1/households/{id}", UUID.randomUUID()).then().statusCode(404);
+            given().contentType(ContentType.JSON).body(Map.of("citizenId", "077123456789", "members", 5))
+                    .put("/api/v1/households/{id}", cScheduled.householdId()).then().statusCode(200)
+                    .body("citizenIdRecorded", equalTo(true)).body("members", equalTo(5))
+                    .body("possibleDuplicates.size()", equalTo(0));
+            String view = given().contentType(ContentType.JSON).body(Map.of("citizenId", "077123456789"))
+                    .put("/api/v1/households/{id}", dWaiting.householdId()).then().statusCode(200)
+                    .body("possibleDuplicates.householdId", hasItem(cScheduled.householdId().toString()))
+                    .body("possibleDuplicates.matchedBy", hasItem("CITIZEN_ID"))
+                    .extract().asString();
+            assertThat(view).doesNotContain("077123456789", "Nguyễn Trãi");
+
+            // Stock arrives, but the waiting request is the same family as one already paid: held, stock kept.
+            given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
+                    .post("/api/v1/programmes/{code}/stock", "VT-CASH-01").then().statusCode(200)
+                    .body("stock", equalTo(1));
+            ReliefRefused dDuplicate = awaitRefusal(out, d.caseId(), "DUPLICATE");
+            assertThat(dDuplicate.detail()).contains("citizen ID");
+            String dDelivery = given().queryParam("caseId", d.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].duplicateMatch", equalTo("CITIZEN_ID")).extract().path("[0].id");
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("justification", "Cùng CCCD, đã nhận tiền ở phường khác"))
+                    .post("/api/v1/deliveries/{id}/duplicate-confirmation", dDelivery).then().statusCode(200)
+                    .body("status", equalTo("REFUSED")).body("reviewDecision", equalTo("CONFIRMED"))
+                    .body("reviewedBy", equalTo("relief1"));
+            assertThat(count(out, d.caseId(), EventType.RELIEF_SCHEDULED)).isZero();
+        } finally {
+            out.stop();
+        }
+    }
+
+    /** Long An: one package per household per 30 days; the cap counts again once the period has passed. */
+    @Test
+    void capsCountPerPeriodAndDeliveryNeedsTheRecipientCode() {
+        Map<String, Object> weekly = programme("LA-BAD-01", "80", List.of("FOOD"), 1, 5);
+        weekly.put("capPeriod", "WEEKLY");
+        given().contentType(ContentType.JSON).body(weekly).post("/api/v1/programmes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("capPeriod"));
+        Map<String, Object> body = programme("LA-FOOD-01", "80", List.of("FOOD"), 1, 5);
+        body.put("capPeriod", "P30D");
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/programmes").then().statusCode(201)
+                .body("capPeriod", equalTo("P30D"));
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            CallReceived first = call("80", "794", "27694", "0272 3800 111", Need.FOOD);
+            produce(first);
+            ReliefScheduled scheduled = awaitEvent(out, first.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            String code = issueCode(scheduled.deliveryId());
+            given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "MTTQ xã", "recipientCode", wrong(code)))
+                    .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(400)
+                    .body("errors.field", hasItem("recipientCode"));
+            for (int i = 2; i <= 5; i++) { // wrong codes are counted: nobody guesses one in a million
+                given().contentType(ContentType.JSON)
+                        .body(Map.of("deliveredBy", "MTTQ xã", "recipientCode", wrong(code)))
+                        .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(400);
+            }
+            given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "MTTQ xã", "recipientCode", code))
+                    .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(409)
+                    .contentType("application/problem+json");
+            given().queryParam("caseId", first.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].status", equalTo("SCHEDULED"));
+            code = issueCode(scheduled.deliveryId());
+            given().contentType(ContentType.JSON).body(Map.of("deliveredBy", "MTTQ xã", "recipientCode", code))
+                    .post("/api/v1/deliveries/{id}/confirmation", scheduled.deliveryId()).then().statusCode(200)
+                    .body("status", equalTo("DELIVERED")).body("deliveredAt", notNullValue());
+            awaitEvent(out, first.caseId(), EventType.RELIEF_DELIVERED, ReliefDelivered.class);
+
+            CallReceived again = call("80", "794", "27694", "0272 3800 111", Need.FOOD);
+            produce(again);
+            ReliefRefused capped = awaitRefusal(out, again.caseId(), "CAP_REACHED");
+            assertThat(capped.detail()).contains("30 days");
+
+            // A month later (the delivery moved back in time), the household may have the next package.
+            QuarkusTransaction.requiringNew().run(() -> Delivery.getEntityManager()
+                    .createNativeQuery("update delivery set delivered_at = now() - interval '31 days' where id = ?1")
+                    .setParameter(1, scheduled.deliveryId()).executeUpdate());
+            CallReceived nextMonth = call("80", "794", "27694", "0272 3800 111", Need.FOOD);
+            produce(nextMonth);
+            ReliefScheduled again2 = awaitEvent(out, nextMonth.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            assertThat(again2.householdId()).isEqualTo(scheduled.householdId());
+            assertThat(count(out, first.caseId(), EventType.RELIEF_DELIVERED)).isEqualTo(1);
+        } finally {
+            out.stop();
+        }
+        // Calendar months are Vietnam's: 03:00 on 18 August in Vietnam is still August there.
+        Programme monthly = new Programme();
+        monthly.capPeriod = "MONTH";
+        assertThat(monthly.periodStart(Instant.parse("2021-08-17T20:00:00Z")))
+                .isEqualTo(Instant.parse("2021-07-31T17:00:00Z"));
+    }
+
+    /** Bến Tre: requests wait for the Red Cross's consignment and are served oldest first; totals are public. */
+    @Test
+    void consignmentsReleaseWaitingRequestsOldestFirstAndTotalsArePublic() {
+        String benTre = "83";
+        String ward = "28756";
+        Map<String, Object> body = programme("BT-FOOD-01", benTre, List.of("FOOD"), 1, 0);
+        body.put("lowStockThreshold", 5);
+        post("/api/v1/programmes", body, 201);
+        post("/api/v1/donors", Map.of("code", "VRC-BT", "name", "Hội Chữ thập đỏ tỉnh Bến Tre", "kind", "RED_CROSS"),
+                201);
+        post("/api/v1/donors", Map.of("code", "VRC-BT", "name", "Lặp", "kind", "RED_CROSS"), 409);
+        given().contentType(ContentType.JSON).body(Map.of("code", "x", "name", "", "kind", "RED_CROSS"))
+                .post("/api/v1/donors").then().statusCode(400).body("errors.field", hasItem("code"))
+                .body("errors.field", hasItem("name"));
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            CallReceived older = call(benTre, "829", ward, "0275 3822 001", Need.FOOD);
+            produce(older);
+            awaitRefusal(out, older.caseId(), "OUT_OF_STOCK");
+            CallReceived newer = call(benTre, "829", ward, "0275 3822 002", Need.FOOD);
+            produce(newer);
+            awaitRefusal(out, newer.caseId(), "OUT_OF_STOCK");
+            given().get("/api/v1/programmes/low-stock").then().statusCode(200)
+                    .body("find { it.code == 'BT-FOOD-01' }.waiting", equalTo(2))
+                    .body("find { it.code == 'BT-FOOD-01' }.lowStockThreshold", equalTo(5));
+
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 0, "wardCode", "12"))
+                    .post("/api/v1/consignments").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("quantity")).body("errors.field", hasItem("expectedAt"))
+                    .body("errors.field", hasItem("wardCode"));
+            String expectedAt = Instant.now().plus(Duration.ofDays(1)).toString();
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("donorCode", "NO-SUCH", "programmeCode", "BT-FOOD-01", "quantity", 1,
+                            "expectedAt", expectedAt))
+                    .post("/api/v1/consignments").then().statusCode(400).body("errors.field", hasItem("donorCode"));
+            String consignment = given().contentType(ContentType.JSON)
+                    .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 1,
+                            "expectedAt", expectedAt, "wardCode", ward))
+                    .post("/api/v1/consignments").then().statusCode(201).body("status", equalTo("EXPECTED"))
+                    .extract().path("id");
+            given().get("/api/v1/programmes/low-stock").then()
+                    .body("find { it.code == 'BT-FOOD-01' }.expected", equalTo(1));
+
+            given().post("/api/v1/consignments/{id}/arrival", consignment).then().statusCode(200)
+                    .body("status", equalTo("ARRIVED")).body("programmeStock", equalTo(0))
+                    .body("receivedBy", equalTo("relief1"));
+            awaitEvent(out, older.caseId(), EventType.RELIEF_SCHEDULED, ReliefScheduled.class);
+            given().queryParam("caseId", newer.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].status", equalTo("WAITING"));
+            given().post("/api/v1/consignments/{id}/arrival", consignment).then().statusCode(409)
+                    .contentType("application/problem+json");
+            given().post("/api/v1/consignments/{id}/arrival", UUID.randomUUID()).then().statusCode(404);
+            given().queryParam("provinceCode", benTre).get("/api/v1/programmes").then()
+                    .body("find { it.code == 'BT-FOOD-01' }.stock", equalTo(0));
+
+            rateLimit.forgetAll();
+            given().auth().none().queryParam("provinceCode", benTre).get("/api/v1/public/totals").then()
+                    .statusCode(200)
+                    .body("programmes.find { it.code == 'BT-FOOD-01' }.scheduled", equalTo(1))
+                    .body("programmes.find { it.code == 'BT-FOOD-01' }.waiting", equalTo(1))
+                    .body("donors.find { it.code == 'VRC-BT' }.packagesArrived", equalTo(1))
+                    .body("donors.find { it.code == 'VRC-BT' }.kind", equalTo("RED_CROSS"));
+            given().auth().none().get("/api/v1/public/totals").then().statusCode(400)
+                    .body("errors.field", hasItem("provinceCode"));
+
+            String csv = given().auth().none().accept("text/csv").queryParam("wardCode", ward)
+                    .get("/api/v1/public/deliveries").then().statusCode(200).contentType(containsString("text/csv"))
+                    .extract().asString();
+            List<String> lines = csv.lines().toList();
+            assertThat(lines).hasSize(3);
+            assertThat(lines.get(0)).contains("ward_code,programme_code,programme_name,status,household");
+            assertThat(lines.get(1)).contains("BT-FOOD-01", "WAITING").containsPattern("HGĐ-\\*{4}[0-9A-F]{4}");
+            assertThat(csv).doesNotContain("02753822001", older.caseId().toString(), older.caseCode(), "Trần");
+            given().auth().none().queryParam("wardCode", ward).get("/api/v1/public/deliveries").then()
+                    .statusCode(200).contentType(ContentType.JSON).body("size()", equalTo(2));
+        } finally {
+            rateLimit.forgetAll();
+            out.stop();
+        }
+    }
+
+    /** Vĩnh Long: the team finds the family has no food; the package goes to the household that called. */
+    @Test
+    void dispatchFollowUpNeedsScheduleReliefForTheCallersHousehold() {
+        String vinhLong = "86";
+        String ward = "29551";
+        post("/api/v1/programmes", programme("VL-FOOD-01", vinhLong, List.of("FOOD"), 1, 5), 201);
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            CallReceived medical = call(vinhLong, "855", ward, "0270 3822 333", Need.MEDICAL_CONSULTATION);
+            produce(medical);
+            await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> CaseHousehold.findById(medical.caseId()) != null));
+
+            DispatchCompleted done = new DispatchCompleted(medical.caseId(), medical.caseCode(), Instant.now(),
+                    UUID.randomUUID(), UUID.randomUUID(), DispatchOutcome.NEEDS_RELIEF, null,
+                    List.of(Need.MEDICAL_CONSULTATION), medical.location(), "Gia đình hết gạo");
+            var record = CloudEventRecords.of(done);
+            companion.produceStrings().fromRecords(record, record).awaitCompletion(PATIENCE); // redelivered
+            ReliefScheduled scheduled = awaitEvent(out, medical.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            assertThat(scheduled.programmeCode()).isEqualTo("VL-FOOD-01");
+            given().queryParam("caseId", medical.caseId()).get("/api/v1/deliveries").then()
+                    .body("size()", equalTo(1)).body("[0].source", equalTo("DISPATCH"))
+                    .body("[0].needs", equalTo(List.of("FOOD")));
+
+            // Its household is the caller's: the same number asking for food now is a duplicate of it.
+            CallReceived sameNumber = call(vinhLong, "855", ward, "0270 3822 333", Need.FOOD);
+            produce(sameNumber);
+            ReliefRefused duplicate = awaitRefusal(out, sameNumber.caseId(), "DUPLICATE");
+            assertThat(duplicate.householdId()).isEqualTo(scheduled.householdId());
+            assertThat(count(out, medical.caseId(), EventType.RELIEF_SCHEDULED)).isEqualTo(1);
+        } finally {
+            out.stop();
+        }
+    }
+
     private static void createProgramme(String code, String provinceCode, List<String> needs, int cap, int stock) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Gói lương thực " + code, "provinceCode", provinceCode,
@@ -334,11 +622,48 @@ class ReliefFlowTest {
 
     /** A call from a given phone; SampleEvents always uses the same number. */
     private static CallReceived call(String province, String district, String ward, String phone, Need... needs) {
+        // One house per number, so that different numbers are never near-identical addresses.
+        return call(province, district, ward, phone, "Nhà " + phone.replaceAll("\\D", "") + ", tổ 3, khu phố 2",
+                needs);
+    }
+
+    private static CallReceived call(String province, String district, String ward, String phone, String address,
+            Need... needs) {
         UUID caseId = UUID.randomUUID();
         return new CallReceived(caseId, "HT-" + caseId.toString().substring(0, 8), Instant.now(), UUID.randomUUID(),
                 ContactChannel.PHONE, new Caller("Trần Thị Bình", phone),
-                new Location(province, district, ward, "Tổ 3, khu phố 2", null, null), List.of(needs), 3, Set.of(), 40,
+                new Location(province, district, ward, address, null, null), List.of(needs), 3, Set.of(), 40,
                 null, "agent-11");
+    }
+
+    private static String issueCode(UUID deliveryId) {
+        return given().post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then().statusCode(200)
+                .body("recipientCode", matchesPattern("\\d{6}")).extract().path("recipientCode");
+    }
+
+    private static String wrong(String code) {
+        return String.format("%06d", (Integer.parseInt(code) + 1) % 1_000_000);
+    }
+
+    private static ReliefRefused awaitRefusal(ConsumerTask<String, String> out, UUID caseId, String reason) {
+        return await().atMost(PATIENCE).until(() -> out.stream()
+                .filter(r -> r.key().equals(caseId.toString())
+                        && EventType.RELIEF_REFUSED.ceType().equals(header(r, "ce_type")))
+                .map(r -> (ReliefRefused) EventJson.fromJson(r.value(), EventType.RELIEF_REFUSED))
+                .filter(e -> e.reason().equals(reason)).findFirst().orElse(null), e -> e != null);
+    }
+
+    private static Map<String, Object> programme(String code, String provinceCode, List<String> needs, int cap,
+            int stock) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "Gói " + code,
+                "provinceCode", provinceCode, "needs", needs,
+                "items", List.of(Map.of("itemType", "RICE", "quantity", 10, "unit", "kg")),
+                "perHouseholdCap", cap, "stock", stock));
+        return body;
+    }
+
+    private static void post(String path, Object body, int status) {
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(status);
     }
 
     private void produce(CallReceived call) {

@@ -17,28 +17,35 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.dispatch.DispatchCompleted;
+import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.outbox.Outbox;
 import vn.hotline1022.relief.ReliefConfig;
+import vn.hotline1022.relief.households.CaseHousehold;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
 import vn.hotline1022.relief.programmes.Programme;
 
 /**
  * Decides relief for each case: one package per programme covering its needs, unless the household already has one
- * on the way (DUPLICATE), has had its cap (CAP_REACHED), no programme covers the need (INELIGIBLE) or the stock is
- * empty (OUT_OF_STOCK: the request waits for the next consignment).
+ * on the way (DUPLICATE by phone), has had its cap for the period (CAP_REACHED), is probably the same family as a
+ * household that has (DUPLICATE by citizen ID or address: an officer confirms or overrides), no programme covers the
+ * need (INELIGIBLE) or the stock is empty (OUT_OF_STOCK: the request waits for the next consignment).
  *
- * <p>Locking order, everywhere: programme rows (in code order), then the household row. Stock is taken by an atomic
- * conditional update, so it never goes negative however many instances allocate at once.
+ * <p>Locking order, everywhere: programme rows (in code order), then delivery rows, then the household row. Stock is
+ * taken by an atomic conditional update, so it never goes negative however many instances allocate at once.
  */
 @ApplicationScoped
 public class Allocator {
 
     private static final Logger LOG = Logger.getLogger(Allocator.class);
+
+    /** Wrong confirmation codes tolerated per issued code. */
+    static final int MAX_CODE_FAILURES = 5;
 
     @Inject
     Outbox outbox;
@@ -47,24 +54,78 @@ public class Allocator {
     Households households;
 
     @Inject
+    RecipientCodes codes;
+
+    @Inject
     ReliefConfig config;
 
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
         List<Need> needs = call.needs().stream().filter(Need::isRelief).distinct().toList();
-        if (needs.isEmpty() || Delivery.count("caseId", call.caseId()) > 0) {
-            return; // no relief asked, or already decided (a repeat event under a new id)
+        boolean fieldVisit = call.needs().stream().anyMatch(Need::needsFieldTeam);
+        if (needs.isEmpty() && (!fieldVisit || call.location() == null)) {
+            return; // no relief asked, and no field team will find a need later
+        }
+        if (CaseHousehold.findById(call.caseId()) != null || Delivery.count("caseId", call.caseId()) > 0) {
+            return; // already decided (a repeat event under a new id)
         }
         Location at = call.location();
-        Map<String, List<Need>> byProgramme = new TreeMap<>(); // sorted: the locking order
+        Plan plan = plan(call.caseId(), at.provinceCode(), needs);
+        Household household = households.lockFor(call);
+        // Kept even without relief needs: the field team may find some on site (DispatchCompleted).
+        CaseHousehold.record(call.caseId(), call.caseCode(), household.id);
+        allocate(call.caseId(), call.caseCode(), "CALL", household, plan);
+    }
+
+    /**
+     * Runs inside the inbox transaction of the DispatchCompleted event: needs the team found on site (NEEDS_RELIEF or
+     * relief follow-up needs) are decided like a call's, for the household the case's call came from.
+     */
+    public void onDispatchCompleted(DispatchCompleted done) {
+        List<Need> needs = done.followUpNeeds().stream().filter(Need::isRelief).distinct().toList();
+        if (needs.isEmpty() && done.outcome() == DispatchOutcome.NEEDS_RELIEF) {
+            needs = List.of(config.defaultFollowUpNeed());
+        }
+        if (needs.isEmpty()) {
+            return;
+        }
+        CaseHousehold link = CaseHousehold.findById(done.caseId());
+        Household known = link == null ? null : Household.findById(link.householdId);
+        if (known == null && done.location() == null) {
+            LOG.warnf("Case %s: relief needs found on site, but neither the call nor a location is known",
+                    done.caseCode());
+            return;
+        }
+        String province = known != null ? known.provinceCode : done.location().provinceCode();
+        Plan plan = plan(done.caseId(), province, needs);
+        if (plan.byProgramme.isEmpty() && plan.uncovered.isEmpty()) {
+            return; // everything was decided for this case already
+        }
+        Household household;
+        if (known != null) {
+            household = households.lock(known.id);
+        } else {
+            // A case from before relief kept its call: a household of its own, matched by address only.
+            household = households.lockFor(done.location(), null, 0);
+            CaseHousehold.record(done.caseId(), done.caseCode(), household.id);
+        }
+        allocate(done.caseId(), done.caseCode(), "DISPATCH", household, plan);
+    }
+
+    /** Needs by covering programme (sorted: the locking order), locked; those no open programme covers. */
+    private record Plan(Map<String, List<Need>> byProgramme, List<Need> uncovered) {
+    }
+
+    private Plan plan(UUID caseId, String provinceCode, List<Need> needs) {
+        Map<String, List<Need>> byProgramme = new TreeMap<>();
         List<Need> uncovered = new ArrayList<>();
         for (Need need : needs) {
-            String code = Programme.coveringCode(at.provinceCode(), need);
+            String code = Programme.coveringCode(provinceCode, need);
             if (code == null) {
                 uncovered.add(need);
-            } else {
+            } else if (Delivery.count("caseId = ?1 and programmeCode = ?2", caseId, code) == 0) {
                 byProgramme.computeIfAbsent(code, c -> new ArrayList<>()).add(need);
-            }
+            } // else: this case already has its decision for the programme
         }
         for (var it = byProgramme.entrySet().iterator(); it.hasNext();) {
             var entry = it.next();
@@ -73,17 +134,26 @@ public class Allocator {
                 it.remove();
             }
         }
-        Household household = households.lockFor(call);
+        if (!uncovered.isEmpty() && Delivery.count("caseId = ?1 and programmeCode is null", caseId) > 0) {
+            uncovered.clear(); // the case was already told nothing covers it
+        }
+        return new Plan(byProgramme, uncovered);
+    }
+
+    private void allocate(UUID caseId, String caseCode, String source, Household household, Plan plan) {
         Instant now = Instant.now();
-        byProgramme.forEach((code, covered) -> decide(request(call, household, code, covered, now),
-                Programme.findByCode(code)));
-        if (!uncovered.isEmpty()) {
-            refuse(request(call, household, null, uncovered, now), Delivery.Reason.INELIGIBLE,
-                    "No active programme in province " + at.provinceCode() + " covers " + uncovered);
+        plan.byProgramme.forEach((code, covered) -> decide(request(caseId, caseCode, source, household, code, covered,
+                now), Programme.findByCode(code), household));
+        if (!plan.uncovered.isEmpty()) {
+            refuse(request(caseId, caseCode, source, household, null, plan.uncovered, now), Delivery.Reason.INELIGIBLE,
+                    "No active programme in province " + household.provinceCode + " covers " + plan.uncovered);
         }
     }
 
-    /** A consignment arrived (hàng về): adds it to stock and schedules waiting requests, oldest first. */
+    /**
+     * A consignment arrived (hàng về): adds it to stock and schedules waiting requests, oldest first. Each is checked
+     * again, since a probable duplicate may have been served while it waited.
+     */
     @Transactional
     public Programme stockArrived(String programmeCode, int quantity) {
         Programme p = Programme.findByCode(programmeCode);
@@ -94,9 +164,14 @@ public class Allocator {
         int scheduled = 0;
         if (p.active) {
             for (Delivery waiting : Delivery.lockWaiting(programmeCode)) {
-                households.lock(waiting.householdId);
-                if (Delivery.countedAgainstCap(waiting.householdId, programmeCode) >= p.perHouseholdCap) {
+                Household h = households.lock(waiting.householdId);
+                if (capReached(h.id, p)) {
                     refuse(waiting, Delivery.Reason.CAP_REACHED, capDetail(p));
+                    continue;
+                }
+                Households.Match match = waiting.reviewDecision == null ? probableDuplicate(h, p) : null;
+                if (match != null) {
+                    refuseDuplicate(waiting, match, p);
                     continue;
                 }
                 if (!Programme.takeOne(programmeCode)) {
@@ -112,15 +187,25 @@ public class Allocator {
         return p;
     }
 
-    /** Ward volunteers handed the package over; counts against the household's cap from now on. */
-    @Transactional
-    public Delivery confirm(UUID deliveryId, String deliveredBy) {
+    /**
+     * Ward volunteers handed the package over and the household showed its confirmation code; counts against the
+     * household's cap from now on.
+     */
+    @Transactional(dontRollbackOn = ProblemException.class) // a wrong code is counted, and still a 400
+    public Delivery confirm(UUID deliveryId, String deliveredBy, String recipientCode) {
         Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (d == null) {
             throw ProblemException.notFound("Delivery " + deliveryId);
         }
         if (d.status != Delivery.Status.SCHEDULED) {
             throw ProblemException.conflict("Only a scheduled delivery can be confirmed; this one is " + d.status);
+        }
+        if (d.recipientCodeFailures >= MAX_CODE_FAILURES) {
+            throw ProblemException.conflict("Too many wrong confirmation codes; issue the household a new code");
+        }
+        if (!codes.matches(d, recipientCode)) {
+            d.recipientCodeFailures++;
+            throw ProblemException.invalidField("recipientCode", "does not match the code given to the household");
         }
         d.status = Delivery.Status.DELIVERED;
         d.deliveredAt = Instant.now();
@@ -131,24 +216,134 @@ public class Allocator {
         return d;
     }
 
-    private void decide(Delivery d, Programme p) {
-        if (Delivery.pendingFor(d.householdId, p.code)) {
+    /** A new confirmation code for a scheduled delivery (lost, or never passed on); the previous one stops working. */
+    @Transactional
+    public String issueRecipientCode(UUID deliveryId) {
+        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (d == null) {
+            throw ProblemException.notFound("Delivery " + deliveryId);
+        }
+        if (d.status != Delivery.Status.SCHEDULED) {
+            throw ProblemException.conflict("A confirmation code is issued only for a scheduled delivery; this one is "
+                    + d.status);
+        }
+        return newRecipientCode(d, Instant.now());
+    }
+
+    /** An officer checked a DUPLICATE refusal and agrees: it stays refused, with who decided and why. */
+    @Transactional
+    public Delivery confirmDuplicate(UUID deliveryId, String justification, String officer) {
+        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        checkUnreviewedDuplicate(d, deliveryId);
+        review(d, "CONFIRMED", justification, officer);
+        LOG.infof("Case %s: duplicate %s confirmed by %s", d.caseCode, d.id, officer);
+        return d;
+    }
+
+    /**
+     * An officer checked a DUPLICATE refusal and finds two households (e.g. two worker families renting rooms at one
+     * address, nhà trọ): the request is scheduled despite it, or waits for stock. The cap still holds, and a household
+     * never has two packages of one programme on the way.
+     */
+    @Transactional
+    public Delivery overrideDuplicate(UUID deliveryId, String justification, String officer) {
+        Delivery found = Delivery.findById(deliveryId);
+        checkUnreviewedDuplicate(found, deliveryId);
+        String code = found.programmeCode;
+        if (!Programme.lockIfActive(code)) {
+            throw ProblemException.conflict("Programme " + code + " is closed");
+        }
+        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        Delivery.getEntityManager().refresh(d);
+        checkUnreviewedDuplicate(d, deliveryId);
+        Programme p = Programme.findByCode(code);
+        Household h = households.lock(d.householdId);
+        if (Delivery.pendingFor(h.id, code)) {
+            throw ProblemException.conflict("The household itself already has a package of " + code
+                    + " waiting or on its way; that delivery serves it");
+        }
+        if (capReached(h.id, p)) {
+            throw ProblemException.conflict(capDetail(p));
+        }
+        review(d, "OVERRIDDEN", justification, officer);
+        LOG.infof("Case %s: duplicate %s overridden by %s", d.caseCode, d.id, officer);
+        if (Programme.takeOne(code)) {
+            schedule(d, p, Instant.now());
+        } else {
+            queue(d, p);
+        }
+        return d;
+    }
+
+    private static void checkUnreviewedDuplicate(Delivery d, UUID id) {
+        if (d == null) {
+            throw ProblemException.notFound("Delivery " + id);
+        }
+        if (d.status != Delivery.Status.REFUSED || d.reason != Delivery.Reason.DUPLICATE) {
+            throw ProblemException.conflict("Only a delivery refused as DUPLICATE can be reviewed; this one is "
+                    + d.status + (d.reason == null ? "" : " (" + d.reason + ")"));
+        }
+        if (d.reviewDecision != null) {
+            throw ProblemException.conflict("This duplicate was already " + d.reviewDecision.toLowerCase() + " by "
+                    + d.reviewedBy);
+        }
+    }
+
+    private static void review(Delivery d, String decision, String justification, String officer) {
+        d.reviewDecision = decision;
+        d.reviewJustification = justification;
+        d.reviewedBy = officer;
+        d.reviewedAt = Instant.now();
+    }
+
+    private void decide(Delivery d, Programme p, Household h) {
+        Households.Match match;
+        if (Delivery.pendingFor(h.id, p.code)) {
             // Typically another family member calling about the same hardship.
+            d.duplicateMatch = "PHONE";
             refuse(d, Delivery.Reason.DUPLICATE,
                     "The household already has a package of " + p.code + " waiting or on its way");
-        } else if (Delivery.countedAgainstCap(d.householdId, p.code) >= p.perHouseholdCap) {
+        } else if (capReached(h.id, p)) {
             refuse(d, Delivery.Reason.CAP_REACHED, capDetail(p));
+        } else if ((match = probableDuplicate(h, p)) != null) {
+            refuseDuplicate(d, match, p);
         } else if (!Programme.takeOne(p.code)) {
-            d.status = Delivery.Status.WAITING;
-            d.reason = Delivery.Reason.OUT_OF_STOCK;
-            d.detail = "Programme " + p.code + " is out of stock; the request is scheduled when stock arrives";
-            d.persist();
-            outbox.publish(new ReliefRefused(d.caseId, d.caseCode, d.requestedAt, d.householdId, p.code,
-                    d.reason.name(), d.detail, true));
-            LOG.infof("Case %s: %s out of stock, request queued", d.caseCode, p.code);
+            queue(d, p);
         } else {
             schedule(d, p, d.requestedAt);
         }
+    }
+
+    private boolean capReached(UUID householdId, Programme p) {
+        return Delivery.countedAgainstCap(householdId, p.code, p.periodStart(Instant.now())) >= p.perHouseholdCap;
+    }
+
+    /** Another household, probably the same family, that is getting or got the programme's package this period. */
+    private Households.Match probableDuplicate(Household h, Programme p) {
+        Instant since = p.periodStart(Instant.now());
+        return households.possibleDuplicates(h).stream()
+                .filter(m -> Delivery.receivingOrReceived(m.householdId(), p.code, since))
+                .findFirst().orElse(null);
+    }
+
+    private void refuseDuplicate(Delivery d, Households.Match match, Programme p) {
+        d.duplicateMatch = match.matchedBy();
+        d.duplicateOf = match.householdId();
+        String why = match.matchedBy().equals("CITIZEN_ID") ? "the same citizen ID" : "a near-identical address";
+        refuse(d, Delivery.Reason.DUPLICATE, "Household " + Household.maskedReference(match.householdId()) + ", with "
+                + why + ", already has a package of " + p.code + "; an officer may confirm or override");
+    }
+
+    private void queue(Delivery d, Programme p) {
+        d.status = Delivery.Status.WAITING;
+        d.reason = Delivery.Reason.OUT_OF_STOCK;
+        d.detail = "Programme " + p.code + " is out of stock; the request is scheduled when stock arrives";
+        if (!d.isPersistent()) {
+            d.persist();
+        }
+        outbox.publish(new ReliefRefused(d.caseId, d.caseCode, Instant.now(), d.householdId, p.code,
+                d.reason.name(), d.detail, true));
+        LOG.infof("Case %s: %s out of stock, request queued", d.caseCode, p.code);
     }
 
     private void schedule(Delivery d, Programme p, Instant now) {
@@ -157,12 +352,22 @@ public class Allocator {
         d.detail = null;
         d.scheduledAt = now;
         d.expectedBy = now.plus(config.deliveryLeadTime());
+        // Issued with the schedule; the household is given it through the ward (see issueRecipientCode).
+        newRecipientCode(d, now);
         if (!d.isPersistent()) {
             d.persist();
         }
         outbox.publish(new ReliefScheduled(d.caseId, d.caseCode, now, d.id, d.householdId, p.code, p.itemsForEvent(),
                 p.amountVnd, d.wardCode, d.expectedBy));
         LOG.infof("Case %s: %s scheduled as delivery %s", d.caseCode, p.code, d.id);
+    }
+
+    private String newRecipientCode(Delivery d, Instant now) {
+        String code = codes.newCode();
+        d.recipientCodeHash = codes.hash(d.id, code);
+        d.recipientCodeIssuedAt = now;
+        d.recipientCodeFailures = 0;
+        return code;
     }
 
     private void refuse(Delivery d, Delivery.Reason reason, String detail) {
@@ -179,21 +384,24 @@ public class Allocator {
     }
 
     private static String capDetail(Programme p) {
-        return "The household has had its " + p.perHouseholdCap + " package(s) of " + p.code;
+        String period = p.capPeriod == null ? "" : p.capPeriod.equals("MONTH") ? " this month"
+                : " in the last " + p.capPeriod.substring(1, p.capPeriod.length() - 1) + " days";
+        return "The household has had its " + p.perHouseholdCap + " package(s) of " + p.code + period;
     }
 
-    private static Delivery request(CallReceived call, Household household, String programmeCode, List<Need> needs,
-            Instant now) {
+    private static Delivery request(UUID caseId, String caseCode, String source, Household household,
+            String programmeCode, List<Need> needs, Instant now) {
         Delivery d = new Delivery();
         d.id = UUID.randomUUID();
-        d.caseId = call.caseId();
-        d.caseCode = call.caseCode();
+        d.caseId = caseId;
+        d.caseCode = caseCode;
+        d.source = source;
         d.householdId = household.id;
         d.programmeCode = programmeCode;
         d.needs = needs.stream().map(Need::name).toList();
-        d.provinceCode = call.location().provinceCode();
-        d.districtCode = call.location().districtCode();
-        d.wardCode = call.location().wardCode();
+        d.provinceCode = household.provinceCode;
+        d.districtCode = household.districtCode;
+        d.wardCode = household.wardCode;
         d.requestedAt = now;
         return d;
     }

@@ -56,6 +56,21 @@ public class Delivery extends PanacheEntityBase {
     public Instant expectedBy;
     public Instant deliveredAt;
     public String deliveredBy;
+    /** CALL, or DISPATCH when the field team found the need on site. */
+    public String source = "CALL";
+    /** DUPLICATE: what matched (PHONE, CITIZEN_ID, ADDRESS) and the household matched, if another one. */
+    public String duplicateMatch;
+    public UUID duplicateOf;
+    /** An officer's review of a DUPLICATE refusal: CONFIRMED, or OVERRIDDEN (then scheduled despite it). */
+    public String reviewedBy;
+    public String reviewDecision;
+    public String reviewJustification;
+    public Instant reviewedAt;
+    /** Proof of delivery: only a hash of the code the household shows the volunteer. */
+    public String recipientCodeHash;
+    public Instant recipientCodeIssuedAt;
+    /** Wrong codes tried since the code was issued; at the limit the code stops working (no guessing 1 in 10^6). */
+    public int recipientCodeFailures;
 
     /** A package of the programme is already waiting or on its way to the household. */
     static boolean pendingFor(UUID householdId, String programmeCode) {
@@ -63,10 +78,22 @@ public class Delivery extends PanacheEntityBase {
                 List.of(Status.WAITING, Status.SCHEDULED)) > 0;
     }
 
-    /** Packages of the programme that count against the household's cap: on the way or received. */
-    static long countedAgainstCap(UUID householdId, String programmeCode) {
-        return count("householdId = ?1 and programmeCode = ?2 and status in ?3", householdId, programmeCode,
-                List.of(Status.SCHEDULED, Status.DELIVERED));
+    /**
+     * Packages of the programme that count against the household's cap: on the way, or received since the start of
+     * the cap period ({@code since}; null: ever).
+     */
+    static long countedAgainstCap(UUID householdId, String programmeCode, Instant since) {
+        if (since == null) {
+            return count("householdId = ?1 and programmeCode = ?2 and status in ?3", householdId, programmeCode,
+                    List.of(Status.SCHEDULED, Status.DELIVERED));
+        }
+        return count("householdId = ?1 and programmeCode = ?2 and (status = ?3 or (status = ?4 and deliveredAt >= ?5))",
+                householdId, programmeCode, Status.SCHEDULED, Status.DELIVERED, since);
+    }
+
+    /** Packages of the programme waiting for, on the way to or received by the household (since {@code since}). */
+    static boolean receivingOrReceived(UUID householdId, String programmeCode, Instant since) {
+        return pendingFor(householdId, programmeCode) || countedAgainstCap(householdId, programmeCode, since) > 0;
     }
 
     /** The programme's waiting requests, oldest first, locked for this transaction. */

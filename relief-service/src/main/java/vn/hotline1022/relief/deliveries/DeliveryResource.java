@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,7 +23,10 @@ import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 
-/** For agents (why did this case get no package?) and ward volunteers (the package was handed over). */
+/**
+ * For agents (why did this case get no package?), relief officers (is this really a duplicate?) and ward volunteers
+ * (the package was handed over).
+ */
 @Path("/api/v1/deliveries")
 @Tag(name = "Deliveries")
 public class DeliveryResource {
@@ -33,18 +37,39 @@ public class DeliveryResource {
     @Inject
     Allocator allocator;
 
+    /**
+     * @param duplicateMatch for DUPLICATE: PHONE, CITIZEN_ID or ADDRESS
+     * @param duplicateOf    the other household matched (CITIZEN_ID, ADDRESS)
+     * @param reviewDecision an officer's review of a DUPLICATE: CONFIRMED or OVERRIDDEN
+     */
     public record DeliveryView(UUID id, UUID caseId, String caseCode, UUID householdId, String programmeCode,
-            List<String> needs, String wardCode, String status, String reason, String detail, Instant requestedAt,
-            Instant scheduledAt, Instant expectedBy, Instant deliveredAt, String deliveredBy) {
+            List<String> needs, String wardCode, String source, String status, String reason, String detail,
+            String duplicateMatch, UUID duplicateOf, String reviewDecision, String reviewedBy,
+            String reviewJustification, Instant reviewedAt, Instant requestedAt, Instant scheduledAt,
+            Instant expectedBy, Instant deliveredAt, String deliveredBy) {
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id, d.caseId, d.caseCode, d.householdId, d.programmeCode, d.needs, d.wardCode,
-                    d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.requestedAt,
-                    d.scheduledAt, d.expectedBy, d.deliveredAt, d.deliveredBy);
+                    d.source, d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.duplicateMatch,
+                    d.duplicateOf, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
+                    d.requestedAt, d.scheduledAt, d.expectedBy, d.deliveredAt, d.deliveredBy);
         }
     }
 
-    /** @param deliveredBy the organisation or volunteer group, e.g. "MTTQ phường Phú Cường" */
-    public record Confirmation(@NotBlank @Size(max = 200) String deliveredBy) {
+    /**
+     * @param deliveredBy   the organisation or volunteer group, e.g. "MTTQ phường Phú Cường"
+     * @param recipientCode the 6-digit code the household was given, shown at the door as proof
+     */
+    public record Confirmation(
+            @NotBlank @Size(max = 200) String deliveredBy,
+            @NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*", message = "must be the 6-digit code given to the household") String recipientCode) {
+    }
+
+    /** The code, shown once: only its hash is kept. */
+    public record RecipientCode(UUID deliveryId, String recipientCode, Instant issuedAt) {
+    }
+
+    /** Why the officer decided so; kept with the delivery, with the officer's name, for audit. */
+    public record Review(@NotBlank @Size(min = 10, max = 1000) String justification) {
     }
 
     /** The decisions for one case; without caseId the 200 latest. */
@@ -61,12 +86,44 @@ public class DeliveryResource {
     @Path("/{id}/confirmation")
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     public DeliveryView confirm(@PathParam("id") UUID id, @Valid @NotNull Confirmation request) {
+        checkDistrict(id);
+        return DeliveryView.of(allocator.confirm(id, request.deliveredBy().strip(), request.recipientCode().strip()));
+    }
+
+    /** Issues a new confirmation code for a scheduled delivery, for the ward to pass on to the household. */
+    @POST
+    @Path("/{id}/recipient-code")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    public RecipientCode issueRecipientCode(@PathParam("id") UUID id) {
+        checkDistrict(id);
+        String code = allocator.issueRecipientCode(id);
+        return new RecipientCode(id, code, Instant.now());
+    }
+
+    /** Schedules a request refused as DUPLICATE after all: the officer found two households, and says why. */
+    @POST
+    @Path("/{id}/override")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    public DeliveryView override(@PathParam("id") UUID id, @Valid @NotNull Review request) {
+        checkDistrict(id);
+        return DeliveryView.of(allocator.overrideDuplicate(id, request.justification().strip(), user.username()));
+    }
+
+    /** Confirms a DUPLICATE refusal after checking it: it stays refused, now with who checked and why. */
+    @POST
+    @Path("/{id}/duplicate-confirmation")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    public DeliveryView confirmDuplicate(@PathParam("id") UUID id, @Valid @NotNull Review request) {
+        checkDistrict(id);
+        return DeliveryView.of(allocator.confirmDuplicate(id, request.justification().strip(), user.username()));
+    }
+
+    /** An officer limited to some districts acts only there; to them other deliveries do not exist. */
+    private void checkDistrict(UUID id) {
         Delivery d = Delivery.findById(id);
         List<String> districts = user.districtCodes();
-        // An officer limited to some districts confirms only there; to them other deliveries do not exist.
         if (d != null && !user.has(Roles.ADMIN) && !districts.isEmpty() && !districts.contains(d.districtCode)) {
             throw ProblemException.notFound("Delivery " + id);
         }
-        return DeliveryView.of(allocator.confirm(id, request.deliveredBy().strip()));
     }
 }

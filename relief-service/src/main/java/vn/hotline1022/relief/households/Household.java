@@ -21,6 +21,10 @@ public class Household extends PanacheEntityBase {
     public String districtCode;
     public String wardCode;
     public String phoneHash;
+    /** Salted hash of the 12-digit citizen ID (CCCD), once an officer recorded it; matched across wards. */
+    public String citizenIdHash;
+    /** Salted hash of the normalised address ({@link Addresses#normalise}); matched within the ward. */
+    public String addressHash;
     public int members;
     public Instant createdAt;
     public Instant lastCallAt;

@@ -31,12 +31,18 @@ public class Households {
      * other (the second sees the first's delivery). Callers lock programme rows first; see Programme.lockIfActive.
      */
     public Household lockFor(CallReceived call) {
-        Location at = call.location();
-        String phone = call.caller() == null ? null : normalisePhone(call.caller().phone());
+        return lockFor(call.location(), call.caller() == null ? null : call.caller().phone(), call.householdSize());
+    }
+
+    /** As {@link #lockFor(CallReceived)}, from a location and the phone, if any, the family is known by. */
+    public Household lockFor(Location at, String rawPhone, int householdSize) {
+        String phone = normalisePhone(rawPhone);
         Instant now = Instant.now();
         if (phone == null) {
-            // No number to recognise the family by: a household of its own, never matched to another call.
-            return create(UUID.randomUUID(), at, null, call.householdSize(), now);
+            // No number to recognise the family by: a household of its own, never matched to another call by phone.
+            Household h = create(UUID.randomUUID(), at, null, householdSize, now);
+            h.addressHash = addressHash(at.addressText());
+            return h;
         }
         String hash = hash(phone);
         // A family calling from two phones at once: one insert wins, the other waits for it and then finds its row.
@@ -51,7 +57,7 @@ public class Households {
                 .setParameter(3, at.districtCode())
                 .setParameter(4, at.wardCode())
                 .setParameter(5, hash)
-                .setParameter(6, Math.max(call.householdSize(), 0))
+                .setParameter(6, Math.max(householdSize, 0))
                 .setParameter(7, now)
                 .executeUpdate();
         @SuppressWarnings("unchecked")
@@ -62,7 +68,10 @@ public class Households {
                 .getResultList();
         Household h = Household.findById(ids.get(0));
         h.lastCallAt = now;
-        h.members = Math.max(h.members, call.householdSize());
+        h.members = Math.max(h.members, householdSize);
+        if (h.addressHash == null) { // the first address given stays until an officer corrects it
+            h.addressHash = addressHash(at.addressText());
+        }
         return h;
     }
 
@@ -105,13 +114,48 @@ public class Households {
         return digits.isEmpty() ? null : digits;
     }
 
-    /** Salted SHA-256, hex: the same phone always gives the same hash under one deployment's salt. */
-    String hash(String normalisedPhone) {
+    /** Hash of the normalised address; null when the address is too vague to match anything. */
+    public String addressHash(String addressText) {
+        String normal = Addresses.normalise(addressText);
+        return normal == null ? null : hash("address:" + normal);
+    }
+
+    /** Hash of a 12-digit citizen ID; null when it is not one. */
+    public String citizenIdHash(String citizenId) {
+        String normal = Addresses.normaliseCitizenId(citizenId);
+        return normal == null ? null : hash("citizen-id:" + normal);
+    }
+
+    /** Another household that is probably the same family, and why. */
+    public record Match(UUID householdId, String matchedBy) {
+    }
+
+    /** Households other than {@code h} with its citizen ID (anywhere) or its address (in its ward). */
+    public List<Match> possibleDuplicates(Household h) {
+        List<Match> found = new java.util.ArrayList<>();
+        if (h.citizenIdHash != null) {
+            Household.<Household> list("citizenIdHash = ?1 and id <> ?2", h.citizenIdHash, h.id)
+                    .forEach(o -> found.add(new Match(o.id, "CITIZEN_ID")));
+        }
+        if (h.addressHash != null) {
+            Household.<Household> list("wardCode = ?1 and addressHash = ?2 and id <> ?3", h.wardCode, h.addressHash,
+                    h.id).stream()
+                    .filter(o -> found.stream().noneMatch(m -> m.householdId().equals(o.id)))
+                    .forEach(o -> found.add(new Match(o.id, "ADDRESS")));
+        }
+        return found;
+    }
+
+    /**
+     * Salted SHA-256, hex: the same value always gives the same hash under one deployment's salt. Phones are hashed
+     * bare (as before addresses and IDs were); other kinds carry a prefix so that they never collide with a phone.
+     */
+    String hash(String normalisedValue) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
             sha.update(config.phoneSalt().getBytes(StandardCharsets.UTF_8));
             sha.update((byte) 0); // separator: salt "a" + phone "1..." never equals salt "a1" + phone "..."
-            return HexFormat.of().formatHex(sha.digest(normalisedPhone.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha.digest(normalisedValue.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

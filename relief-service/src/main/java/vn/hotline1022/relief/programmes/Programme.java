@@ -1,6 +1,8 @@
 package vn.hotline1022.relief.programmes;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -41,10 +43,28 @@ public class Programme extends PanacheEntityBase {
     public Long amountVnd;
     /** Packages one household may receive from this programme, delivered or on the way. */
     public int perHouseholdCap;
+    /** The cap counts per period: null once for good, MONTH per calendar month, or e.g. P30D (rolling days). */
+    public String capPeriod;
+    /** Stock at or below it is listed as low. */
+    public int lowStockThreshold;
     /** Changed only by the atomic updates below, never through this field. */
     public int stock;
     public boolean active;
     public Instant createdAt;
+
+    /** Vietnam has one time zone and no daylight saving; calendar months are counted in it. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    /** Start of the cap period that contains {@code now}; null when the cap is for the programme's whole life. */
+    public Instant periodStart(Instant now) {
+        if (capPeriod == null) {
+            return null;
+        }
+        if (capPeriod.equals("MONTH")) {
+            return now.atZone(VIETNAM).toLocalDate().withDayOfMonth(1).atStartOfDay(VIETNAM).toInstant();
+        }
+        return now.minus(Duration.parse(capPeriod));
+    }
 
     public List<ReliefItem> itemsForEvent() {
         return items.stream().map(ProgrammeItem::toEvent).toList();

@@ -3,6 +3,7 @@ package vn.hotline1022.relief.programmes;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,6 +32,8 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.relief.deliveries.Allocator;
+import vn.hotline1022.relief.deliveries.Delivery;
+import vn.hotline1022.relief.donors.Consignment;
 
 @Path("/api/v1/programmes")
 @Tag(name = "Programmes")
@@ -50,6 +53,9 @@ public class ProgrammeResource {
      * @param perHouseholdCap packages one household may receive from the programme
      * @param stock           packages on hand now; consignments are added later through /stock
      * @param active          true when absent
+     * @param capPeriod       the cap counts per period: MONTH (calendar month) or days, e.g. P30D; absent: once for
+     *                        the programme's whole life
+     * @param lowStockThreshold stock at or below it is listed as low; 0 when absent
      */
     public record NewProgramme(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 capitals, digits, _ or -") String code,
@@ -60,19 +66,48 @@ public class ProgrammeResource {
             @Positive Long amountVnd,
             @Min(1) @Max(1000) int perHouseholdCap,
             @Min(0) int stock,
-            Boolean active) {
+            Boolean active,
+            @Pattern(regexp = "MONTH|P[1-9][0-9]{0,2}D", message = "must be MONTH or a number of days like P30D") String capPeriod,
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold) {
     }
 
     public record StockArrival(@Min(1) @Max(1_000_000) int quantity) {
     }
 
     public record ProgrammeView(UUID id, String code, String name, String provinceCode, List<String> needs,
-            List<Item> items, Long amountVnd, int perHouseholdCap, int stock, boolean active, Instant createdAt) {
+            List<Item> items, Long amountVnd, int perHouseholdCap, String capPeriod, int stock,
+            int lowStockThreshold, boolean active, Instant createdAt) {
         static ProgrammeView of(Programme p) {
             return new ProgrammeView(p.id, p.code, p.name, p.provinceCode, p.needs,
                     p.items.stream().map(i -> new Item(i.itemType, i.quantity, i.unit)).toList(), p.amountVnd,
-                    p.perHouseholdCap, p.stock, p.active, p.createdAt);
+                    p.perHouseholdCap, p.capPeriod, p.stock, p.lowStockThreshold, p.active, p.createdAt);
         }
+    }
+
+    /**
+     * @param waiting  requests queued for stock
+     * @param expected packages in consignments announced but not arrived
+     */
+    public record LowStock(String code, String name, String provinceCode, int stock, int lowStockThreshold,
+            long waiting, long expected) {
+    }
+
+    /** Active programmes at or below their low-stock threshold (sắp hết hàng), emptiest first: whom to ask donors for. */
+    @GET
+    @Path("/low-stock")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
+    public List<LowStock> lowStock(
+            @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
+        List<Programme> low = Programme.list("active = true and stock <= lowStockThreshold"
+                + (provinceCode == null ? "" : " and provinceCode = ?1") + " order by stock, code",
+                provinceCode == null ? new Object[0] : new Object[] { provinceCode });
+        return low.stream().map(p -> new LowStock(p.code, p.name, p.provinceCode, p.stock, p.lowStockThreshold,
+                Delivery.count("programmeCode = ?1 and status = ?2", p.code, Delivery.Status.WAITING),
+                Optional.ofNullable(Consignment.getEntityManager().createQuery(
+                        "select sum(c.quantity) from Consignment c where c.programmeCode = ?1 and c.status = ?2",
+                        Long.class).setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED)
+                        .getSingleResult()).orElse(0L)))
+                .toList();
     }
 
     @GET
@@ -117,6 +152,8 @@ public class ProgrammeResource {
         p.perHouseholdCap = request.perHouseholdCap();
         p.stock = request.stock();
         p.active = request.active() == null || request.active();
+        p.capPeriod = request.capPeriod();
+        p.lowStockThreshold = request.lowStockThreshold() == null ? 0 : request.lowStockThreshold();
         p.createdAt = Instant.now();
         p.persist();
         return Response.created(URI.create("/api/v1/programmes/" + p.code)).entity(ProgrammeView.of(p)).build();

@@ -1,0 +1,63 @@
+package vn.hotline1022.relief.donors;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
+
+@Path("/api/v1/donors")
+@Tag(name = "Donors")
+public class DonorResource {
+
+    public record NewDonor(
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 capitals, digits, _ or -") String code,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Donor.Kind kind) {
+    }
+
+    public record DonorView(UUID id, String code, String name, String kind, Instant createdAt) {
+        static DonorView of(Donor d) {
+            return new DonorView(d.id, d.code, d.name, d.kind.name(), d.createdAt);
+        }
+    }
+
+    @GET
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
+    public List<DonorView> list() {
+        return Donor.<Donor> list("order by code").stream().map(DonorView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    @Transactional
+    public Response create(@Valid @NotNull NewDonor request) {
+        if (Donor.findByCode(request.code()) != null) {
+            throw ProblemException.conflict("Donor " + request.code() + " already exists");
+        }
+        Donor d = new Donor();
+        d.id = UUID.randomUUID();
+        d.code = request.code();
+        d.name = request.name().strip();
+        d.kind = request.kind();
+        d.createdAt = Instant.now();
+        d.persist();
+        return Response.created(URI.create("/api/v1/donors/" + d.code)).entity(DonorView.of(d)).build();
+    }
+}

@@ -1,0 +1,82 @@
+package vn.hotline1022.relief.households;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
+
+/**
+ * Officers complete a household from the ward's records: the citizen ID (CCCD) a call never carries, the address as
+ * verified, the number of members. Only hashes of the ID and the normalised address are kept.
+ */
+@Path("/api/v1/households")
+@Tag(name = "Households")
+public class HouseholdResource {
+
+    @Inject
+    Households households;
+
+    @Inject
+    CurrentUser user;
+
+    /**
+     * @param citizenId   12-digit citizen ID of the head of household; absent: unchanged
+     * @param addressText as verified by the ward; absent: unchanged
+     * @param members     absent: unchanged
+     */
+    public record HouseholdUpdate(
+            @Pattern(regexp = "\\d{12}", message = "must be a 12-digit citizen ID") String citizenId,
+            @Size(min = 3, max = 500) String addressText,
+            @Min(1) @Max(100) Integer members) {
+    }
+
+    /** Never the ID or address: only whether they are known, and which other households look like the same family. */
+    public record HouseholdView(UUID id, String reference, String provinceCode, String districtCode, String wardCode,
+            int members, boolean citizenIdRecorded, boolean addressRecorded, List<Households.Match> possibleDuplicates) {
+    }
+
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    @Transactional
+    public HouseholdView update(@PathParam("id") UUID id, @Valid @NotNull HouseholdUpdate request) {
+        Household h = Household.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        List<String> districts = user.districtCodes();
+        if (h == null || !user.has(Roles.ADMIN) && !districts.isEmpty() && !districts.contains(h.districtCode)) {
+            throw ProblemException.notFound("Household " + id);
+        }
+        if (request.addressText() != null) {
+            String hash = households.addressHash(request.addressText());
+            if (hash == null) {
+                throw ProblemException.invalidField("addressText", "must name the house, e.g. number and street");
+            }
+            h.addressHash = hash;
+        }
+        if (request.citizenId() != null) {
+            h.citizenIdHash = households.citizenIdHash(request.citizenId());
+        }
+        if (request.members() != null) {
+            h.members = request.members();
+        }
+        return new HouseholdView(h.id, Household.maskedReference(h.id), h.provinceCode, h.districtCode, h.wardCode,
+                h.members, h.citizenIdHash != null, h.addressHash != null, households.possibleDuplicates(h));
+    }
+}
