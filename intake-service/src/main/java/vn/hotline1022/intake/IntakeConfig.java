@@ -41,6 +41,10 @@ public interface IntakeConfig {
         @WithDefault("15")
         int redZoneBonus();
 
+        /** Added per escalation level reached (missed deadlines): the longer people wait, the higher they go. */
+        @WithDefault("10")
+        int escalationBonus();
+
         /** The ward is an orange zone (vùng cam). */
         @WithDefault("5")
         int orangeZoneBonus();

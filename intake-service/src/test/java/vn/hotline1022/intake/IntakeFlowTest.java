@@ -7,19 +7,36 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -33,13 +50,21 @@ import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
 import vn.hotline1022.events.common.BedType;
+import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.ReliefItem;
 import vn.hotline1022.events.common.Severity;
+import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.RepeatCallLinked;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
+import vn.hotline1022.intake.callers.PhoneNumbers;
+import vn.hotline1022.intake.search.SearchText;
+import vn.hotline1022.intake.sla.SlaClock;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
@@ -53,36 +78,62 @@ import vn.hotline1022.testkit.TestTokens;
 @WithTestResource(OidcResource.class)
 class IntakeFlowTest {
 
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final String TODAY = DateTimeFormatter.ofPattern("yyyyMMdd").format(LocalDate.now(VIETNAM));
+    private static final String PHU_LOI = "25744";
+    private static final String QUYET_THANG = "03386"; // Lai Châu
+    private static final String TAN_AN = "25765";
+
     @BeforeAll
     static void signInAsAnAgent() {
         RestAssured.authentication = RestAssured.oauth2(TestTokens.user("agent-07", Roles.CALL_AGENT).sign());
     }
 
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
-
     @InjectKafkaCompanion
     KafkaCompanion companion;
+
+    @Inject
+    SlaClock slaClock;
+
+    @Inject
+    EntityManager em;
 
     @Test
     void aCallOpensACaseOnceAndItsTimelineGathersEveryServicesEvents() {
         ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
         try {
             UUID callId = UUID.randomUUID();
+            String phone = uniquePhone();
             Map<String, Object> call = call(callId, SampleEvents.LAI_THIEU, List.of("HOSPITAL_ADMISSION", "FOOD"));
+            call.put("caller", Map.of("name", "Nguyễn Thị Bình", "phone", spaced(phone)));
             String code = given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then()
                     .statusCode(201)
-                    .body("code", matchesPattern("BD-\\d{8}-\\d{5}"))
+                    .body("code", matchesPattern("BD-" + TODAY + "-\\d{4}"))
                     .body("status", equalTo("OPEN"))
                     .body("location.districtCode", equalTo(SampleEvents.THUAN_AN))
                     .body("location.provinceCode", equalTo(SampleEvents.BINH_DUONG))
+                    .body("caller.phone", equalTo(phone))
                     .body("priority", equalTo(90)) // admission 80 + two vulnerabilities
+                    .body("priorityReasons.rule", equalTo(List.of("need HOSPITAL_ADMISSION", "vulnerable: ELDERLY",
+                            "vulnerable: CHRONIC_ILLNESS")))
+                    .body("priorityReasons.points", equalTo(List.of(80, 5, 5)))
+                    .body("repeatCount", equalTo(1))
+                    .body("linkedRepeatCall", equalTo(false))
                     .extract().path("code");
-            UUID caseId = UUID.fromString(given().get("/api/v1/cases/{code}", code).then().statusCode(200)
-                    .extract().path("id"));
+            ValidatableResponse read = given().get("/api/v1/cases/{code}", code).then().statusCode(200);
+            UUID caseId = UUID.fromString(read.extract().path("id"));
+            // Admission is an emergency need: 15 minutes to a first action, 5 hours to resolution.
+            Instant opened = Instant.parse(read.extract().path("openedAt"));
+            assertThat(Instant.parse(read.extract().<String> path("sla.firstActionDue")))
+                    .isEqualTo(opened.plus(Duration.ofMinutes(15)));
+            assertThat(Instant.parse(read.extract().<String> path("sla.resolutionDue")))
+                    .isEqualTo(opened.plus(Duration.ofHours(5)));
+            read.body("sla.escalationLevel", equalTo("WARD")).body("sla.overdue", equalTo(false));
 
             // The console retries after a timeout: same case, no second event.
             given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then().statusCode(200)
-                    .body("code", equalTo(code));
+                    .body("code", equalTo(code)).body("repeatCount", equalTo(1));
 
             ConsumerRecord<String, String> published = await().atMost(PATIENCE).until(
                     () -> intake.stream().filter(r -> r.key().equals(caseId.toString())).findFirst().orElse(null),
@@ -92,12 +143,12 @@ class IntakeFlowTest {
             CallReceived received = (CallReceived) EventJson.fromJson(published.value(), EventType.CALL_RECEIVED);
             assertThat(received.caseCode()).isEqualTo(code);
             assertThat(received.callId()).isEqualTo(callId);
-            assertThat(received.caller().phone()).isEqualTo("0912345678");
+            assertThat(received.caller().phone()).isEqualTo(phone);
             assertThat(received.location().wardCode()).isEqualTo(SampleEvents.LAI_THIEU);
             assertThat(received.needs()).containsExactly(Need.HOSPITAL_ADMISSION, Need.FOOD);
 
             // Downstream services answer; dispatch's event is delivered twice.
-            Instant now = Instant.now();
+            Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             var dispatched = CloudEventRecords.of(new TeamDispatched(caseId, code, now, UUID.randomUUID(),
                     UUID.randomUUID(), "Tổ PƯN Lái Thiêu", "SAME_WARD", true, null));
             companion.produceStrings().fromRecords(dispatched, dispatched).awaitCompletion(PATIENCE);
@@ -117,6 +168,9 @@ class IntakeFlowTest {
                             "ReliefScheduled")))
                     .body("timeline[1].summary", equalTo("Team Tổ PƯN Lái Thiêu dispatched (SAME_WARD)"))
                     .body("timeline[3].source", equalTo("relief-service")));
+            // The first decision stopped the first-action clock.
+            String firstAction = given().get("/api/v1/cases/{code}", code).then().extract().path("sla.firstActionAt");
+            assertThat(Instant.parse(firstAction)).isEqualTo(now);
             assertThat(intake.stream().filter(r -> r.key().equals(caseId.toString())).count()).isEqualTo(1);
         } finally {
             intake.stop();
@@ -124,15 +178,351 @@ class IntakeFlowTest {
     }
 
     @Test
+    void phonesAreNormalisedToOneForm() {
+        assertThat(PhoneNumbers.normalise("0912 345 678")).contains("0912345678");
+        assertThat(PhoneNumbers.normalise("+84912345678")).contains("0912345678");
+        assertThat(PhoneNumbers.normalise("84912345678")).contains("0912345678");
+        assertThat(PhoneNumbers.normalise("0912.345.678")).contains("0912345678");
+        assertThat(PhoneNumbers.normalise("+84 (912) 345-678")).contains("0912345678");
+        assertThat(PhoneNumbers.normalise("0274 3822 123")).contains("02743822123");
+        assertThat(PhoneNumbers.normalise("+84 274 3822 123")).contains("02743822123");
+        for (String bad : new String[] { "call me", "0123", "1022", "0012345678", "+1 415 555 0100", "09123456789012",
+                "" }) {
+            assertThat(PhoneNumbers.normalise(bad)).as(bad).isEmpty();
+        }
+        assertThat(SearchText.normalise("Thủ Dầu Một, ĐỒNG NAI  Đức")).isEqualTo("thu dau mot, dong nai duc");
+    }
+
+    @Test
+    void caseCodesAreNumberedPerProvinceAndLocalDay() {
+        String first = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
+        String second = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
+        assertThat(first).matches("BD-" + TODAY + "-\\d{4}");
+        assertThat(number(second)).isEqualTo(number(first) + 1);
+
+        // A day past 9,999 cases in a province gets five digits.
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into case_counter (province_code, local_day, last_number) values ('12', ?1, 9999)
+                on conflict (province_code, local_day) do update set last_number = 9999
+                """).setParameter(1, LocalDate.now(VIETNAM)).executeUpdate());
+        assertThat(openCase(QUYET_THANG, List.of("FOOD"), uniquePhone())).isEqualTo("LC-" + TODAY + "-10000");
+    }
+
+    @Test
+    void concurrentCallsFromOnePhoneMakeOneCaseAndRepeatCallLinks() throws Exception {
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            String phone = uniquePhone();
+            // The same number as people type it.
+            List<String> spellings = List.of(spaced(phone), "+84" + phone.substring(1), "84" + phone.substring(1),
+                    phone.substring(0, 4) + "." + phone.substring(4, 7) + "." + phone.substring(7), phone,
+                    "+84 " + phone.substring(1));
+            List<String> needs = List.of("FOOD", "RENT_SUPPORT", "FOOD", "CASH_SUPPORT", "FOOD", "FOOD");
+            List<Callable<ValidatableResponse>> calls = new ArrayList<>();
+            for (int i = 0; i < spellings.size(); i++) {
+                Map<String, Object> call = call(UUID.randomUUID(), TAN_AN, List.of(needs.get(i)));
+                call.put("vulnerabilities", List.of());
+                call.put("caller", Map.of("name", "Phạm Văn Hùng", "phone", spellings.get(i)));
+                calls.add(() -> given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then());
+            }
+            List<Integer> statuses = new ArrayList<>();
+            List<String> codes = new ArrayList<>();
+            for (Future<ValidatableResponse> f : pool.invokeAll(calls)) {
+                statuses.add(f.get().extract().statusCode());
+                codes.add(f.get().extract().path("code"));
+            }
+            assertThat(statuses).containsOnly(201, 200).filteredOn(s -> s == 201).hasSize(1);
+            assertThat(codes).containsOnly(codes.get(0));
+
+            ValidatableResponse c = given().get("/api/v1/cases/{code}", codes.get(0)).then().statusCode(200)
+                    .body("repeatCount", equalTo(6))
+                    .body("caller.phone", equalTo(phone))
+                    .body("needs", hasItems("FOOD", "RENT_SUPPORT", "CASH_SUPPORT"))
+                    // food 45 + five repeat calls, capped at 30
+                    .body("priority", equalTo(75))
+                    .body("priorityReasons.rule", hasItem("called 6 times"));
+            UUID caseId = UUID.fromString(c.extract().path("id"));
+            assertThat(c.extract().<List<String>> path("timeline.type"))
+                    .filteredOn(t -> t.equals("RepeatCallLinked")).hasSize(5);
+
+            await().atMost(PATIENCE).until(() -> intake.stream().filter(r -> r.key().equals(caseId.toString()))
+                    .count() == 6);
+            List<ConsumerRecord<String, String>> events = intake.stream()
+                    .filter(r -> r.key().equals(caseId.toString())).toList();
+            assertThat(events).extracting(r -> header(r, "ce_type")).containsOnly(
+                    EventType.CALL_RECEIVED.ceType(), EventType.REPEAT_CALL_LINKED.ceType())
+                    .filteredOn(t -> t.equals(EventType.CALL_RECEIVED.ceType())).hasSize(1);
+            RepeatCallLinked last = events.stream()
+                    .filter(r -> header(r, "ce_type").equals(EventType.REPEAT_CALL_LINKED.ceType()))
+                    .map(r -> (RepeatCallLinked) EventJson.fromJson(r.value(), EventType.REPEAT_CALL_LINKED))
+                    .reduce((a, b) -> b).orElseThrow();
+            assertThat(last.repeatCount()).isEqualTo(6);
+            assertThat(last.priority()).isEqualTo(75);
+        } finally {
+            pool.shutdownNow();
+            intake.stop();
+        }
+    }
+
+    @Test
+    void zoneColoursAreKeptWithHistoryAndRedZonesRaisePriority() {
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        try {
+            String ops = TestTokens.user("ops-zones", Roles.OPS).sign();
+            String ward = SampleEvents.HIEP_THANH;
+            given().auth().oauth2(ops).contentType(ContentType.JSON)
+                    .body(Map.of("colour", "ORANGE", "reason", "3 ca F0 trong khu phố"))
+                    .put("/api/v1/zones/{ward}", ward).then().statusCode(200).body("colour", equalTo("ORANGE"));
+            given().auth().oauth2(ops).contentType(ContentType.JSON)
+                    .body(Map.of("colour", "RED", "reason", "phong tỏa"))
+                    .put("/api/v1/zones/{ward}", ward).then().statusCode(200)
+                    .body("colour", equalTo("RED")).body("districtCode", equalTo(SampleEvents.THU_DAU_MOT))
+                    .body("changedBy", equalTo("ops-zones"));
+            // The same colour again changes nothing.
+            given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("colour", "RED"))
+                    .put("/api/v1/zones/{ward}", ward).then().statusCode(200);
+
+            given().queryParam("provinceCode", SampleEvents.BINH_DUONG).get("/api/v1/zones").then().statusCode(200)
+                    .body("find { it.wardCode == '" + ward + "' }.colour", equalTo("RED"));
+            given().get("/api/v1/zones/{ward}/history", ward).then().statusCode(200)
+                    .body("colour", equalTo(List.of("ORANGE", "RED")))
+                    .body("previous", equalTo(java.util.Arrays.asList(null, "ORANGE")));
+
+            List<ZoneStatusChanged> changes = await().atMost(PATIENCE).until(() -> intake.stream()
+                    .filter(r -> r.key().equals(ward))
+                    .map(r -> (ZoneStatusChanged) EventJson.fromJson(r.value(), EventType.ZONE_STATUS_CHANGED))
+                    .toList(), l -> l.size() == 2);
+            assertThat(changes).extracting(ZoneStatusChanged::current).containsExactly(ZoneColour.ORANGE,
+                    ZoneColour.RED);
+            assertThat(changes.get(1).previous()).isEqualTo(ZoneColour.ORANGE);
+
+            Map<String, Object> call = call(UUID.randomUUID(), ward, List.of("FOOD"));
+            call.put("caller", Map.of("phone", uniquePhone()));
+            call.put("vulnerabilities", List.of());
+            given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then().statusCode(201)
+                    .body("priority", equalTo(60)) // food 45 + red zone 15
+                    .body("priorityReasons.rule", equalTo(List.of("need FOOD", "red zone")));
+
+            // Bad input and unknown wards change nothing.
+            problem(given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("colour", "PURPLE"))
+                    .put("/api/v1/zones/{ward}", ward), 400);
+            problem(given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                    .put("/api/v1/zones/{ward}", ward), 400).body("errors.field", hasItem("colour"));
+            problem(given().auth().oauth2(ops).contentType(ContentType.JSON).body(Map.of("colour", "RED"))
+                    .put("/api/v1/zones/{ward}", "99999"), 404);
+            given().auth().oauth2(TestTokens.user("agent-z", Roles.CALL_AGENT).sign()).contentType(ContentType.JSON)
+                    .body(Map.of("colour", "GREEN")).put("/api/v1/zones/{ward}", ward).then().statusCode(403);
+            given().get("/api/v1/zones/{ward}/history", ward).then().body("size()", equalTo(2));
+        } finally {
+            intake.stop();
+        }
+    }
+
+    @Test
+    void aMissedClockEscalatesOncePerLevelEvenWhenChecksRace() throws Exception {
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            String code = openCase(SampleEvents.LAI_THIEU, List.of("EMERGENCY_TRANSPORT"), uniquePhone());
+            UUID caseId = caseId(code);
+            // 20 minutes later nobody has acted: the stored clock says so, whichever instance looks.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    update hotline_case set opened_at = opened_at - interval '20 minutes',
+                        first_action_due = first_action_due - interval '20 minutes',
+                        resolution_due = resolution_due - interval '20 minutes' where code = ?1
+                    """).setParameter(1, code).executeUpdate());
+            given().get("/api/v1/cases/overdue").then().statusCode(200)
+                    .body("code", hasItem(code))
+                    .body("find { it.code == '" + code + "' }.sla.overdue", equalTo(true));
+
+            Instant now = Instant.now();
+            // Three checks at once (three instances, or the scheduler racing a restart), then one more.
+            List<Callable<Integer>> checks = List.of(() -> slaClock.escalateOverdue(now),
+                    () -> slaClock.escalateOverdue(now), () -> slaClock.escalateOverdue(now));
+            for (Future<Integer> f : pool.invokeAll(checks)) {
+                f.get();
+            }
+            slaClock.escalateOverdue(now.plusSeconds(1));
+            given().get("/api/v1/cases/{code}", code).then().body("sla.escalationLevel", equalTo("DISTRICT"));
+
+            // Past the resolution deadline too: one more level, once.
+            slaClock.escalateOverdue(now.plus(Duration.ofHours(6)));
+            slaClock.escalateOverdue(now.plus(Duration.ofHours(6)));
+            slaClock.escalateOverdue(now.plus(Duration.ofHours(48)));
+            List<String> timeline = given().get("/api/v1/cases/{code}", code).then()
+                    .body("sla.escalationLevel", equalTo("PROVINCE"))
+                    // Waiting counts: transport 90 + 2 levels × 10, capped at 100.
+                    .body("priority", equalTo(100))
+                    .body("priorityReasons.rule", hasItem("overdue, escalated to the province level"))
+                    .extract().path("timeline.type");
+            assertThat(timeline).filteredOn(t -> t.equals("CaseEscalated")).hasSize(2);
+
+            List<CaseEscalated> escalations = await().atMost(PATIENCE).until(() -> escalations(intake, caseId),
+                    l -> l.size() == 2);
+            assertThat(escalations).extracting(CaseEscalated::level).containsExactly(EscalationLevel.DISTRICT,
+                    EscalationLevel.PROVINCE);
+            assertThat(escalations.get(0).reason()).startsWith("no first action by");
+            assertThat(escalations.get(1).reason()).contains("not resolved by");
+            assertThat(escalations.get(0).needs()).containsExactly(Need.EMERGENCY_TRANSPORT);
+            assertThat(escalations.get(0).location().wardCode()).isEqualTo(SampleEvents.LAI_THIEU);
+        } finally {
+            pool.shutdownNow();
+            intake.stop();
+        }
+    }
+
+    @Test
+    void theCitizenTracksTheCaseAndConfirmsWhetherHelpArrived() {
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        try {
+            String phone = uniquePhone();
+            String code = openCase(SampleEvents.PHU_CUONG, List.of("FOOD"), phone);
+            UUID caseId = caseId(code);
+            String intl = "+84" + phone.substring(1);
+
+            given().auth().none().queryParam("phone", intl).get("/api/v1/public/cases/{code}", code).then()
+                    .statusCode(200).body("code", equalTo(code)).body("status", equalTo("OPEN"))
+                    .body("lastStep", startsWith("Call received in"))
+                    .body("caller", nullValue()).body("needs", nullValue())
+                    .body(not(org.hamcrest.Matchers.containsString("Nguyễn")));
+            // Someone else's phone, an unknown code: the same 404.
+            problem(given().auth().none().queryParam("phone", uniquePhone()).get("/api/v1/public/cases/{code}", code),
+                    404);
+            problem(given().auth().none().queryParam("phone", phone).get("/api/v1/public/cases/{code}",
+                    "BD-20200101-9999"), 404);
+            problem(given().auth().none().queryParam("phone", "call me").get("/api/v1/public/cases/{code}", code), 400)
+                    .body("errors.field", hasItem("phone"));
+            problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", phone))
+                    .post("/api/v1/public/cases/{code}/confirmation", code), 400)
+                    .body("errors.field", hasItem("helped"));
+
+            given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", phone, "helped", true))
+                    .post("/api/v1/public/cases/{code}/confirmation", code).then().statusCode(200)
+                    .body("status", equalTo("RESOLVED"));
+            // Then "help has not come" after all: back in progress, counted as overdue and escalated.
+            given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", phone, "helped", false))
+                    .post("/api/v1/public/cases/{code}/confirmation", code).then().statusCode(200)
+                    .body("status", equalTo("IN_PROGRESS"));
+            given().get("/api/v1/cases/{code}", code).then().body("sla.reopenCount", equalTo(1))
+                    .body("sla.overdue", equalTo(true));
+            slaClock.escalateOverdue(Instant.now());
+            given().get("/api/v1/cases/{code}", code).then().body("sla.escalationLevel", equalTo("DISTRICT"));
+
+            given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", spaced(phone), "helped", true))
+                    .post("/api/v1/public/cases/{code}/confirmation", code).then().statusCode(200)
+                    .body("status", equalTo("RESOLVED"))
+                    .body("lastStep", equalTo("The caller confirmed that help arrived"));
+            given().get("/api/v1/cases/{code}", code).then().body("sla.resolvedAt", notNullValue())
+                    .body("sla.overdue", equalTo(false));
+
+            List<String> types = await().atMost(PATIENCE).until(() -> intake.stream()
+                    .filter(r -> r.key().equals(caseId.toString())).map(r -> header(r, "ce_type")).toList(),
+                    l -> l.size() == 5);
+            assertThat(types).containsExactly(EventType.CALL_RECEIVED.ceType(), EventType.CASE_RESOLVED.ceType(),
+                    EventType.CASE_REOPENED.ceType(), EventType.CASE_ESCALATED.ceType(),
+                    EventType.CASE_RESOLVED.ceType());
+
+            // Resolved: the next call from this phone is a new problem, a new case.
+            String next = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), phone);
+            assertThat(next).isNotEqualTo(code);
+        } finally {
+            intake.stop();
+        }
+    }
+
+    @Test
+    void workQueuesFilterPageAndSearchIgnoringDiacritics() {
+        String phone = uniquePhone();
+        Map<String, Object> call = call(UUID.randomUUID(), PHU_LOI, List.of("RENT_SUPPORT"));
+        call.put("caller", Map.of("name", "Lê Thị Đào", "phone", spaced(phone)));
+        call.put("location", Map.of("wardCode", PHU_LOI, "addressText", "Hẻm 12 đường Yersin, khu phố Đồng Chiêu"));
+        String code = given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then().statusCode(201)
+                .extract().path("code");
+
+        for (String q : List.of("thu dau mot", "le thi dao", "Đào", "dong chieu yersin", "phu loi",
+                "+84" + phone.substring(1), spaced(phone), code.toLowerCase())) {
+            given().queryParam("q", q).get("/api/v1/cases").then().statusCode(200).body("code", hasItem(code));
+        }
+        given().queryParam("q", "yersin zzqx").get("/api/v1/cases").then().statusCode(200)
+                .body("code", not(hasItem(code)));
+
+        given().queryParam("districtCode", SampleEvents.THU_DAU_MOT).queryParam("wardCode", PHU_LOI)
+                .queryParam("need", "RENT_SUPPORT").queryParam("status", "OPEN").queryParam("agentId", "agent-07")
+                .queryParam("minPriority", 25).queryParam("overdue", false)
+                .get("/api/v1/cases").then().statusCode(200).body("code", hasItem(code));
+        given().queryParam("wardCode", PHU_LOI).queryParam("minPriority", 90).get("/api/v1/cases").then()
+                .statusCode(200).body("code", not(hasItem(code)));
+        given().queryParam("wardCode", PHU_LOI).queryParam("need", "FOOD").get("/api/v1/cases").then()
+                .statusCode(200).body("code", not(hasItem(code)));
+
+        // Paging: size 1, the total in a header.
+        openCase(PHU_LOI, List.of("INFORMATION"), uniquePhone());
+        var page0 = given().queryParam("wardCode", PHU_LOI).queryParam("size", 1).get("/api/v1/cases").then()
+                .statusCode(200).body("size()", equalTo(1)).extract();
+        int total = Integer.parseInt(page0.header("X-Total-Count"));
+        assertThat(total).isGreaterThanOrEqualTo(2);
+        String second = given().queryParam("wardCode", PHU_LOI).queryParam("size", 1).queryParam("page", 1)
+                .get("/api/v1/cases").then().statusCode(200).extract().path("[0].code");
+        assertThat(second).isNotEqualTo(page0.path("[0].code"));
+
+        problem(given().queryParam("need", "TELEPORT").get("/api/v1/cases"), 400).body("errors.field", hasItem("need"));
+        problem(given().queryParam("minPriority", 101).get("/api/v1/cases"), 400)
+                .body("errors.field", hasItem("minPriority"));
+        problem(given().queryParam("districtCode", "x").queryParam("size", 0).get("/api/v1/cases"), 400)
+                .body("errors.field", hasItems("districtCode", "size"));
+    }
+
+    @Test
+    void theWeeklyReportCountsCasesTimesBreachesAndRepeatCalls() {
+        String phone = uniquePhone();
+        String code = openCase(SampleEvents.PHU_CUONG, List.of("CASH_SUPPORT"), phone);
+        assertThat(openCase(SampleEvents.PHU_CUONG, List.of("CASH_SUPPORT"), phone)).isEqualTo(code);
+        String ops = TestTokens.user("ops-report", Roles.OPS).sign();
+        String from = LocalDate.now(VIETNAM).minusDays(3).toString();
+
+        given().auth().oauth2(ops).queryParam("from", from).get("/api/v1/reports/weekly").then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .body("from", equalTo(from))
+                .body("byNeed.CASH_SUPPORT", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("byDistrict.'718 Thủ Dầu Một'", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("byStatus.OPEN", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("repeatCalls", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                .body("toFirstAction", notNullValue())
+                .body("slaBreaches", notNullValue());
+        String csv = given().auth().oauth2(ops).accept("text/csv").queryParam("from", from)
+                .get("/api/v1/reports/weekly").then().statusCode(200).contentType(startsWith("text/csv"))
+                .extract().asString();
+        assertThat(csv).startsWith("section,key,value\n").contains("need,CASH_SUPPORT,")
+                .contains("total,repeat_call_rate,").contains("minutes_to_first_action,median,");
+        // A week long ago: nothing in it.
+        given().auth().oauth2(ops).queryParam("from", "2021-08-16").get("/api/v1/reports/weekly").then()
+                .statusCode(200).body("cases", equalTo(0)).body("toFirstAction.median", nullValue());
+        problem(given().auth().oauth2(ops).queryParam("from", "2021-02-30").get("/api/v1/reports/weekly"), 400)
+                .body("errors.field", hasItem("from"));
+        problem(given().auth().oauth2(ops).get("/api/v1/reports/weekly"), 400);
+    }
+
+    @Test
     void badInputIsRefusedWithFieldErrorsAndOpensNothing() {
-        int before = given().queryParam("limit", 500).get("/api/v1/cases").then().statusCode(200)
-                .extract().path("size()");
+        String before = given().queryParam("size", 1).get("/api/v1/cases").then().statusCode(200)
+                .extract().header("X-Total-Count");
 
         Map<String, Object> bad = call(UUID.randomUUID(), "123", List.of());
         bad.put("householdSize", 0);
-        bad.put("caller", Map.of("phone", "call me"));
+        bad.put("caller", Map.of("phone", "call me", "name", "x".repeat(201)));
+        bad.put("notes", "n".repeat(2001));
         problem(given().contentType(ContentType.JSON).body(bad).post("/api/v1/calls"), 400)
-                .body("errors.field", hasItems("location.wardCode", "needs", "householdSize", "caller.phone"));
+                .body("errors.field", hasItems("location.wardCode", "needs", "householdSize", "caller.phone",
+                        "caller.name", "notes"));
+
+        // Malformed phones, one at a time.
+        for (String phone : List.of("0123", "+1 415 555 0100", "0912 345 678 999", "84")) {
+            Map<String, Object> call = call(UUID.randomUUID(), SampleEvents.LAI_THIEU, List.of("FOOD"));
+            call.put("caller", Map.of("phone", phone));
+            problem(given().contentType(ContentType.JSON).body(call).post("/api/v1/calls"), 400)
+                    .body("errors.field", equalTo(List.of("caller.phone")));
+        }
 
         // Well-formed but no such ward.
         problem(given().contentType(ContentType.JSON).body(call(UUID.randomUUID(), "99999", List.of("FOOD")))
@@ -143,11 +533,12 @@ class IntakeFlowTest {
         problem(given().contentType(ContentType.JSON).body("{\"channel\": ").post("/api/v1/calls"), 400);
         problem(given().contentType(ContentType.JSON).body("").post("/api/v1/calls"), 400);
 
-        problem(given().get("/api/v1/cases/{code}", "BD-20210817-99999"), 404);
+        problem(given().get("/api/v1/cases/{code}", "BD-20210817-9999"), 404);
         problem(given().get("/api/v1/cases/{code}", "not-a-code"), 400);
         problem(given().queryParam("status", "LOST").get("/api/v1/cases"), 400);
 
-        given().queryParam("limit", 500).get("/api/v1/cases").then().statusCode(200).body("size()", equalTo(before));
+        given().queryParam("size", 1).get("/api/v1/cases").then().statusCode(200)
+                .header("X-Total-Count", equalTo(before));
     }
 
     @Test
@@ -162,6 +553,38 @@ class IntakeFlowTest {
                 .hasKey("/api/v1/calls"));
     }
 
+    private static List<CaseEscalated> escalations(ConsumerTask<String, String> intake, UUID caseId) {
+        return intake.stream().filter(r -> r.key().equals(caseId.toString()))
+                .filter(r -> EventType.CASE_ESCALATED.ceType().equals(header(r, "ce_type")))
+                .map(r -> (CaseEscalated) EventJson.fromJson(r.value(), EventType.CASE_ESCALATED)).toList();
+    }
+
+    private static String openCase(String ward, List<String> needs, String phone) {
+        Map<String, Object> call = call(UUID.randomUUID(), ward, needs);
+        call.put("caller", Map.of("name", "Nguyễn Thị Bình", "phone", spaced(phone)));
+        call.put("vulnerabilities", List.of());
+        return given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)).extract().path("code");
+    }
+
+    private static UUID caseId(String code) {
+        return UUID.fromString(given().get("/api/v1/cases/{code}", code).then().statusCode(200).extract().path("id"));
+    }
+
+    private static int number(String code) {
+        return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
+    }
+
+    /** A mobile number no other test uses, e.g. 0931234567. */
+    private static String uniquePhone() {
+        return "093" + "%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000));
+    }
+
+    /** "0931234567" as agents type it: "0931 234 567". */
+    private static String spaced(String phone) {
+        return phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7);
+    }
+
     private static ValidatableResponse problem(io.restassured.response.Response response, int status) {
         return response.then().statusCode(status).contentType("application/problem+json");
     }
@@ -170,7 +593,7 @@ class IntakeFlowTest {
         Map<String, Object> call = new HashMap<>();
         call.put("callId", callId);
         call.put("channel", "PHONE");
-        call.put("caller", Map.of("name", "Nguyễn Thị Bình", "phone", "0912 345 678"));
+        call.put("caller", Map.of("name", "Nguyễn Thị Bình", "phone", spaced(uniquePhone())));
         call.put("location", Map.of("wardCode", ward, "addressText", "12 Đường Cách Mạng Tháng Tám"));
         call.put("needs", needs);
         call.put("householdSize", 4);

@@ -14,17 +14,27 @@ import vn.hotline1022.commons.security.CurrentUser;
 public class AuditTrail {
 
     public enum Action {
-        CASE_OPENED, CASE_REOPENED_BY_CALL, CASE_READ, CASES_LISTED
+        CASE_OPENED, CASE_REOPENED_BY_CALL, CASE_READ, CASES_LISTED, REPEAT_CALL_LINKED,
+        /** The citizen checked the case or confirmed the outcome on the public page (actor {@code citizen}). */
+        CASE_READ_BY_CITIZEN, CASE_RESOLVED_BY_CITIZEN, CASE_REOPENED_BY_CITIZEN
     }
+
+    public static final String CITIZEN = "citizen";
 
     @Inject
     CurrentUser user;
 
     @Transactional
     public void record(Action action, UUID caseId, String caseCode, String detail) {
+        recordAs(user.username(), action, caseId, caseCode, detail);
+    }
+
+    /** For requests without a signed-in user (the citizen's public page). */
+    @Transactional
+    public void recordAs(String actor, Action action, UUID caseId, String caseCode, String detail) {
         AuditEntry e = new AuditEntry();
         e.at = Instant.now();
-        e.actor = user.username();
+        e.actor = actor;
         e.action = action.name();
         e.caseId = caseId;
         e.caseCode = caseCode;

@@ -1,9 +1,11 @@
 package vn.hotline1022.intake.calls;
 
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,26 +20,40 @@ import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
+import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
+import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.intake.audit.AuditTrail;
+import vn.hotline1022.intake.callers.PhoneNumbers;
+import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.intake.cases.Triage;
 import vn.hotline1022.intake.geography.AdminUnits;
+import vn.hotline1022.intake.search.SearchText;
+import vn.hotline1022.intake.sla.SlaPolicy;
+import vn.hotline1022.intake.zones.ZoneStatus;
 import vn.hotline1022.messaging.outbox.Outbox;
 
-/** Turns a call into a case: one transaction writes the case, its first timeline entry and CallReceived. */
+/**
+ * Turns a call into a case, or attaches it to the caller's open case: one transaction writes the case, its timeline
+ * entry and CallReceived (or RepeatCallLinked). Never a second open case for one phone.
+ */
 @ApplicationScoped
 public class CallTaker {
 
     private static final Logger LOG = Logger.getLogger(CallTaker.class);
-    /** Case codes carry the local date in Vietnam, where agents read them out. */
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyyMMdd").withZone(VIETNAM);
+    /** Taken first in the transaction: calls from one phone are handled one after another, on every instance. */
+    private static final String LOCK_PHONE = "select 1 from pg_advisory_xact_lock(hashtext(?1))";
 
-    public record Taken(HotlineCase hotlineCase, boolean created) {
+    /**
+     * @param created a new case was opened (201)
+     * @param linked  the call was attached to the caller's open case
+     */
+    public record Taken(HotlineCase hotlineCase, boolean created, boolean linked) {
     }
 
     @Inject
@@ -45,6 +61,12 @@ public class CallTaker {
 
     @Inject
     Triage triage;
+
+    @Inject
+    SlaPolicy sla;
+
+    @Inject
+    CaseCodes codes;
 
     @Inject
     Outbox outbox;
@@ -57,27 +79,46 @@ public class CallTaker {
 
     @Transactional
     public Taken take(NewCall call, String agent) {
-        UUID callId = call.callId() == null ? UUID.randomUUID() : call.callId();
-        var existing = HotlineCase.byFirstCall(callId);
-        if (existing.isPresent()) {
-            return new Taken(existing.get(), false);
-        }
+        String phone = PhoneNumbers.normalise(call.caller().phone())
+                .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));
         AdminUnits.Ward ward = units.ward(call.location().wardCode())
                 .orElseThrow(() -> ProblemException.invalidField("location.wardCode", "no ward has this code"));
+        em.createNativeQuery(LOCK_PHONE).setParameter(1, phone).getSingleResult();
+
+        UUID callId = call.callId() == null ? UUID.randomUUID() : call.callId();
+        var known = CaseCall.byId(callId);
+        if (known.isPresent()) { // the console retried after a timeout
+            HotlineCase c = HotlineCase.findById(known.get().caseId);
+            return new Taken(c, false, !callId.equals(c.firstCallId));
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
+        var open = HotlineCase.openByPhone(phone);
+        Taken taken = open.isPresent() ? link(open.get(), call, callId, now) : open(call, callId, phone, ward, agent, now);
+        CaseCall record = new CaseCall();
+        record.callId = callId;
+        record.caseId = taken.hotlineCase().id;
+        record.channel = call.channel().name();
+        record.receivedAt = now;
+        record.persist();
+        return taken;
+    }
+
+    private Taken open(NewCall call, UUID callId, String phone, AdminUnits.Ward ward, String agent, Instant now) {
         AdminUnits.Province province = units.province(ward.provinceCode()).orElseThrow();
-        Set<Vulnerability> vulnerabilities = call.vulnerabilities() == null || call.vulnerabilities().isEmpty()
-                ? EnumSet.noneOf(Vulnerability.class)
-                : EnumSet.copyOf(call.vulnerabilities());
+        Set<Vulnerability> vulnerabilities = vulnerabilities(call);
         int householdSize = call.householdSize() == null ? 1 : call.householdSize();
-        Instant now = Instant.now();
+        List<Need> needs = call.needs().stream().distinct().toList();
 
         HotlineCase c = new HotlineCase();
         c.id = UUID.randomUUID();
-        c.code = nextCode(province, now);
+        c.code = codes.next(province, now);
         c.firstCallId = callId;
         c.status = CaseStatus.OPEN;
-        c.priority = triage.priority(call.needs(), vulnerabilities, householdSize);
-        c.needs = call.needs().stream().distinct().map(Enum::name).toList();
+        c.repeatCount = 1;
+        Triage.Assessment assessment = triage.assess(needs, vulnerabilities, householdSize, 1, zoneOf(ward.code()));
+        c.priority = assessment.priority();
+        c.priorityReasons = assessment.reasons();
+        c.needs = needs.stream().map(Enum::name).toList();
         c.channel = call.channel().name();
         c.provinceCode = ward.provinceCode();
         c.districtCode = ward.districtCode();
@@ -91,7 +132,9 @@ public class CallTaker {
         // The signed-in agent, not what the body claims; the body's agentId is kept only when no one is signed in.
         c.agentId = agent != null ? agent : call.agentId();
         c.callerName = call.caller().name();
-        c.callerPhone = call.caller().phone().replaceAll("[ .-]", "");
+        c.callerPhone = phone;
+        c.searchText = searchText(c, ward);
+        sla.apply(c, needs, now);
         c.openedAt = now;
         c.updatedAt = now;
         c.persist();
@@ -99,28 +142,65 @@ public class CallTaker {
         CallReceived event = new CallReceived(c.id, c.code, now, callId, call.channel(),
                 new Caller(c.callerName, c.callerPhone),
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
-                call.needs().stream().distinct().toList(), householdSize, vulnerabilities, c.priority, c.notes,
-                c.agentId);
+                needs, householdSize, vulnerabilities, c.priority, c.notes, c.agentId);
         UUID eventId = outbox.publish(event);
-
-        TimelineEntry first = new TimelineEntry();
-        first.eventId = eventId;
-        first.caseId = c.id;
-        first.eventType = EventType.CALL_RECEIVED.eventName();
-        first.source = EventType.CALL_RECEIVED.service().serviceName();
-        first.occurredAt = now;
-        first.summary = "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs)
-                + "; priority " + c.priority;
-        first.recordedAt = now;
-        first.persist();
+        TimelineEntry.own(eventId, c.id, EventType.CALL_RECEIVED, now, "Call received in " + ward.fullName()
+                + "; needs " + String.join(", ", c.needs) + "; priority " + c.priority);
         audit.record(AuditTrail.Action.CASE_OPENED, c.id, c.code, "channel " + c.channel);
         LOG.infof("Case %s opened: needs %s, priority %d, ward %s", c.code, c.needs, c.priority, c.wardCode);
-        return new Taken(c, true);
+        return new Taken(c, true, false);
     }
 
-    /** e.g. BD-20210817-00042: province, local date, then a number unique across the service. */
-    private String nextCode(AdminUnits.Province province, Instant now) {
-        long n = ((Number) em.createNativeQuery("select nextval('case_number_seq')").getSingleResult()).longValue();
-        return "%s-%s-%05d".formatted(province.shortCode(), DAY.format(now), n);
+    /** The same phone called again while its case is open: one case, more weight, every need kept. */
+    private Taken link(HotlineCase c, NewCall call, UUID callId, Instant now) {
+        Set<String> needs = new LinkedHashSet<>(c.needs);
+        call.needs().forEach(n -> needs.add(n.name()));
+        Set<Vulnerability> vulnerabilities = EnumSet.noneOf(Vulnerability.class);
+        c.vulnerabilities.forEach(v -> vulnerabilities.add(Vulnerability.valueOf(v)));
+        vulnerabilities.addAll(vulnerabilities(call));
+        if (call.householdSize() != null && call.householdSize() > c.householdSize) {
+            c.householdSize = call.householdSize();
+        }
+        if (call.notes() != null && !call.notes().isBlank()) {
+            c.notes = c.notes == null ? call.notes() : c.notes + "\n" + call.notes();
+        }
+        if (c.callerName == null && call.caller().name() != null) {
+            c.callerName = call.caller().name();
+        }
+        c.repeatCount++;
+        List<Need> needList = needs.stream().map(Need::valueOf).toList();
+        Triage.Assessment assessment = triage.assess(needList, vulnerabilities, c.householdSize, c.repeatCount,
+                zoneOf(c.wardCode), c.escalation());
+        c.priority = Math.max(c.priority, assessment.priority());
+        c.priorityReasons = assessment.reasons();
+        c.needs = new ArrayList<>(needs);
+        c.vulnerabilities = vulnerabilities.stream().map(Enum::name).toList();
+        sla.apply(c, needList, now);
+        c.searchText = searchText(c, units.ward(c.wardCode).orElse(null));
+        c.updatedAt = now;
+
+        UUID eventId = outbox.publish(new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
+                c.priority));
+        TimelineEntry.own(eventId, c.id, EventType.REPEAT_CALL_LINKED, now, "Called again by " + call.channel()
+                + " (call " + c.repeatCount + "); needs " + String.join(", ", c.needs) + "; priority " + c.priority);
+        audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount);
+        LOG.infof("Call linked to open case %s: call %d, priority %d", c.code, c.repeatCount, c.priority);
+        return new Taken(c, false, true);
+    }
+
+    private static Set<Vulnerability> vulnerabilities(NewCall call) {
+        return call.vulnerabilities() == null || call.vulnerabilities().isEmpty()
+                ? EnumSet.noneOf(Vulnerability.class)
+                : EnumSet.copyOf(call.vulnerabilities());
+    }
+
+    private static ZoneColour zoneOf(String wardCode) {
+        return ZoneStatus.colourOf(wardCode).orElse(null);
+    }
+
+    private String searchText(HotlineCase c, AdminUnits.Ward ward) {
+        String district = units.district(c.districtCode).map(AdminUnits.District::name).orElse(null);
+        return SearchText.of(c.callerName, c.callerPhone, c.addressText, ward == null ? null : ward.fullName(),
+                district);
     }
 }

@@ -18,6 +18,7 @@ import jakarta.validation.constraints.Size;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
+import vn.hotline1022.intake.callers.VietnamesePhone;
 
 /**
  * What the agent records while on the phone.
@@ -38,7 +39,7 @@ public record NewCall(
 
     public record CallerDetails(
             @Size(max = 200) String name,
-            @NotBlank @Pattern(regexp = "\\+?[0-9 .-]{8,16}", message = "must be a phone number") String phone) {
+            @NotBlank @VietnamesePhone String phone) {
     }
 
     /** Only the ward is needed: it determines the district and province. */

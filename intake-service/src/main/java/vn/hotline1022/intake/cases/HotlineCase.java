@@ -75,7 +75,8 @@ public class HotlineCase extends PanacheEntityBase {
         if (status == CaseStatus.RESOLVED) {
             return false;
         }
-        return (firstActionAt == null && firstActionDue.isBefore(now)) || resolutionDue.isBefore(now);
+        return (firstActionAt == null && firstActionDue.isBefore(now)) || resolutionDue.isBefore(now)
+                || reopenCount > 0;
     }
 
     /** The open case of this (normalised) phone, if any: a new call from it is linked there. */

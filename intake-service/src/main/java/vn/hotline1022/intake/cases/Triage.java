@@ -9,6 +9,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.common.ZoneColour;
@@ -32,6 +33,12 @@ public class Triage {
 
     public Assessment assess(Collection<Need> needs, Set<Vulnerability> vulnerabilities, int householdSize,
             int repeatCount, ZoneColour zone) {
+        return assess(needs, vulnerabilities, householdSize, repeatCount, zone, EscalationLevel.WARD);
+    }
+
+    /** @param escalation the level the case was escalated to for missed deadlines (waiting time) */
+    public Assessment assess(Collection<Need> needs, Set<Vulnerability> vulnerabilities, int householdSize,
+            int repeatCount, ZoneColour zone, EscalationLevel escalation) {
         IntakeConfig.Triage rules = config.triage();
         List<PriorityReason> reasons = new ArrayList<>();
         needs.stream().max(Comparator.comparingInt(this::weight))
@@ -50,6 +57,10 @@ public class Triage {
             reasons.add(new PriorityReason("red zone", rules.redZoneBonus()));
         } else if (zone == ZoneColour.ORANGE) {
             reasons.add(new PriorityReason("orange zone", rules.orangeZoneBonus()));
+        }
+        if (escalation.ordinal() > 0) {
+            reasons.add(new PriorityReason("overdue, escalated to the " + escalation.name().toLowerCase() + " level",
+                    escalation.ordinal() * rules.escalationBonus()));
         }
         reasons.removeIf(r -> r.points() == 0);
         int sum = reasons.stream().mapToInt(PriorityReason::points).sum();

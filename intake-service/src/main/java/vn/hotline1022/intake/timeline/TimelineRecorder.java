@@ -21,6 +21,13 @@ public class TimelineRecorder {
     /** Notices are worth showing but are not decisions: they leave the status alone. */
     private static final Set<EventType> NOT_DECISIONS = EnumSet.of(EventType.NOTIFICATION_SENT,
             EventType.NOTIFICATION_FAILED);
+    /**
+     * What stops the first-action clock: someone decided to help (a team sent or queued for, a bed asked for, relief
+     * scheduled) or help already came. A refusal or a hospital's "no" is not help.
+     */
+    static final Set<EventType> FIRST_ACTIONS = EnumSet.of(EventType.TEAM_DISPATCHED, EventType.DISPATCH_QUEUED,
+            EventType.TEAM_ARRIVED, EventType.DISPATCH_COMPLETED, EventType.PATIENT_REFERRED,
+            EventType.REFERRAL_ACCEPTED, EventType.RELIEF_SCHEDULED, EventType.RELIEF_DELIVERED);
 
     /** Runs inside the inbox transaction of {@code event}. */
     public void record(ReceivedEvent event) {
@@ -38,9 +45,17 @@ public class TimelineRecorder {
             return;
         }
         HotlineCase c = HotlineCase.findById(data.caseId());
-        if (c != null && c.status == CaseStatus.OPEN) {
+        if (c == null) {
+            return;
+        }
+        if (c.status == CaseStatus.OPEN) {
             c.status = CaseStatus.IN_PROGRESS;
             c.updatedAt = entry.recordedAt;
+        }
+        // Events of different services arrive in any order: the earliest decision is the first action.
+        if (FIRST_ACTIONS.contains(event.type())
+                && (c.firstActionAt == null || data.occurredAt().isBefore(c.firstActionAt))) {
+            c.firstActionAt = data.occurredAt();
         }
     }
 

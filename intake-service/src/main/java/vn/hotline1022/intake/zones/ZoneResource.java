@@ -70,7 +70,7 @@ public class ZoneResource {
             String wardCode, @Valid @NotNull ZoneUpdate update) {
         AdminUnits.Ward ward = units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
         // Serialises changes of one ward, also its very first one (no row to lock yet).
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('zone:' || ?1))").setParameter(1, wardCode)
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('zone:' || ?1))").setParameter(1, wardCode)
                 .getSingleResult();
         ZoneStatus zone = ZoneStatus.findById(wardCode);
         if (zone != null && zone.colour == update.colour()) {
