@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import vn.hotline1022.testkit.Ports;
 class CaseFlowEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
+    private static final AtomicInteger PHONES = new AtomicInteger();
     private static Path home;
     private static LocalStack stack;
 
@@ -141,7 +143,8 @@ class CaseFlowEndToEndTest {
         Map<String, Object> call = new HashMap<>();
         call.put("callId", UUID.randomUUID());
         call.put("channel", "PHONE");
-        call.put("caller", Map.of("name", "Trần Thị Hoa", "phone", "0987 654 321"));
+        // A phone of its own per call: a second call from one phone joins the first case (a repeat call).
+        call.put("caller", Map.of("name", "Trần Thị Hoa", "phone", "098" + (1_000_000 + PHONES.incrementAndGet())));
         call.put("location", Map.of("wardCode", ward, "addressText", "Khu phố 3"));
         call.put("needs", needs);
         call.put("householdSize", 5);
