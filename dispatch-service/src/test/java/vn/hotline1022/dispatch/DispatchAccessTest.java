@@ -43,9 +43,17 @@ class DispatchAccessTest {
         assertThat(AccessMatrix.forService()
                 .allow("GET /api/v1/teams", readers)
                 .allow("POST /api/v1/teams", "ops", "admin")
+                .allow("GET /api/v1/teams/{code}", readers)
+                .allow("PUT /api/v1/teams/{code}/members", "dispatcher", "ops", "admin")
+                .allow("PUT /api/v1/teams/{code}/status", "team-member", "dispatcher", "ops", "admin")
                 .allow("GET /api/v1/assignments", readers)
+                .allow("POST /api/v1/assignments", "dispatcher", "admin")
+                .allow("POST /api/v1/assignments/{id}/acceptance", "team-member", "dispatcher", "admin")
+                .allow("POST /api/v1/assignments/{id}/departure", "team-member", "dispatcher", "admin")
                 .allow("POST /api/v1/assignments/{id}/arrival", "team-member", "dispatcher", "admin")
                 .allow("POST /api/v1/assignments/{id}/completion", "team-member", "dispatcher", "admin")
+                .allow("GET /api/v1/cases/{caseId}/recommendations", "dispatcher", "ops", "admin")
+                .allow("GET /api/v1/board", "dispatcher", "ops", "admin")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/teams", "dispatcher")).isEmpty();
     }
@@ -72,8 +80,16 @@ class DispatchAccessTest {
 
         given().auth().oauth2(otherTeam).queryParam("caseId", call.caseId()).get("/api/v1/assignments").then()
                 .statusCode(200).body("size()", equalTo(0));
-        given().auth().oauth2(otherTeam).post("/api/v1/assignments/{id}/arrival", assignmentId).then()
-                .statusCode(404);
+        for (String step : List.of("acceptance", "departure", "arrival")) {
+            given().auth().oauth2(otherTeam).post("/api/v1/assignments/{id}/" + step, assignmentId).then()
+                    .statusCode(404);
+        }
+        given().auth().oauth2(otherTeam).contentType(ContentType.JSON).body(Map.of("status", "OFF_DUTY"))
+                .put("/api/v1/teams/BH-01/status").then().statusCode(404);
+        given().auth().oauth2(ownTeam).post("/api/v1/assignments/{id}/acceptance", assignmentId).then()
+                .statusCode(200).body("status", equalTo("ACCEPTED"));
+        given().auth().oauth2(ownTeam).post("/api/v1/assignments/{id}/departure", assignmentId).then()
+                .statusCode(200).body("status", equalTo("EN_ROUTE"));
         given().auth().oauth2(ownTeam).post("/api/v1/assignments/{id}/arrival", assignmentId).then()
                 .statusCode(200).body("status", equalTo("ARRIVED"));
     }

@@ -3,13 +3,33 @@ package vn.hotline1022.dispatch;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.record.TimestampType;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,11 +46,18 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
+import vn.hotline1022.dispatch.assignments.IntakeEventsConsumer;
+import vn.hotline1022.events.common.EscalationLevel;
+import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
+import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
@@ -54,6 +81,9 @@ class DispatchFlowTest {
 
     @InjectKafkaCompanion
     KafkaCompanion companion;
+
+    @Inject
+    IntakeEventsConsumer consumer;
 
     @Test
     void aTeamIsSentQueuedCasesWaitAndTheFreedTeamTakesTheNext() {
@@ -83,21 +113,39 @@ class DispatchFlowTest {
             String assignmentId = given().queryParam("caseId", first.caseId()).get("/api/v1/assignments")
                     .then().statusCode(200).body("size()", equalTo(1)).extract().path("[0].id");
 
+            // The phone app walks the steps in order; a skipped step is refused and changes nothing.
+            given().post("/api/v1/assignments/{id}/arrival", assignmentId).then().statusCode(409)
+                    .contentType("application/problem+json");
+            given().post("/api/v1/assignments/{id}/acceptance", assignmentId).then().statusCode(200)
+                    .body("status", equalTo("ACCEPTED")).body("acceptedAt", notNullValue());
+            given().post("/api/v1/assignments/{id}/acceptance", assignmentId).then().statusCode(409);
+            given().get("/api/v1/teams/TA-01").then().statusCode(200).body("status", equalTo("DISPATCHED"));
+            given().post("/api/v1/assignments/{id}/departure", assignmentId).then().statusCode(200)
+                    .body("status", equalTo("EN_ROUTE")).body("enRouteAt", notNullValue());
+            given().get("/api/v1/teams/TA-01").then().body("status", equalTo("EN_ROUTE"));
+            given().contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED_ON_SITE"))
+                    .post("/api/v1/assignments/{id}/completion", assignmentId).then().statusCode(409);
             given().post("/api/v1/assignments/{id}/arrival", assignmentId).then().statusCode(200)
-                    .body("status", equalTo("ARRIVED"));
+                    .body("status", equalTo("ARRIVED")).body("arrivedAt", notNullValue());
+            given().get("/api/v1/teams/TA-01").then().body("status", equalTo("ON_SCENE"));
             awaitEvent(out, first.caseId(), EventType.TEAM_ARRIVED, Object.class);
             given().post("/api/v1/assignments/{id}/arrival", assignmentId).then().statusCode(409)
                     .contentType("application/problem+json");
 
             given().contentType(ContentType.JSON)
                     .body(Map.of("outcome", "NEEDS_HOSPITAL", "clinicalNotes",
-                            Map.of("spo2", 89, "symptoms", "khó thở", "severity", "SEVERE")))
+                            Map.of("spo2", 89, "symptoms", "khó thở", "severity", "SEVERE"),
+                            "followUpNeeds", List.of("HOSPITAL_ADMISSION", "FOOD")))
                     .post("/api/v1/assignments/{id}/completion", assignmentId).then().statusCode(200)
-                    .body("status", equalTo("COMPLETED"));
+                    .body("status", equalTo("COMPLETED")).body("completedAt", notNullValue())
+                    .body("dispatchedAt", notNullValue()).body("followUpNeeds", hasItem("FOOD"));
+            given().contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED_ON_SITE"))
+                    .post("/api/v1/assignments/{id}/completion", assignmentId).then().statusCode(409);
             DispatchCompleted completed = awaitEvent(out, first.caseId(), EventType.DISPATCH_COMPLETED,
                     DispatchCompleted.class);
             assertThat(completed.outcome()).isEqualTo(DispatchOutcome.NEEDS_HOSPITAL);
             assertThat(completed.clinicalNotes().spo2()).isEqualTo(89);
+            assertThat(completed.followUpNeeds()).containsExactly(Need.HOSPITAL_ADMISSION, Need.FOOD);
 
             // The freed team drains the queue: mutual aid across districts.
             TeamDispatched next = awaitEvent(out, second.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
@@ -130,6 +178,37 @@ class DispatchFlowTest {
         given().contentType(ContentType.JSON).body(Map.of("outcome", "RESOLVED_ON_SITE"))
                 .post("/api/v1/assignments/{id}/completion", UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BAD-01", "name", "Tổ", "provinceCode", "99", "homeDistrictCode", "991",
+                        "coveredWardCodes", List.of("99101"), "vehicle", "CAR", "medicalStaff", 2,
+                        "members", List.of(Map.of("name", "BS. An", "role", "MEDICAL"), Map.of("name", ""))))
+                .post("/api/v1/teams").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("members[1].name"))
+                .body("errors.field", hasItem("members[1].role"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BAD-01", "name", "Tổ", "provinceCode", "99", "homeDistrictCode", "991",
+                        "coveredWardCodes", List.of("99101"), "vehicle", "CAR", "medicalStaff", 2,
+                        "members", List.of(Map.of("name", "BS. An", "role", "MEDICAL"))))
+                .post("/api/v1/teams").then().statusCode(400).body("errors.field", hasItem("medicalStaff"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "BAD-01", "name", "Tổ", "provinceCode", "99", "homeDistrictCode", "991",
+                        "coveredWardCodes", List.of("99101"), "vehicle", "SPACESHIP", "medicalStaff", 1))
+                .post("/api/v1/teams").then().statusCode(400).contentType("application/problem+json");
+        given().get("/api/v1/teams/BAD-01").then().statusCode(404); // nothing was created
+        given().contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("caseId")).body("errors.field", hasItem("teamCode"));
+        given().contentType(ContentType.JSON).body(Map.of("caseId", "not-a-uuid", "teamCode", "TA-01"))
+                .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("caseId", UUID.randomUUID(), "teamCode", "TA-01"))
+                .post("/api/v1/assignments").then().statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of("status", "FLYING"))
+                .put("/api/v1/teams/TA-01/status").then().statusCode(400).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).body(Map.of())
+                .put("/api/v1/teams/TA-01/status").then().statusCode(400).body("errors.field", hasItem("status"));
+        given().post("/api/v1/assignments/{id}/acceptance", UUID.randomUUID()).then().statusCode(404)
+                .contentType("application/problem+json");
+        given().get("/api/v1/cases/{id}/recommendations", UUID.randomUUID()).then().statusCode(404);
         given().get("/api/v1/teams").then().statusCode(200);
     }
 
@@ -138,6 +217,253 @@ class DispatchFlowTest {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", org.hamcrest.Matchers.notNullValue());
         given().get("/q/metrics").then().statusCode(200);
+    }
+
+    @Test
+    void teamsAreRankedByPlaceMedicsFirstAndTheDispatcherConfirmsOrOverrides() {
+        // Province 91 (a test-only code): four teams around district 901 and one across the border in 902.
+        createTeam("R91-W", "91", "901", List.of("90101"), List.of(member("Lê Văn Tài", "DRIVER"),
+                member("Phạm Thị Hoa", "VOLUNTEER")), List.of(), false); // covers the ward but has no medic
+        createTeam("R91-D", "91", "901", List.of("90102"), List.of(member("BS. Trần Thị Bình", "MEDICAL"),
+                member("Võ Văn Cường", "DRIVER")), List.of("PROTECTIVE_KIT"), false);
+        createTeam("R91-M", "91", "902", List.of("90201"), List.of(member("ĐD. Nguyễn Thị Mai", "MEDICAL")),
+                List.of("OXYGEN"), false);
+        createTeam("R91-R", "91", "901", List.of("90101"), List.of(member("BS. Đỗ Minh", "MEDICAL"),
+                member("YS. Hồ Lan", "MEDICAL")), List.of("OXYGEN", "PROTECTIVE_KIT"), true);
+        given().get("/api/v1/teams/R91-W").then().statusCode(200).body("medicalStaff", equalTo(0))
+                .body("members.name", hasItem("Lê Văn Tài")).body("members.role", hasItem("VOLUNTEER"));
+
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            // Not an emergency: it waits for a dispatcher, who sees the ranked list.
+            CallReceived consult = call("91", "901", "90101", 40, Need.MEDICAL_CONSULTATION);
+            produce(consult);
+            DispatchQueued waiting = awaitEvent(out, consult.caseId(), EventType.DISPATCH_QUEUED, DispatchQueued.class);
+            assertThat(waiting.reason()).isEqualTo("AWAITING_DISPATCHER");
+            given().get("/api/v1/cases/{id}/recommendations", consult.caseId()).then().statusCode(200)
+                    .body("teams.teamCode", contains("R91-D", "R91-M", "R91-R")) // never R91-W: no medic on board
+                    .body("teams.matchedBy", contains("SAME_DISTRICT", "MUTUAL_AID", "PROVINCIAL_RESERVE"))
+                    .body("teams[0].rank", equalTo(1));
+
+            newAssignment(consult.caseId(), "R91-W").then().statusCode(409).contentType("application/problem+json");
+            // The dispatcher overrides the first choice and sends the neighbouring district's team.
+            newAssignment(consult.caseId(), "R91-M").then().statusCode(201).body("automatic", equalTo(false))
+                    .body("dispatcherId", equalTo("dispatcher1")).body("teamCode", equalTo("R91-M"));
+            TeamDispatched manual = awaitEvent(out, consult.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(manual.automatic()).isFalse();
+            assertThat(manual.dispatcherId()).isEqualTo("dispatcher1");
+            assertThat(manual.matchedBy()).isEqualTo("MUTUAL_AID");
+            newAssignment(consult.caseId(), "R91-D").then().statusCode(409); // one live assignment per case
+            given().get("/api/v1/cases/{id}/recommendations", consult.caseId()).then().statusCode(409);
+
+            // Emergencies go out automatically: the district's medic team, then the reserve (never the medic-less one).
+            CallReceived transport = call("91", "901", "90101", 50, Need.EMERGENCY_TRANSPORT);
+            produce(transport);
+            TeamDispatched auto = awaitEvent(out, transport.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(auto.automatic()).isTrue();
+            assertThat(auto.matchedBy()).isEqualTo("SAME_DISTRICT");
+            assertThat(auto.teamName()).isEqualTo("Tổ R91-D");
+            CallReceived oxygen = call("91", "902", "90201", 60, Need.OXYGEN_SUPPORT);
+            produce(oxygen);
+            assertThat(awaitEvent(out, oxygen.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class).matchedBy())
+                    .isEqualTo("PROVINCIAL_RESERVE");
+
+            // Every medic team is busy. Ward 90103 turns red: its case is served first although its priority is lower.
+            companion.produceStrings().fromRecords(CloudEventRecords.of(new ZoneStatusChanged("91", "901", "90103",
+                    ZoneColour.ORANGE, ZoneColour.RED, Instant.now(), "bcd-91", "new cluster")))
+                    .awaitCompletion(PATIENCE);
+            CallReceived green = call("91", "901", "90102", 95, Need.EMERGENCY_TRANSPORT);
+            CallReceived red = call("91", "901", "90103", 55, Need.EMERGENCY_TRANSPORT);
+            produce(green);
+            produce(red);
+            awaitEvent(out, green.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            awaitEvent(out, red.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "91").get("/api/v1/board")
+                    .then().statusCode(200)
+                    .body("queue.caseCode", contains(red.caseCode(), green.caseCode()))
+                    .body("queue[0].zone", equalTo("RED")));
+            given().queryParam("provinceCode", "91").get("/api/v1/board").then()
+                    .body("queue[1].waitingSeconds", greaterThanOrEqualTo(0))
+                    .body("queue[1].reason", equalTo("NO_TEAM_AVAILABLE"))
+                    .body("teamsByStatus.AVAILABLE", equalTo(1)) // R91-W, useless to a medical need
+                    .body("teamsByStatus.DISPATCHED", equalTo(3))
+                    .body("capacity.find { it.districtCode == '901' }.available", equalTo(1))
+                    .body("capacity.find { it.districtCode == '901' }.busy", equalTo(2))
+                    .body("capacity.find { it.districtCode == '902' }.busy", equalTo(1))
+                    .body("teams.find { it.code == 'R91-M' }.caseCode", equalTo(consult.caseCode()));
+
+            // A new team comes on shift and takes the red-zone case at once; the other keeps waiting.
+            String newTeam = createTeam("R91-N", "91", "901", List.of("90104"),
+                    List.of(member("BS. Lý Thị Ngọc", "MEDICAL")), List.of(), false);
+            TeamDispatched drained = awaitEvent(out, red.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(drained.teamId().toString()).isEqualTo(newTeam);
+            given().queryParam("provinceCode", "91").get("/api/v1/board").then()
+                    .body("queue.caseCode", contains(green.caseCode()));
+        } finally {
+            out.stop();
+        }
+    }
+
+    @Test
+    void aTeamGoesOffDutyComesBackAndEscalatedCasesBecomeEmergencies() {
+        createTeam("S92-A", "92", "921", List.of("92101"), List.of(member("BS. Vũ Hải", "MEDICAL"),
+                member("Tạ Văn Long", "SECURITY")), List.of("OXYGEN"), false);
+        String own = TestTokens.user("s92a", Roles.TEAM_MEMBER).claim("team_code", "S92-A").sign();
+        String other = TestTokens.user("r91w", Roles.TEAM_MEMBER).claim("team_code", "R91-W").sign();
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("status", "OFF_DUTY"))
+                .put("/api/v1/teams/S92-A/status").then().statusCode(404);
+        given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("status", "OFF_DUTY"))
+                .put("/api/v1/teams/S92-A/status").then().statusCode(200).body("status", equalTo("OFF_DUTY"));
+        given().contentType(ContentType.JSON).body(Map.of("status", "ON_SCENE"))
+                .put("/api/v1/teams/S92-A/status").then().statusCode(400).body("errors.field", hasItem("status"));
+
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            CallReceived emergency = call("92", "921", "92101", 80, Need.HOSPITAL_ADMISSION); // by priority
+            CallReceived routine = call("92", "921", "92101", 30, Need.MEDICAL_CONSULTATION);
+            produce(emergency);
+            produce(routine);
+            awaitEvent(out, emergency.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            awaitEvent(out, routine.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+
+            // Back on shift: the waiting emergency is taken at once; the routine case still waits for a dispatcher.
+            given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("status", "AVAILABLE"))
+                    .put("/api/v1/teams/S92-A/status").then().statusCode(200).body("status", equalTo("DISPATCHED"));
+            awaitEvent(out, emergency.caseId(), EventType.TEAM_DISPATCHED, Object.class);
+            given().contentType(ContentType.JSON).body(Map.of("status", "OFF_DUTY"))
+                    .put("/api/v1/teams/S92-A/status").then().statusCode(409);
+
+            String id = given().auth().oauth2(own).queryParam("caseId", emergency.caseId()).get("/api/v1/assignments")
+                    .then().statusCode(200).extract().path("[0].id");
+            for (String step : List.of("acceptance", "departure", "arrival")) {
+                given().auth().oauth2(own).post("/api/v1/assignments/{id}/" + step, id).then().statusCode(200);
+            }
+            given().auth().oauth2(own).contentType(ContentType.JSON)
+                    .body(Map.of("outcome", "RESOLVED_ON_SITE", "returning", true))
+                    .post("/api/v1/assignments/{id}/completion", id).then().statusCode(200);
+            given().get("/api/v1/teams/S92-A").then().body("status", equalTo("RETURNING"));
+
+            // The routine case is escalated to an emergency; the only team is returning to base, so it waits for it.
+            produce(new CaseEscalated(routine.caseId(), routine.caseCode(), Instant.now(), EscalationLevel.DISTRICT,
+                    "waited too long", routine.needs(), routine.location(), 90));
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "92").get("/api/v1/board")
+                    .then().body("queue[0].emergency", equalTo(true)).body("queue[0].priority", equalTo(90)));
+            given().auth().oauth2(own).contentType(ContentType.JSON).body(Map.of("status", "AVAILABLE"))
+                    .put("/api/v1/teams/S92-A/status").then().statusCode(200).body("status", equalTo("DISPATCHED"));
+            TeamDispatched d = awaitEvent(out, routine.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(d.automatic()).isTrue();
+            assertThat(d.matchedBy()).isEqualTo("SAME_WARD");
+        } finally {
+            out.stop();
+        }
+    }
+
+    /**
+     * Like several instances in one consumer group during a rebalance: every case's CallReceived arrives three times
+     * (twice with the same event id, once re-published under a new id), all handled at the same moment by 8 threads.
+     * 3 teams, 8 emergencies: exactly 3 dispatched to 3 distinct teams, exactly 5 queued, nothing twice.
+     */
+    @Test
+    void concurrentDeliveriesNeverDoubleAssignACaseOrATeam() throws Exception {
+        for (String code : List.of("C93-1", "C93-2", "C93-3")) {
+            createTeam(code, "93", "931", List.of("93101"), List.of(member("BS. " + code, "MEDICAL")), List.of(),
+                    false);
+        }
+        List<CallReceived> calls = new ArrayList<>();
+        List<ConsumerRecord<String, String>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            CallReceived c = call("93", "931", "93101", 50 + i, Need.EMERGENCY_TRANSPORT);
+            calls.add(c);
+            UUID eventId = UUID.randomUUID();
+            deliveries.add(asConsumed(CloudEventRecords.of(eventId, c)));
+            deliveries.add(asConsumed(CloudEventRecords.of(eventId, c)));
+            deliveries.add(asConsumed(CloudEventRecords.of(c)));
+        }
+        Collections.shuffle(deliveries);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> done = new ArrayList<>();
+            for (ConsumerRecord<String, String> r : deliveries) {
+                done.add(pool.submit(() -> {
+                    start.await();
+                    consumer.onIntakeEvent(r);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS); // a handler that gave up would throw here
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Set<String> teams = new HashSet<>();
+        int dispatched = 0;
+        for (CallReceived c : calls) {
+            List<String> assigned = given().queryParam("caseId", c.caseId()).get("/api/v1/assignments").then()
+                    .statusCode(200).extract().path("teamCode");
+            assertThat(assigned).hasSizeLessThanOrEqualTo(1);
+            dispatched += assigned.size();
+            teams.addAll(assigned);
+        }
+        assertThat(dispatched).isEqualTo(3);
+        assertThat(teams).containsExactlyInAnyOrder("C93-1", "C93-2", "C93-3");
+        var board = given().queryParam("provinceCode", "93").get("/api/v1/board").then().statusCode(200).extract();
+        List<String> queued = board.path("queue.caseCode");
+        assertThat(queued).hasSize(5).doesNotHaveDuplicates();
+        List<Integer> priorities = board.path("queue.priority");
+        assertThat(priorities).isSortedAccordingTo(Collections.reverseOrder()); // the order the queue drains in
+        assertThat(board.<Integer> path("teamsByStatus.DISPATCHED")).isEqualTo(3);
+
+        // Exactly one event per case reaches Kafka: 3 TeamDispatched and 5 DispatchQueued.
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            Set<String> keys = calls.stream().map(c -> c.caseId().toString()).collect(Collectors.toSet());
+            await().atMost(PATIENCE).until(() -> out.stream().filter(r -> keys.contains(r.key())).count() >= 8);
+            Map<String, Long> perCase = out.stream().filter(r -> keys.contains(r.key()))
+                    .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
+            assertThat(perCase).hasSize(8).allSatisfy((k, n) -> assertThat(n).isEqualTo(1));
+        } finally {
+            out.stop();
+        }
+    }
+
+    private static ConsumerRecord<String, String> asConsumed(ProducerRecord<String, String> p) {
+        return new ConsumerRecord<>(p.topic(), 0, 0L, System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1,
+                p.key(), p.value(), p.headers(), Optional.empty());
+    }
+
+    private static Map<String, Object> member(String name, String role) {
+        return Map.of("name", name, "role", role);
+    }
+
+    private static String createTeam(String code, String province, String district, List<String> wards,
+            List<Map<String, Object>> members, List<String> equipment, boolean reserve) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("code", code, "name", "Tổ " + code, "provinceCode", province, "homeDistrictCode", district,
+                        "coveredWardCodes", wards, "vehicle", "AMBULANCE", "members", members, "equipment", equipment,
+                        "reserve", reserve))
+                .post("/api/v1/teams").then().statusCode(201).extract().path("id");
+    }
+
+    private static io.restassured.response.Response newAssignment(UUID caseId, String teamCode) {
+        return given().contentType(ContentType.JSON).body(Map.of("caseId", caseId, "teamCode", teamCode))
+                .post("/api/v1/assignments");
+    }
+
+    /** A call from a province of our own, so other tests' teams never serve it. */
+    static CallReceived call(String province, String district, String ward, int priority, Need... needs) {
+        CallReceived s = SampleEvents.callReceived(district, ward, needs);
+        return new CallReceived(s.caseId(), "T" + province + "-" + s.caseId().toString().substring(0, 8),
+                s.occurredAt(), s.callId(), s.channel(), s.caller(),
+                new Location(province, district, ward, null, null, null), s.needs(), 2, Set.of(), priority, null,
+                "agent-01");
+    }
+
+    private void produce(vn.hotline1022.events.HotlineEvent event) {
+        companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
     }
 
     private static <T> T awaitEvent(ConsumerTask<String, String> out, UUID caseId, EventType type, Class<T> as) {

@@ -1,5 +1,6 @@
 package vn.hotline1022.dispatch.assignments;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,13 +10,16 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -39,12 +43,21 @@ public class AssignmentResource {
     @Inject
     CurrentUser user;
 
-    public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String status, String matchedBy,
-            boolean automatic, String outcome, Instant dispatchedAt, Instant arrivedAt, Instant completedAt) {
+    public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String teamCode, String status,
+            String matchedBy, boolean automatic, String dispatcherId, String outcome, List<String> followUpNeeds,
+            Instant dispatchedAt, Instant acceptedAt, Instant enRouteAt, Instant arrivedAt, Instant completedAt) {
         static AssignmentView of(Assignment a) {
-            return new AssignmentView(a.id, a.caseId, a.caseCode, a.teamId, a.status.name(), a.matchedBy,
-                    a.automatic, a.outcome, a.dispatchedAt, a.arrivedAt, a.completedAt);
+            Team team = Team.findById(a.teamId);
+            return new AssignmentView(a.id, a.caseId, a.caseCode, a.teamId, team == null ? null : team.code,
+                    a.status.name(), a.matchedBy, a.automatic, a.dispatcherId, a.outcome,
+                    a.followUpNeeds == null ? List.of() : a.followUpNeeds, a.dispatchedAt, a.acceptedAt, a.enRouteAt,
+                    a.arrivedAt, a.completedAt);
         }
+    }
+
+    /** A dispatcher's choice of team for a waiting case: the recommended one, or another (an override). */
+    public record NewAssignment(@NotNull UUID caseId,
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be a team code") String teamCode) {
     }
 
     public record Clinical(@Min(50) @Max(100) Integer spo2, @Min(0) @Max(80) Integer respiratoryRate,
@@ -54,15 +67,42 @@ public class AssignmentResource {
         }
     }
 
+    /** @param returning true when the team goes back to base (restock, disinfect) instead of taking the next case */
     public record Completion(@NotNull DispatchOutcome outcome, @Valid Clinical clinicalNotes, List<@NotNull Need> followUpNeeds,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note, Boolean returning) {
     }
 
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
     public List<AssignmentView> list(@QueryParam("caseId") UUID caseId) {
-        List<Assignment> found = caseId == null ? Assignment.listAll() : Assignment.list("caseId", caseId);
+        List<Assignment> found = caseId == null ? Assignment.list("order by dispatchedAt")
+                : Assignment.list("caseId = ?1 order by dispatchedAt", caseId);
         return found.stream().filter(this::visible).map(AssignmentView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
+    public Response assign(@Valid @NotNull NewAssignment request) {
+        Assignment a = dispatcher.assign(request.caseId(), request.teamCode(), user.username());
+        return Response.created(URI.create("/api/v1/assignments/" + a.id)).entity(AssignmentView.of(a)).build();
+    }
+
+    /** The team saw the job on its phone and takes it (nhận nhiệm vụ). */
+    @POST
+    @Path("/{id}/acceptance")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
+    public AssignmentView accept(@PathParam("id") UUID id) {
+        checkOwnTeam(id);
+        return AssignmentView.of(dispatcher.advance(id, Assignment.Status.ACCEPTED));
+    }
+
+    /** The team has left for the address. */
+    @POST
+    @Path("/{id}/departure")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
+    public AssignmentView depart(@PathParam("id") UUID id) {
+        checkOwnTeam(id);
+        return AssignmentView.of(dispatcher.advance(id, Assignment.Status.EN_ROUTE));
     }
 
     @POST
@@ -70,7 +110,7 @@ public class AssignmentResource {
     @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
     public AssignmentView arrive(@PathParam("id") UUID id) {
         checkOwnTeam(id);
-        return AssignmentView.of(dispatcher.arrive(id));
+        return AssignmentView.of(dispatcher.advance(id, Assignment.Status.ARRIVED));
     }
 
     @POST
@@ -80,7 +120,8 @@ public class AssignmentResource {
         checkOwnTeam(id);
         ClinicalNotes notes = request.clinicalNotes() == null ? null : request.clinicalNotes().toNotes();
         return AssignmentView.of(dispatcher.complete(id, request.outcome(), notes,
-                request.followUpNeeds() == null ? List.of() : request.followUpNeeds(), request.note()));
+                request.followUpNeeds() == null ? List.of() : request.followUpNeeds(), request.note(),
+                Boolean.TRUE.equals(request.returning())));
     }
 
     /** Team members act on their own team's assignments only; to them, another team's does not exist. */

@@ -1,17 +1,22 @@
 package vn.hotline1022.dispatch.assignments;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.dispatch.teams.Team;
+import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.common.ClinicalNotes;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
@@ -21,9 +26,15 @@ import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.messaging.outbox.Outbox;
 
-/** Sends a team to every case that needs one, or queues the case until a team is free. */
+/**
+ * Sends a team to every case that needs one: emergencies automatically (or into the queue until a team frees up),
+ * the others on a dispatcher's confirmation of a recommended team. Safe with any number of threads and instances:
+ * work on one case is serialised by a transaction-scoped advisory lock on the case, a team is taken with
+ * {@code FOR UPDATE SKIP LOCKED}, and unique indexes refuse a second live assignment per case or per team.
+ */
 @ApplicationScoped
 public class Dispatcher {
 
@@ -32,67 +43,213 @@ public class Dispatcher {
     @Inject
     Outbox outbox;
 
-    /** Runs inside the inbox transaction of the CallReceived event. */
-    public void onCallReceived(CallReceived call) {
-        if (call.needs().stream().noneMatch(Need::needsFieldTeam) || Assignment.liveFor(call.caseId())
-                || QueuedCase.findById(call.caseId()) != null) {
-            return; // nothing to drive to, or already handled (a repeat event under a new id)
+    @Inject
+    EntityManager em;
+
+    @Inject
+    DispatchConfig config;
+
+    /** A case as dispatch sees it, from CallReceived or CaseEscalated. */
+    private record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
+        boolean medical() {
+            return needs.stream().anyMatch(Need::isMedical);
         }
-        Location at = call.location();
-        boolean medical = call.needs().stream().anyMatch(Need::isMedical);
-        Team team = Team.lockBestAvailable(at.provinceCode(), at.districtCode(), at.wardCode(), medical);
-        if (team == null) {
-            queue(call, medical);
-            return;
-        }
-        dispatch(team, call.caseId(), call.caseCode(), at.provinceCode(), at.districtCode(), at.wardCode());
     }
 
-    @Transactional
-    public Assignment arrive(UUID assignmentId) {
-        Assignment a = find(assignmentId);
-        if (a.status != Assignment.Status.DISPATCHED) {
-            throw ProblemException.conflict("The team can only arrive while dispatched; it is " + a.status);
+    /** Runs inside the inbox transaction of the CallReceived event. */
+    public void onCallReceived(CallReceived call) {
+        if (call.needs().stream().noneMatch(Need::needsFieldTeam) || call.location() == null) {
+            return; // nothing to drive to
         }
-        a.status = Assignment.Status.ARRIVED;
-        a.arrivedAt = Instant.now();
-        outbox.publish(new TeamArrived(a.caseId, a.caseCode, a.arrivedAt, a.id, a.teamId));
+        lockCase(call.caseId());
+        if (Assignment.count("caseId", call.caseId()) > 0 || QueuedCase.findById(call.caseId()) != null) {
+            return; // already handled (a repeat event under a new id, or another instance got there first)
+        }
+        consider(new CaseInfo(call.caseId(), call.caseCode(), call.location(), call.needs(), call.priority()));
+    }
+
+    /**
+     * Runs inside the inbox transaction of the CaseEscalated event. A waiting case takes the higher priority and, if it
+     * has become an emergency, is dispatched now; a case dispatch never saw (e.g. its field need was found later) is
+     * considered as a new one. A case a team has already been sent to is left alone: a second visit is a dispatcher's
+     * decision, not a side effect of an escalation.
+     */
+    public void onCaseEscalated(CaseEscalated e) {
+        if (e.needs().stream().noneMatch(Need::needsFieldTeam) || e.location() == null) {
+            return;
+        }
+        lockCase(e.caseId());
+        QueuedCase q = QueuedCase.lock(e.caseId()); // waits for a freed team that is taking this very case
+        if (Assignment.count("caseId", e.caseId()) > 0) {
+            return; // a team is on it, or has been
+        }
+        CaseInfo info = new CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(), e.priority());
+        if (q == null) {
+            consider(info);
+            return;
+        }
+        q.priority = Math.max(q.priority, e.priority());
+        if (q.emergency || !isEmergency(e.needs(), q.priority)) {
+            return;
+        }
+        q.emergency = true;
+        q.reason = QueuedCase.NO_TEAM_AVAILABLE;
+        q.medical = q.medical || info.medical();
+        Team team = Team.lockBestAvailable(teamNeed(q), loadSince());
+        if (team != null) {
+            q.delete();
+            dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, null);
+        }
+    }
+
+    /** Emergency transport and oxygen, or a triaged priority at or above the threshold, go out without a person. */
+    public boolean isEmergency(Collection<Need> needs, int priority) {
+        return needs.contains(Need.EMERGENCY_TRANSPORT) || needs.contains(Need.OXYGEN_SUPPORT)
+                || priority >= config.emergencyPriority();
+    }
+
+    private void consider(CaseInfo c) {
+        Location at = c.at();
+        if (isEmergency(c.needs(), c.priority())) {
+            Team team = Team.lockBestAvailable(teamNeed(at.provinceCode(), at.districtCode(), at.wardCode(), c.needs()),
+                    loadSince());
+            if (team != null) {
+                dispatch(team, c.caseId(), c.caseCode(), at.provinceCode(), at.districtCode(), at.wardCode(), null);
+                return;
+            }
+            queue(c, true, QueuedCase.NO_TEAM_AVAILABLE);
+        } else {
+            queue(c, false, QueuedCase.AWAITING_DISPATCHER);
+        }
+    }
+
+    /** The free teams a dispatcher may choose from for a waiting case, best first. */
+    public List<Team> recommendations(UUID caseId) {
+        QueuedCase q = QueuedCase.findById(caseId);
+        if (q == null) {
+            if (Assignment.liveFor(caseId)) {
+                throw ProblemException.conflict("Case " + caseId + " already has a team");
+            }
+            throw ProblemException.notFound("Waiting case " + caseId);
+        }
+        return Team.ranking(teamNeed(q), loadSince(), config.recommendations());
+    }
+
+    /** A dispatcher confirms a recommended team or overrides the recommendation with another free team. */
+    @Transactional
+    public Assignment assign(UUID caseId, String teamCode, String dispatcherId) {
+        lockCase(caseId);
+        QueuedCase q = QueuedCase.lock(caseId);
+        if (q == null) {
+            if (Assignment.liveFor(caseId)) {
+                throw ProblemException.conflict("Case " + caseId + " already has a team");
+            }
+            throw ProblemException.notFound("Waiting case " + caseId);
+        }
+        Team team = Team.lockByCode(teamCode);
+        if (team == null) {
+            throw ProblemException.invalidField("teamCode", "no team has this code");
+        }
+        if (team.status != Team.Status.AVAILABLE) {
+            throw ProblemException.conflict("Team " + teamCode + " is " + team.status + ", not AVAILABLE");
+        }
+        if (q.medical && team.medicalStaff == 0) {
+            throw ProblemException.conflict("Team " + teamCode + " has no medical staff; the case has a medical need");
+        }
+        q.delete();
+        return dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, dispatcherId);
+    }
+
+    /** One step of the phone app (accept, en route, arrived); anything but the next step is refused. */
+    @Transactional
+    public Assignment advance(UUID assignmentId, Assignment.Status target) {
+        Assignment a = find(assignmentId);
+        if (a.status.next() != target || target == Assignment.Status.COMPLETED) {
+            throw ProblemException.conflict("The assignment is " + a.status + "; it cannot become " + target
+                    + (a.status.next() == null ? "" : " (next step: " + a.status.next() + ")"));
+        }
+        Team team = Team.lock(a.teamId);
+        Instant now = Instant.now();
+        a.status = target;
+        switch (target) {
+            case ACCEPTED -> a.acceptedAt = now;
+            case EN_ROUTE -> {
+                a.enRouteAt = now;
+                team.moveTo(Team.Status.EN_ROUTE);
+            }
+            case ARRIVED -> {
+                a.arrivedAt = now;
+                team.moveTo(Team.Status.ON_SCENE);
+                outbox.publish(new TeamArrived(a.caseId, a.caseCode, now, a.id, a.teamId));
+            }
+            default -> throw new IllegalStateException(target.name());
+        }
         return a;
     }
 
+    /**
+     * The visit is over. The team is AVAILABLE again at once and takes the most urgent waiting emergency it may serve,
+     * unless it reports it is returning to base.
+     */
     @Transactional
     public Assignment complete(UUID assignmentId, DispatchOutcome outcome, ClinicalNotes notes,
-            List<Need> followUpNeeds, String note) {
+            List<Need> followUpNeeds, String note, boolean returning) {
         Assignment a = find(assignmentId);
-        if (a.status == Assignment.Status.COMPLETED) {
-            throw ProblemException.conflict("The assignment is already completed");
+        if (a.status != Assignment.Status.ARRIVED) {
+            throw ProblemException.conflict("The assignment is " + a.status + "; only an ARRIVED team can complete it");
         }
         a.status = Assignment.Status.COMPLETED;
         a.outcome = outcome.name();
+        a.followUpNeeds = followUpNeeds.stream().map(Need::name).toList();
+        a.completionNote = note;
         a.completedAt = Instant.now();
         outbox.publish(new DispatchCompleted(a.caseId, a.caseCode, a.completedAt, a.id, a.teamId, outcome, notes,
                 followUpNeeds, new Location(a.provinceCode, a.districtCode, a.wardCode, null, null, null), note));
-        Team team = Team.findById(a.teamId);
-        team.status = Team.Status.AVAILABLE;
-        Team.flush();
-        drainQueueInto(team);
+        Team team = Team.lock(a.teamId);
+        team.moveTo(returning ? Team.Status.RETURNING : Team.Status.AVAILABLE);
+        Assignment.flush(); // the team's live assignment is gone before it takes the next
+        if (!returning) {
+            drainQueueInto(team);
+        }
         return a;
     }
 
-    /** The freed team takes the most urgent waiting case it may serve: highest priority first, then longest wait. */
-    private void drainQueueInto(Team team) {
-        List<QueuedCase> waiting = QueuedCase.find(
-                "provinceCode = ?1 and (medical = false or ?2 = true) order by priority desc, queuedAt",
-                team.provinceCode, team.medicalStaff > 0).page(0, 1).list();
-        if (waiting.isEmpty()) {
-            return;
+    /** Shift and off-duty (AVAILABLE, RETURNING, OFF_DUTY); only while the team has no live assignment. */
+    @Transactional
+    public Team setTeamStatus(String teamCode, Team.Status target) {
+        if (!target.manual()) {
+            throw ProblemException.invalidField("status", "must be AVAILABLE, RETURNING or OFF_DUTY; " + target
+                    + " follows the team's assignment");
         }
-        QueuedCase next = waiting.get(0);
-        next.delete();
-        dispatch(team, next.caseId, next.caseCode, next.provinceCode, next.districtCode, next.wardCode);
+        Team team = Team.lockByCode(teamCode);
+        if (team == null) {
+            throw ProblemException.notFound("Team " + teamCode);
+        }
+        if (!team.status.manual()) {
+            throw ProblemException.conflict("Team " + teamCode + " is " + team.status
+                    + " on a case; it can change status once the visit is completed");
+        }
+        if (team.status != target) {
+            team.moveTo(target);
+            if (target == Team.Status.AVAILABLE) {
+                drainQueueInto(team);
+            }
+        }
+        return team;
     }
 
-    private void dispatch(Team team, UUID caseId, String caseCode, String province, String district, String ward) {
+    /** A team that has just become AVAILABLE (new, back on shift, done) takes the most urgent waiting emergency. */
+    public void drainQueueInto(Team team) {
+        QueuedCase next = QueuedCase.lockNextFor(team.provinceCode, team.medicalStaff > 0);
+        if (next == null) {
+            return;
+        }
+        next.delete(); // locked by lockNextFor: no other freed team or dispatcher can take it meanwhile
+        dispatch(team, next.caseId, next.caseCode, next.provinceCode, next.districtCode, next.wardCode, null);
+    }
+
+    private Assignment dispatch(Team team, UUID caseId, String caseCode, String province, String district, String ward,
+            String dispatcherId) {
         Assignment a = new Assignment();
         a.id = UUID.randomUUID();
         a.caseId = caseId;
@@ -100,36 +257,66 @@ public class Dispatcher {
         a.teamId = team.id;
         a.status = Assignment.Status.DISPATCHED;
         a.matchedBy = team.matchFor(district, ward);
-        a.automatic = true;
+        a.automatic = dispatcherId == null;
+        a.dispatcherId = dispatcherId;
         a.provinceCode = province;
         a.districtCode = district;
         a.wardCode = ward;
+        a.followUpNeeds = List.of();
         a.dispatchedAt = Instant.now();
         a.persist();
-        team.status = Team.Status.DISPATCHED;
+        team.moveTo(Team.Status.DISPATCHED);
         outbox.publish(new TeamDispatched(caseId, caseCode, a.dispatchedAt, a.id, team.id, team.name, a.matchedBy,
-                true, null));
-        LOG.infof("Case %s: team %s dispatched (%s)", caseCode, team.name, a.matchedBy);
+                a.automatic, dispatcherId));
+        LOG.infof("Case %s: team %s dispatched (%s, %s)", caseCode, team.code, a.matchedBy,
+                a.automatic ? "automatic" : "by a dispatcher");
+        return a;
     }
 
-    private void queue(CallReceived call, boolean medical) {
+    private void queue(CaseInfo c, boolean emergency, String reason) {
         QueuedCase q = new QueuedCase();
-        q.caseId = call.caseId();
-        q.caseCode = call.caseCode();
-        q.provinceCode = call.location().provinceCode();
-        q.districtCode = call.location().districtCode();
-        q.wardCode = call.location().wardCode();
-        q.medical = medical;
-        q.priority = call.priority();
+        q.caseId = c.caseId();
+        q.caseCode = c.caseCode();
+        q.provinceCode = c.at().provinceCode();
+        q.districtCode = c.at().districtCode();
+        q.wardCode = c.at().wardCode();
+        q.medical = c.medical();
+        q.emergency = emergency;
+        q.needs = new ArrayList<>(c.needs().stream().map(Need::name).toList());
+        q.priority = c.priority();
+        q.reason = reason;
         q.queuedAt = Instant.now();
         q.persist();
-        outbox.publish(new DispatchQueued(call.caseId(), call.caseCode(), q.queuedAt, call.needs(), q.wardCode,
-                q.districtCode, q.priority, "no free team in province " + q.provinceCode));
-        LOG.infof("Case %s queued: no free team", call.caseCode());
+        outbox.publish(new DispatchQueued(c.caseId(), c.caseCode(), q.queuedAt, c.needs(), q.wardCode, q.districtCode,
+                q.priority, reason));
+        LOG.infof("Case %s queued: %s", c.caseCode(), reason);
+    }
+
+    private Team.Need teamNeed(QueuedCase q) {
+        return new Team.Need(q.provinceCode, q.districtCode, q.wardCode, q.medical,
+                q.needs != null && q.needs.contains(Need.OXYGEN_SUPPORT.name()), WardZone.isRed(q.wardCode));
+    }
+
+    private static Team.Need teamNeed(String province, String district, String ward, Collection<Need> needs) {
+        return new Team.Need(province, district, ward, needs.stream().anyMatch(Need::isMedical),
+                needs.contains(Need.OXYGEN_SUPPORT), WardZone.isRed(ward));
+    }
+
+    private Instant loadSince() {
+        return Instant.now().minus(config.loadWindow());
+    }
+
+    /**
+     * Serialises all work on one case across threads and instances until the transaction ends, so that a duplicate
+     * event cannot both queue a case and dispatch it. Two-key form: its key space is separate from the outbox's.
+     */
+    private void lockCase(UUID caseId) {
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(1022, hashtext(:c))) l")
+                .setParameter("c", caseId.toString()).getSingleResult();
     }
 
     private static Assignment find(UUID id) {
-        Assignment a = Assignment.findById(id);
+        Assignment a = Assignment.lock(id);
         if (a == null) {
             throw ProblemException.notFound("Assignment " + id);
         }

@@ -3,60 +3,112 @@ package vn.hotline1022.dispatch.teams;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.dispatch.assignments.Dispatcher;
 
 @Path("/api/v1/teams")
 @Tag(name = "Teams")
 public class TeamResource {
 
+    @Inject
+    Dispatcher dispatcher;
+
+    @Inject
+    CurrentUser user;
+
+    public record Member(@NotBlank @Size(max = 200) String name, @NotNull MemberRole role) {
+    }
+
+    /**
+     * @param medicalStaff optional when {@code members} are given (then it is their number of MEDICAL members and must
+     *                     agree if given); required otherwise
+     * @param reserve      a provincial reserve team, sent last but anywhere in the province
+     */
     public record NewTeam(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be 2-20 capitals, digits or -") String code,
-            @NotBlank String name,
+            @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode,
             @NotBlank @Pattern(regexp = "\\d{3}", message = "must be a 3-digit district code") String homeDistrictCode,
-            @NotEmpty List<@Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String> coveredWardCodes,
-            @Min(0) int medicalStaff,
-            @NotBlank String vehicle) {
+            @NotEmpty List<@NotNull @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String> coveredWardCodes,
+            @Min(0) Integer medicalStaff,
+            @NotNull Vehicle vehicle,
+            Set<@NotNull Equipment> equipment,
+            @Size(max = 20) List<@Valid @NotNull Member> members,
+            boolean reserve) {
+    }
+
+    public record Crew(@NotNull @Size(min = 1, max = 20) List<@Valid @NotNull Member> members) {
+    }
+
+    /** Set by the team (shift start/end, back at base) or a dispatcher: AVAILABLE, RETURNING or OFF_DUTY. */
+    public record StatusChange(@NotNull Team.Status status) {
     }
 
     public record TeamView(UUID id, String code, String name, String provinceCode, String homeDistrictCode,
-            List<String> coveredWardCodes, int medicalStaff, String vehicle, String status) {
+            List<String> coveredWardCodes, int medicalStaff, String vehicle, List<String> equipment, boolean reserve,
+            String status, Instant statusChangedAt, List<Member> members) {
         static TeamView of(Team t) {
-            return new TeamView(t.id, t.code, t.name, t.provinceCode, t.homeDistrictCode, t.coveredWardCodes, t.medicalStaff,
-                    t.vehicle, t.status.name());
+            return of(t, TeamMember.<TeamMember> list("teamId = ?1 order by role, name", t.id));
+        }
+
+        static TeamView of(Team t, List<TeamMember> members) {
+            List<Member> crew = members.stream().map(m -> new Member(m.name, m.role)).toList();
+            return new TeamView(t.id, t.code, t.name, t.provinceCode, t.homeDistrictCode, t.coveredWardCodes,
+                    t.medicalStaff, t.vehicle, t.equipment == null ? List.of() : t.equipment, t.reserve, t.status.name(),
+                    t.statusChangedAt, crew);
         }
     }
 
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
     public List<TeamView> list() {
-        return Team.<Team> listAll().stream().map(TeamView::of).toList();
+        Map<UUID, List<TeamMember>> crews = TeamMember.<TeamMember> list("order by role, name").stream()
+                .collect(Collectors.groupingBy(m -> m.teamId));
+        return Team.<Team> list("order by code").stream()
+                .map(t -> TeamView.of(t, crews.getOrDefault(t.id, List.of()))).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
+    public TeamView get(@PathParam("code") String code) {
+        return TeamView.of(find(code));
     }
 
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     @Transactional
-    public Response create(@Valid NewTeam request) {
+    public Response create(@Valid @NotNull NewTeam request) {
         if (Team.byCode(request.code()) != null) {
             throw ProblemException.invalidField("code", "another team has this code");
         }
+        int medics = medicalStaff(request);
         Team t = new Team();
         t.id = UUID.randomUUID();
         t.code = request.code();
@@ -64,11 +116,83 @@ public class TeamResource {
         t.provinceCode = request.provinceCode();
         t.homeDistrictCode = request.homeDistrictCode();
         t.coveredWardCodes = List.copyOf(request.coveredWardCodes());
-        t.medicalStaff = request.medicalStaff();
-        t.vehicle = request.vehicle();
+        t.medicalStaff = medics;
+        t.vehicle = request.vehicle().name();
+        t.equipment = request.equipment() == null ? List.of()
+                : request.equipment().stream().map(Enum::name).sorted().toList();
+        t.reserve = request.reserve();
         t.status = Team.Status.AVAILABLE;
-        t.createdAt = Instant.now();
+        t.statusChangedAt = Instant.now();
+        t.createdAt = t.statusChangedAt;
         t.persist();
-        return Response.created(URI.create("/api/v1/teams/" + t.id)).entity(TeamView.of(t)).build();
+        replaceCrew(t, request.members() == null ? List.of() : request.members());
+        dispatcher.drainQueueInto(t); // a new team takes the most urgent waiting emergency at once
+        return Response.created(URI.create("/api/v1/teams/" + t.code)).entity(TeamView.of(t)).build();
+    }
+
+    /** A new crew for the next shift (đổi ca); the medical-staff count follows it. */
+    @PUT
+    @Path("/{code}/members")
+    @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
+    @Transactional
+    public TeamView changeCrew(@PathParam("code") String code, @Valid @NotNull Crew request) {
+        Team t = Team.lockByCode(code);
+        if (t == null) {
+            throw ProblemException.notFound("Team " + code);
+        }
+        replaceCrew(t, request.members());
+        t.medicalStaff = (int) request.members().stream().filter(m -> m.role() == MemberRole.MEDICAL).count();
+        return TeamView.of(t);
+    }
+
+    /** Shift start and end, off duty, back at base. A team member may set only its own team's status. */
+    @PUT
+    @Path("/{code}/status")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
+    public TeamView changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange request) {
+        if (onlyOwnTeam() && !user.teamCode().map(code::equals).orElse(false)) {
+            throw ProblemException.notFound("Team " + code); // to a team member, another team does not exist
+        }
+        return TeamView.of(dispatcher.setTeamStatus(code, request.status()));
+    }
+
+    private boolean onlyOwnTeam() {
+        return user.has(Roles.TEAM_MEMBER) && !user.has(Roles.DISPATCHER) && !user.has(Roles.OPS)
+                && !user.has(Roles.ADMIN);
+    }
+
+    private static int medicalStaff(NewTeam request) {
+        if (request.members() == null || request.members().isEmpty()) {
+            if (request.medicalStaff() == null) {
+                throw ProblemException.invalidField("medicalStaff", "must be given when no members are listed");
+            }
+            return request.medicalStaff();
+        }
+        int medics = (int) request.members().stream().filter(m -> m.role() == MemberRole.MEDICAL).count();
+        if (request.medicalStaff() != null && request.medicalStaff() != medics) {
+            throw ProblemException.invalidField("medicalStaff", "must equal the number of MEDICAL members (" + medics
+                    + ")");
+        }
+        return medics;
+    }
+
+    private static void replaceCrew(Team t, List<Member> members) {
+        TeamMember.delete("teamId", t.id);
+        for (Member m : members) {
+            TeamMember tm = new TeamMember();
+            tm.id = UUID.randomUUID();
+            tm.teamId = t.id;
+            tm.name = m.name().strip();
+            tm.role = m.role();
+            tm.persist();
+        }
+    }
+
+    private static Team find(String code) {
+        Team t = Team.byCode(code);
+        if (t == null) {
+            throw ProblemException.notFound("Team " + code);
+        }
+        return t;
     }
 }
