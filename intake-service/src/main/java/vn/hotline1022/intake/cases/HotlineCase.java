@@ -11,6 +11,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -19,6 +20,7 @@ import vn.hotline1022.events.common.EscalationLevel;
 
 /** A citizen's request (hồ sơ), opened by a call. The caller's name and phone live here and nowhere in the logs. */
 @Entity
+@DynamicUpdate // writers update only what they changed: the call taker and the timeline touch different columns
 @Table(name = "hotline_case")
 public class HotlineCase extends PanacheEntityBase {
 
@@ -36,6 +38,8 @@ public class HotlineCase extends PanacheEntityBase {
     public String districtCode;
     public String wardCode;
     public String addressText;
+    /** {@code HouseholdAddress} key of the address the case was opened with; null when too vague to link calls on. */
+    public String householdKey;
     public Double latitude;
     public Double longitude;
     public int householdSize;
@@ -83,5 +87,11 @@ public class HotlineCase extends PanacheEntityBase {
     public static Optional<HotlineCase> openByPhone(String phone) {
         return find("callerPhone = ?1 and status <> ?2 order by openedAt desc", phone, CaseStatus.RESOLVED)
                 .firstResultOptional();
+    }
+
+    /** The open case of this household (same ward, same specific address), if any: a new call from it is linked. */
+    public static Optional<HotlineCase> openByHousehold(String wardCode, String householdKey) {
+        return find("wardCode = ?1 and householdKey = ?2 and status <> ?3 order by openedAt desc", wardCode,
+                householdKey, CaseStatus.RESOLVED).firstResultOptional();
     }
 }

@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
@@ -44,7 +45,10 @@ public class TimelineRecorder {
         if (NOT_DECISIONS.contains(event.type())) {
             return;
         }
-        HotlineCase c = HotlineCase.findById(data.caseId());
+        // Each topic has its own consumer, so events of one case from different services are handled at the same time:
+        // lock the case row, or one handler's update of the status or first action silently undoes another's.
+        HotlineCase c = HotlineCase.getEntityManager().find(HotlineCase.class, data.caseId(),
+                LockModeType.PESSIMISTIC_WRITE);
         if (c == null) {
             return;
         }
