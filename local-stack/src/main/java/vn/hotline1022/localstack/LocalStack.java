@@ -70,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
 
     private final Options options;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private Keycloak keycloak;
@@ -131,23 +132,7 @@ public final class LocalStack implements AutoCloseable {
         }
 
         for (var entry : options.ports().entrySet()) {
-            String name = entry.getKey();
-            PostgresServer.Database db = postgres.ensureDatabase(databaseName(name), "local-" + name);
-            Map<String, String> env = new LinkedHashMap<>();
-            env.put("QUARKUS_HTTP_PORT", String.valueOf(entry.getValue()));
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-            env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            // A fixed salt for this machine's demo data only; real deployments set their own secret.
-            env.put("HOTLINE_RELIEF_PHONE_SALT", "local-demo-salt");
-            if (keycloak != null) {
-                env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-            }
-            env.putAll(options.extraEnv());
-            Path jar = options.projectRoot().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            services.put(name, new ServiceProcess(name, entry.getValue(), jar, env,
-                    options.home().resolve("logs").resolve(name + ".log")));
+            services.put(entry.getKey(), process(entry.getKey(), entry.getKey(), entry.getValue()));
         }
         step("Starting " + String.join(", ", services.keySet()));
         services.values().forEach(ServiceProcess::start);
@@ -161,6 +146,31 @@ public final class LocalStack implements AutoCloseable {
         ready.forEach(CompletableFuture::join);
         step("All services up in " + (System.nanoTime() - started) / 1_000_000 / 1000.0 + " s");
         return this;
+    }
+
+    /**
+     * Starts one more instance of a running service on {@code port}, with the same database, broker and settings, so
+     * it joins the same consumer group: the way a service is scaled out. It is known as {@code instanceName} (its log
+     * is {@code logs/<instanceName>.log}) and stopped with the stack.
+     */
+    public ServiceProcess startInstance(String service, String instanceName, int port) {
+        service(service); // only a service of this stack
+        if (services.containsKey(instanceName)) {
+            throw new IllegalArgumentException(instanceName + " is already running");
+        }
+        ServiceProcess s = process(service, instanceName, port);
+        services.put(instanceName, s);
+        step("Starting " + instanceName + " (another " + service + ")");
+        s.start();
+        s.awaitReady(Duration.ofSeconds(120));
+        step("  " + instanceName + " ready at " + s.url());
+        return s;
+    }
+
+    /** The database of a service and the login it uses (local demo values): for tests that check state directly. */
+    public PostgresServer.Database database(String service) {
+        service(service);
+        return databases.get(service);
     }
 
     public ServiceProcess service(String name) {
@@ -234,6 +244,27 @@ public final class LocalStack implements AutoCloseable {
         if (postgres != null) {
             postgres.close();
         }
+    }
+
+    /** A process of {@code service} (its jar and database) named {@code instanceName}, listening on {@code port}. */
+    private ServiceProcess process(String service, String instanceName, int port) {
+        PostgresServer.Database db = databases.computeIfAbsent(service,
+                s -> postgres.ensureDatabase(databaseName(s), "local-" + s));
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        // A fixed salt for this machine's demo data only; real deployments set their own secret.
+        env.put("HOTLINE_RELIEF_PHONE_SALT", "local-demo-salt");
+        if (keycloak != null) {
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        }
+        env.putAll(options.extraEnv());
+        Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
+                + ".log"));
     }
 
     private static String databaseName(String service) {
