@@ -31,11 +31,13 @@ public class CallResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.ADMIN })
     @Operation(summary = "Record a call and open a case",
             description = "201 with the new case. 200 with the caller's open case (linkedRepeatCall true) when the same"
-                    + " phone already has a case that is not resolved: the call is attached to it, never a second case."
+                    + " phone already has a case that is not resolved, or (linkedBy HOUSEHOLD_ADDRESS) another phone"
+                    + " called about the same specific address (house number and street or hamlet) in the same ward:"
+                    + " the call is attached to it, never a second case."
                     + " 200 with the same case when the same callId is posted again.")
     public Response receive(@Valid @NotNull NewCall call) {
         CallTaker.Taken taken = callTaker.take(call, user.username());
-        CaseView view = CaseView.answerToCall(taken.hotlineCase(), taken.linked());
+        CaseView view = CaseView.answerToCall(taken.hotlineCase(), taken.linkedBy());
         return taken.created()
                 ? Response.created(URI.create("/api/v1/cases/" + view.code())).entity(view).build()
                 : Response.ok(view).build();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ import vn.hotline1022.intake.callers.PhoneNumbers;
 import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.LinkedBy;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.intake.cases.Triage;
 import vn.hotline1022.intake.geography.AdminUnits;
@@ -40,7 +42,8 @@ import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
  * Turns a call into a case, or attaches it to the caller's open case: one transaction writes the case, its timeline
- * entry and CallReceived (or RepeatCallLinked). Never a second open case for one phone.
+ * entry and CallReceived (or RepeatCallLinked). Never a second open case for one phone, nor for one household (same
+ * ward, same specific address — {@link HouseholdAddress}).
  */
 @ApplicationScoped
 public class CallTaker {
@@ -48,12 +51,18 @@ public class CallTaker {
     private static final Logger LOG = Logger.getLogger(CallTaker.class);
     /** Taken first in the transaction: calls from one phone are handled one after another, on every instance. */
     private static final String LOCK_PHONE = "select 1 from pg_advisory_xact_lock(hashtext(?1))";
+    /**
+     * Taken second, when the address is specific: calls about one household too. Always after the phone lock (and in
+     * the two-key lock space, apart from the phone's): a transaction never waits for a phone lock while holding an
+     * address lock, so two calls that share one of the two never deadlock.
+     */
+    private static final String LOCK_HOUSEHOLD = "select 1 from pg_advisory_xact_lock(hashtext(?1), hashtext(?2))";
 
     /**
-     * @param created a new case was opened (201)
-     * @param linked  the call was attached to the caller's open case
+     * @param created  a new case was opened (201)
+     * @param linkedBy why the call was attached to an open case; null when it opened one
      */
-    public record Taken(HotlineCase hotlineCase, boolean created, boolean linked) {
+    public record Taken(HotlineCase hotlineCase, boolean created, LinkedBy linkedBy) {
     }
 
     @Inject
@@ -83,27 +92,38 @@ public class CallTaker {
                 .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));
         AdminUnits.Ward ward = units.ward(call.location().wardCode())
                 .orElseThrow(() -> ProblemException.invalidField("location.wardCode", "no ward has this code"));
+        Optional<String> household = HouseholdAddress.key(call.location().addressText());
         em.createNativeQuery(LOCK_PHONE).setParameter(1, phone).getSingleResult();
+        household.ifPresent(key -> em.createNativeQuery(LOCK_HOUSEHOLD).setParameter(1, ward.code())
+                .setParameter(2, key).getSingleResult());
 
         UUID callId = call.callId() == null ? UUID.randomUUID() : call.callId();
         var known = CaseCall.byId(callId);
         if (known.isPresent()) { // the console retried after a timeout
             HotlineCase c = HotlineCase.findById(known.get().caseId);
-            return new Taken(c, false, !callId.equals(c.firstCallId));
+            LinkedBy linkedBy = callId.equals(c.firstCallId) ? null
+                    : known.get().linkedBy == null ? LinkedBy.PHONE : known.get().linkedBy;
+            return new Taken(c, false, linkedBy);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
-        var open = HotlineCase.openByPhone(phone);
-        Taken taken = open.isPresent() ? link(open.get(), call, callId, now) : open(call, callId, phone, ward, agent, now);
+        // The phone first: a caller's own open case wins over a neighbour's at the same address.
+        Taken taken = HotlineCase.openByPhone(phone)
+                .map(c -> link(c, call, callId, LinkedBy.PHONE, now))
+                .or(() -> household.flatMap(key -> HotlineCase.openByHousehold(ward.code(), key))
+                        .map(c -> link(c, call, callId, LinkedBy.HOUSEHOLD_ADDRESS, now)))
+                .orElseGet(() -> open(call, callId, phone, household.orElse(null), ward, agent, now));
         CaseCall record = new CaseCall();
         record.callId = callId;
         record.caseId = taken.hotlineCase().id;
         record.channel = call.channel().name();
         record.receivedAt = now;
+        record.linkedBy = taken.linkedBy();
         record.persist();
         return taken;
     }
 
-    private Taken open(NewCall call, UUID callId, String phone, AdminUnits.Ward ward, String agent, Instant now) {
+    private Taken open(NewCall call, UUID callId, String phone, String household, AdminUnits.Ward ward, String agent,
+            Instant now) {
         AdminUnits.Province province = units.province(ward.provinceCode()).orElseThrow();
         Set<Vulnerability> vulnerabilities = vulnerabilities(call);
         int householdSize = call.householdSize() == null ? 1 : call.householdSize();
@@ -124,6 +144,7 @@ public class CallTaker {
         c.districtCode = ward.districtCode();
         c.wardCode = ward.code();
         c.addressText = call.location().addressText();
+        c.householdKey = household;
         c.latitude = call.location().latitude();
         c.longitude = call.location().longitude();
         c.householdSize = householdSize;
@@ -148,11 +169,14 @@ public class CallTaker {
                 + "; needs " + String.join(", ", c.needs) + "; priority " + c.priority);
         audit.record(AuditTrail.Action.CASE_OPENED, c.id, c.code, "channel " + c.channel);
         LOG.infof("Case %s opened: needs %s, priority %d, ward %s", c.code, c.needs, c.priority, c.wardCode);
-        return new Taken(c, true, false);
+        return new Taken(c, true, null);
     }
 
-    /** The same phone called again while its case is open: one case, more weight, every need kept. */
-    private Taken link(HotlineCase c, NewCall call, UUID callId, Instant now) {
+    /**
+     * The same phone, or someone else from the same household, called again while the case is open: one case, more
+     * weight, every need kept. The case keeps its first caller and address.
+     */
+    private Taken link(HotlineCase c, NewCall call, UUID callId, LinkedBy linkedBy, Instant now) {
         Set<String> needs = new LinkedHashSet<>(c.needs);
         call.needs().forEach(n -> needs.add(n.name()));
         Set<Vulnerability> vulnerabilities = EnumSet.noneOf(Vulnerability.class);
@@ -181,11 +205,14 @@ public class CallTaker {
 
         UUID eventId = outbox.publish(new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
                 c.priority));
+        String rule = linkedBy == LinkedBy.PHONE ? "same phone" : "same household address, another phone";
         TimelineEntry.own(eventId, c.id, EventType.REPEAT_CALL_LINKED, now, "Called again by " + call.channel()
-                + " (call " + c.repeatCount + "); needs " + String.join(", ", c.needs) + "; priority " + c.priority);
-        audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount);
-        LOG.infof("Call linked to open case %s: call %d, priority %d", c.code, c.repeatCount, c.priority);
-        return new Taken(c, false, true);
+                + " (call " + c.repeatCount + ", " + rule + "); needs " + String.join(", ", c.needs) + "; priority "
+                + c.priority);
+        audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount + ", by " + linkedBy);
+        LOG.infof("Call linked to open case %s by %s: call %d, priority %d", c.code, linkedBy, c.repeatCount,
+                c.priority);
+        return new Taken(c, false, linkedBy);
     }
 
     private static Set<Vulnerability> vulnerabilities(NewCall call) {

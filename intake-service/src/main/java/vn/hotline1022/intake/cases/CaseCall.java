@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -18,6 +20,9 @@ public class CaseCall extends PanacheEntityBase {
     public UUID caseId;
     public String channel;
     public Instant receivedAt;
+    /** Why the call was attached to an existing case; null for the call that opened it. */
+    @Enumerated(EnumType.STRING)
+    public LinkedBy linkedBy;
 
     public static Optional<CaseCall> byId(UUID callId) {
         return findByIdOptional(callId);

@@ -10,7 +10,8 @@ import vn.hotline1022.events.common.EscalationLevel;
 
 /**
  * A case as the agent console shows it; {@code timeline} is left out of lists. {@code linkedRepeatCall} is set only in
- * the answer to a call: true when the call was attached to this already open case instead of opening one.
+ * the answer to a call: true when the call was attached to this already open case instead of opening one, and then
+ * {@code linkedBy} says by which rule (the same phone, or the same household address in the same ward).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CaseView(
@@ -29,6 +30,7 @@ public record CaseView(
         String agentId,
         int repeatCount,
         Boolean linkedRepeatCall,
+        LinkedBy linkedBy,
         Sla sla,
         Instant openedAt,
         Instant updatedAt,
@@ -50,21 +52,23 @@ public record CaseView(
     }
 
     public static CaseView summary(HotlineCase c) {
-        return of(c, null, null);
+        return of(c, null, null, null);
     }
 
-    public static CaseView answerToCall(HotlineCase c, boolean linked) {
-        return of(c, null, linked);
+    /** @param linkedBy null when the call opened the case */
+    public static CaseView answerToCall(HotlineCase c, LinkedBy linkedBy) {
+        return of(c, null, linkedBy != null, linkedBy);
     }
 
     public static CaseView of(HotlineCase c, List<TimelineEntry> entries) {
-        return of(c, entries, null);
+        return of(c, entries, null, null);
     }
 
-    private static CaseView of(HotlineCase c, List<TimelineEntry> entries, Boolean linked) {
+    private static CaseView of(HotlineCase c, List<TimelineEntry> entries, Boolean linked, LinkedBy linkedBy) {
         return new CaseView(c.id, c.code, c.status, c.priority, c.priorityReasons, c.needs, c.channel,
                 new Place(c.provinceCode, c.districtCode, c.wardCode, c.addressText), c.householdSize,
                 c.vulnerabilities, new Caller(c.callerName, c.callerPhone), c.notes, c.agentId, c.repeatCount, linked,
+                linkedBy,
                 new Sla(c.firstActionDue, c.firstActionAt, c.resolutionDue, c.resolvedAt, c.escalation(),
                         c.reopenCount, c.overdue(Instant.now())),
                 c.openedAt, c.updatedAt,
