@@ -149,7 +149,7 @@ public class Hospitals {
         }
         h.dutyPhone = blankToNull(contacts.dutyPhone());
         h.contactName = blankToNull(contacts.name());
-        LOG.infof("Hospital %s updated its contacts", h.name); // never the phone itself
+        LOG.infof("Hospital %s updated its contacts", h.name); // never the number itself
         return view(h);
     }
 
