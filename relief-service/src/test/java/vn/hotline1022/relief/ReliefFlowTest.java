@@ -609,6 +609,139 @@ class ReliefFlowTest {
         }
     }
 
+    /**
+     * Cần Thơ: the Red Cross and the Fatherland Front both run a food programme. A family fed by one is not fed again by
+     * the other in the same month, whether it calls from the same number or a neighbour's (same house); other needs are
+     * no duplicate, and an officer can still override.
+     */
+    @Test
+    void duplicatesAreFoundAcrossProgrammesAndDonorsForTheSameKindOfNeed() {
+        String canTho = "92";
+        String ninhKieu = "916";
+        String ward = "31117";
+        Map<String, Object> redCross = programme("CT-FOOD-RC", canTho, List.of("FOOD"), 1, 2);
+        redCross.put("capPeriod", "MONTH");
+        post("/api/v1/programmes", redCross, 201);
+        Map<String, Object> front = programme("CT-FOOD-MT", canTho, List.of("FOOD", "CASH_SUPPORT"), 1, 5);
+        front.put("capPeriod", "MONTH");
+        post("/api/v1/programmes", front, 201);
+
+        CallReceived first = call(canTho, ninhKieu, ward, "0292 3820 001", "Số 5 Đường Hòa Bình, KP.1", Need.FOOD);
+        allocate(first);
+        String firstHousehold = given().queryParam("caseId", first.caseId()).get("/api/v1/deliveries").then()
+                .statusCode(200).body("[0].status", equalTo("SCHEDULED"))
+                .body("[0].programmeCode", equalTo("CT-FOOD-RC")).extract().path("[0].householdId");
+        CallReceived other = call(canTho, ninhKieu, ward, "0292 3820 009", Need.FOOD);
+        allocate(other); // the Red Cross's last package
+        given().queryParam("caseId", other.caseId()).get("/api/v1/deliveries").then()
+                .body("[0].programmeCode", equalTo("CT-FOOD-RC")).body("[0].status", equalTo("SCHEDULED"));
+
+        // The same number asks again: the Red Cross is empty, so the Front's programme would serve it.
+        CallReceived again = call(canTho, ninhKieu, ward, "0292 3820 001", "Số 5 Đường Hòa Bình, KP.1", Need.FOOD);
+        allocate(again);
+        String detail = given().queryParam("caseId", again.caseId()).get("/api/v1/deliveries").then()
+                .statusCode(200).body("size()", equalTo(1)).body("[0].status", equalTo("REFUSED"))
+                .body("[0].reason", equalTo("DUPLICATE")).body("[0].programmeCode", equalTo("CT-FOOD-MT"))
+                .body("[0].duplicateMatch", equalTo("PHONE")).body("[0].duplicateProgramme", equalTo("CT-FOOD-RC"))
+                .extract().path("[0].detail");
+        assertThat(detail).contains("CT-FOOD-RC", "FOOD");
+
+        // Cash is another kind of need: the Front pays it to a household the Red Cross fed.
+        CallReceived cash = call(canTho, ninhKieu, ward, "0292 3820 009", Need.CASH_SUPPORT);
+        allocate(cash);
+        given().queryParam("caseId", cash.caseId()).get("/api/v1/deliveries").then()
+                .body("[0].programmeCode", equalTo("CT-FOOD-MT")).body("[0].status", equalTo("SCHEDULED"));
+
+        // A neighbour's number, the same house written another way: the same family, reason shown with a masked ref.
+        CallReceived neighbour = call(canTho, ninhKieu, ward, "0292 3820 002", "5 đ. hoa binh kp1", Need.FOOD);
+        allocate(neighbour);
+        var refused = given().queryParam("caseId", neighbour.caseId()).get("/api/v1/deliveries").then()
+                .statusCode(200).body("[0].reason", equalTo("DUPLICATE"))
+                .body("[0].duplicateMatch", equalTo("ADDRESS")).body("[0].duplicateOf", equalTo(firstHousehold))
+                .body("[0].duplicateProgramme", equalTo("CT-FOOD-RC")).extract();
+        String neighbourDetail = refused.path("[0].detail");
+        assertThat(neighbourDetail).contains("HGĐ-****", "near-identical address", "CT-FOOD-RC")
+                .doesNotContain("0292", "3820", "Hòa Bình", "hoa binh");
+
+        // Two families after all (the officer checked): scheduled from the Front's stock, with who decided and why.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("justification", "Hai hộ ở chung số nhà, đã xác minh với tổ trưởng khu vực"))
+                .post("/api/v1/deliveries/{id}/override", refused.<String> path("[0].id")).then().statusCode(200)
+                .body("status", equalTo("SCHEDULED")).body("programmeCode", equalTo("CT-FOOD-MT"))
+                .body("reviewDecision", equalTo("OVERRIDDEN"));
+    }
+
+    /** Sóc Trăng: an alert each time an allocation brings stock to its threshold, not one per package below it. */
+    @Test
+    void lowStockIsAlertedOncePerCrossingAndGaugedPerProgramme() {
+        Map<String, Object> body = programme("ST-FOOD-01", "94", List.of("FOOD"), 1, 3);
+        body.put("lowStockThreshold", 1);
+        post("/api/v1/programmes", body, 201);
+        awaitGauge("ST-FOOD-01", "3.0");
+
+        allocate(call("94", "941", "31507", "0299 3820 001", Need.FOOD)); // 2 left
+        assertThat(alertStocks("ST-FOOD-01")).isEmpty();
+        allocate(call("94", "941", "31507", "0299 3820 002", Need.FOOD)); // 1 left: crossed
+        assertThat(alertStocks("ST-FOOD-01")).containsExactly(1);
+        allocate(call("94", "941", "31507", "0299 3820 003", Need.FOOD)); // 0 left: still the same crossing
+        assertThat(alertStocks("ST-FOOD-01")).containsExactly(1);
+        given().get("/api/v1/programmes/low-stock").then().statusCode(200)
+                .body("find { it.code == 'ST-FOOD-01' }.stock", equalTo(0));
+
+        given().contentType(ContentType.JSON).body(Map.of("quantity", 2))
+                .post("/api/v1/programmes/{code}/stock", "ST-FOOD-01").then().statusCode(200)
+                .body("stock", equalTo(2)); // above the threshold again
+        allocate(call("94", "941", "31507", "0299 3820 004", Need.FOOD)); // 1 left: a new crossing
+        assertThat(alertStocks("ST-FOOD-01")).containsExactly(1, 1);
+        given().queryParam("provinceCode", "94").get("/api/v1/alerts/low-stock").then().statusCode(200)
+                .body("[0].programmeCode", equalTo("ST-FOOD-01")).body("[0].lowStockThreshold", equalTo(1))
+                .body("[0].provinceCode", equalTo("94"));
+        given().queryParam("provinceCode", "9").get("/api/v1/alerts/low-stock").then().statusCode(400)
+                .contentType("application/problem+json");
+        awaitGauge("ST-FOOD-01", "1.0");
+    }
+
+    /** Cà Mau: where the pending need goes short, ward by ward, once stock and announced consignments are counted. */
+    @Test
+    void allocationPlansShowPendingNeedAndShortfallPerWard() {
+        String caMau = "96";
+        post("/api/v1/programmes", programme("CM-FOOD-01", caMau, List.of("FOOD"), 1, 1), 201);
+        post("/api/v1/donors", Map.of("code", "MTTQ-CM", "name", "Ủy ban MTTQ tỉnh Cà Mau", "kind",
+                "FATHERLAND_FRONT"), 201);
+        allocate(call(caMau, "964", "32002", "0290 3820 001", Need.FOOD)); // scheduled
+        allocate(call(caMau, "964", "32002", "0290 3820 002", Need.FOOD)); // waiting, oldest
+        allocate(call(caMau, "964", "32002", "0290 3820 003", Need.FOOD)); // waiting
+        allocate(call(caMau, "966", "32035", "0290 3820 004", Need.FOOD)); // waiting, newest
+        given().contentType(ContentType.JSON)
+                .body(Map.of("donorCode", "MTTQ-CM", "programmeCode", "CM-FOOD-01", "quantity", 1, "expectedAt",
+                        Instant.now().plus(Duration.ofDays(1)).toString(), "wardCode", "32002"))
+                .post("/api/v1/consignments").then().statusCode(201);
+
+        given().queryParam("provinceCode", caMau).get("/api/v1/plans/allocation").then().statusCode(200)
+                .body("provinceCode", equalTo(caMau))
+                .body("programmes.size()", equalTo(1))
+                .body("programmes[0].code", equalTo("CM-FOOD-01"))
+                .body("programmes[0].stock", equalTo(0))
+                .body("programmes[0].expected", equalTo(1))
+                .body("programmes[0].waiting", equalTo(3))
+                .body("programmes[0].scheduledNotDelivered", equalTo(1))
+                .body("programmes[0].shortfall", equalTo(2))
+                .body("programmes[0].wards.find { it.wardCode == '32002' }.waiting", equalTo(2))
+                .body("programmes[0].wards.find { it.wardCode == '32002' }.scheduledNotDelivered", equalTo(1))
+                .body("programmes[0].wards.find { it.wardCode == '32002' }.expectedToWard", equalTo(1))
+                .body("programmes[0].wards.find { it.wardCode == '32002' }.shortfall", equalTo(1))
+                .body("programmes[0].wards.find { it.wardCode == '32035' }.districtCode", equalTo("966"))
+                .body("programmes[0].wards.find { it.wardCode == '32035' }.shortfall", equalTo(1));
+
+        // An officer of district 966 plans only its wards.
+        given().auth().oauth2(TestTokens.user("relief-cm", Roles.RELIEF_OFFICER)
+                .claim("district_codes", List.of("966")).sign())
+                .queryParam("provinceCode", caMau).get("/api/v1/plans/allocation").then().statusCode(200)
+                .body("programmes[0].wards.wardCode", equalTo(List.of("32035")))
+                .body("programmes[0].shortfall", equalTo(2));
+        given().get("/api/v1/plans/allocation").then().statusCode(400).contentType("application/problem+json");
+    }
+
     private static void createProgramme(String code, String provinceCode, List<String> needs, int cap, int stock) {
         given().contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Gói lương thực " + code, "provinceCode", provinceCode,
@@ -664,6 +797,23 @@ class ReliefFlowTest {
 
     private static void post(String path, Object body, int status) {
         given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(status);
+    }
+
+    /** Decides a call directly, as the intake consumer does, without waiting on the broker. */
+    private void allocate(CallReceived call) {
+        QuarkusTransaction.requiringNew().run(() -> allocator.onCallReceived(call));
+    }
+
+    private static List<Integer> alertStocks(String programmeCode) {
+        return given().queryParam("programmeCode", programmeCode).get("/api/v1/alerts/low-stock").then()
+                .statusCode(200).extract().jsonPath().getList("stock", Integer.class);
+    }
+
+    private static void awaitGauge(String programmeCode, String value) {
+        String tag = "programme=\"" + programmeCode + "\"";
+        await().atMost(PATIENCE).until(() -> given().get("/q/metrics").then().statusCode(200).extract().asString()
+                .lines().anyMatch(l -> l.startsWith("hotline_relief_stock{") && l.contains(tag)
+                        && l.endsWith("} " + value)));
     }
 
     private void produce(CallReceived call) {

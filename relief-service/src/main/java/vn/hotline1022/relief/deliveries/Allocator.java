@@ -28,13 +28,15 @@ import vn.hotline1022.relief.ReliefConfig;
 import vn.hotline1022.relief.households.CaseHousehold;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
+import vn.hotline1022.relief.programmes.LowStockAlerts;
 import vn.hotline1022.relief.programmes.Programme;
 
 /**
  * Decides relief for each case: one package per programme covering its needs, unless the household already has one
  * on the way (DUPLICATE by phone), has had its cap for the period (CAP_REACHED), is probably the same family as a
- * household that has (DUPLICATE by citizen ID or address: an officer confirms or overrides), no programme covers the
- * need (INELIGIBLE) or the stock is empty (OUT_OF_STOCK: the request waits for the next consignment).
+ * household that has (DUPLICATE by citizen ID or address: an officer confirms or overrides), the same family is served
+ * for the same kind of need by another programme or donor this period (DUPLICATE, naming that programme), no programme
+ * covers the need (INELIGIBLE) or the stock is empty (OUT_OF_STOCK: the request waits for the next consignment).
  *
  * <p>Locking order, everywhere: programme rows (in code order), then delivery rows, then the household row. Stock is
  * taken by an atomic conditional update, so it never goes negative however many instances allocate at once.
@@ -58,6 +60,9 @@ public class Allocator {
 
     @Inject
     ReliefConfig config;
+
+    @Inject
+    LowStockAlerts lowStock;
 
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
@@ -174,7 +179,12 @@ public class Allocator {
                     refuseDuplicate(waiting, match, p);
                     continue;
                 }
-                if (!Programme.takeOne(programmeCode)) {
+                CrossMatch cross = waiting.reviewDecision == null ? otherProgramme(h, waiting, p) : null;
+                if (cross != null) {
+                    refuseDuplicate(waiting, cross, p);
+                    continue;
+                }
+                if (!take(programmeCode)) {
                     break;
                 }
                 schedule(waiting, p, Instant.now());
@@ -267,7 +277,7 @@ public class Allocator {
         }
         review(d, "OVERRIDDEN", justification, officer);
         LOG.infof("Case %s: duplicate %s overridden by %s", d.caseCode, d.id, officer);
-        if (Programme.takeOne(code)) {
+        if (take(code)) {
             schedule(d, p, Instant.now());
         } else {
             queue(d, p);
@@ -298,6 +308,7 @@ public class Allocator {
 
     private void decide(Delivery d, Programme p, Household h) {
         Households.Match match;
+        CrossMatch cross;
         if (Delivery.pendingFor(h.id, p.code)) {
             // Typically another family member calling about the same hardship.
             d.duplicateMatch = "PHONE";
@@ -307,7 +318,9 @@ public class Allocator {
             refuse(d, Delivery.Reason.CAP_REACHED, capDetail(p));
         } else if ((match = probableDuplicate(h, p)) != null) {
             refuseDuplicate(d, match, p);
-        } else if (!Programme.takeOne(p.code)) {
+        } else if ((cross = otherProgramme(h, d, p)) != null) {
+            refuseDuplicate(d, cross, p);
+        } else if (!take(p.code)) {
             queue(d, p);
         } else {
             schedule(d, p, d.requestedAt);
@@ -332,6 +345,52 @@ public class Allocator {
         String why = match.matchedBy().equals("CITIZEN_ID") ? "the same citizen ID" : "a near-identical address";
         refuse(d, Delivery.Reason.DUPLICATE, "Household " + Household.maskedReference(match.householdId()) + ", with "
                 + why + ", already has a package of " + p.code + "; an officer may confirm or override");
+    }
+
+    /** Takes one package of the programme's stock, raising a low-stock alert when this one crosses the threshold. */
+    private boolean take(String programmeCode) {
+        if (!Programme.takeOne(programmeCode)) {
+            return false;
+        }
+        lowStock.afterTake(programmeCode);
+        return true;
+    }
+
+    /** The same family served by another programme for a need this request shares, and how it was recognised. */
+    private record CrossMatch(Delivery other, String matchedBy, List<String> sharedNeeds) {
+    }
+
+    /**
+     * The household itself (its phone), or a household with its citizen ID or a near-identical address, has a package
+     * of another programme (any donor) on the way or received within this programme's cap period, for one of the
+     * needs asked for now: paying it again would pay the family twice for one hardship.
+     */
+    private CrossMatch otherProgramme(Household h, Delivery d, Programme p) {
+        Map<UUID, String> family = new java.util.LinkedHashMap<>();
+        family.put(h.id, "PHONE");
+        households.possibleDuplicates(h).forEach(m -> family.putIfAbsent(m.householdId(), m.matchedBy()));
+        for (Delivery other : Delivery.fromOtherProgrammes(family.keySet(), p.code, p.periodStart(Instant.now()))) {
+            List<String> shared = other.needs.stream().filter(d.needs::contains).toList();
+            if (!shared.isEmpty()) {
+                return new CrossMatch(other, family.get(other.householdId), shared);
+            }
+        }
+        return null;
+    }
+
+    private void refuseDuplicate(Delivery d, CrossMatch match, Programme p) {
+        Delivery other = match.other();
+        d.duplicateMatch = match.matchedBy();
+        d.duplicateOf = other.householdId.equals(d.householdId) ? null : other.householdId;
+        d.duplicateProgramme = other.programmeCode;
+        String state = other.status == Delivery.Status.DELIVERED ? "received" : "has on its way";
+        String who = d.duplicateOf == null ? "The household"
+                : "Household " + Household.maskedReference(other.householdId) + ", with "
+                        + (match.matchedBy().equals("CITIZEN_ID") ? "the same citizen ID" : "a near-identical address")
+                        + ",";
+        refuse(d, Delivery.Reason.DUPLICATE, who + " " + state + " a package for " + String.join(", ",
+                match.sharedNeeds()) + " from programme " + other.programmeCode
+                + (p.capPeriod == null ? "" : " this period") + "; an officer may confirm or override");
     }
 
     private void queue(Delivery d, Programme p) {

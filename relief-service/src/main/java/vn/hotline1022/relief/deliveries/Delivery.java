@@ -61,6 +61,8 @@ public class Delivery extends PanacheEntityBase {
     /** DUPLICATE: what matched (PHONE, CITIZEN_ID, ADDRESS) and the household matched, if another one. */
     public String duplicateMatch;
     public UUID duplicateOf;
+    /** DUPLICATE across programmes: the other programme serving or having served one of the same needs. */
+    public String duplicateProgramme;
     /** An officer's review of a DUPLICATE refusal: CONFIRMED, or OVERRIDDEN (then scheduled despite it). */
     public String reviewedBy;
     public String reviewDecision;
@@ -94,6 +96,21 @@ public class Delivery extends PanacheEntityBase {
     /** Packages of the programme waiting for, on the way to or received by the household (since {@code since}). */
     static boolean receivingOrReceived(UUID householdId, String programmeCode, Instant since) {
         return pendingFor(householdId, programmeCode) || countedAgainstCap(householdId, programmeCode, since) > 0;
+    }
+
+    /**
+     * Packages of other programmes (whichever donor stocked them) on the way to, or received since {@code since} (null:
+     * ever) by, any of the households; the caller checks which share a need. Waiting ones do not count: the household
+     * is served by whichever programme has stock first, and the other request is then refused when its stock comes.
+     */
+    static List<Delivery> fromOtherProgrammes(java.util.Collection<UUID> householdIds, String programmeCode,
+            Instant since) {
+        List<Delivery> found = list("householdId in ?1 and programmeCode is not null and programmeCode <> ?2 "
+                + "and status in ?3 order by requestedAt, id", householdIds, programmeCode,
+                List.of(Status.SCHEDULED, Status.DELIVERED));
+        return found.stream()
+                .filter(d -> d.status == Status.SCHEDULED || since == null || !d.deliveredAt.isBefore(since))
+                .toList();
     }
 
     /** The programme's waiting requests, oldest first, locked for this transaction. */

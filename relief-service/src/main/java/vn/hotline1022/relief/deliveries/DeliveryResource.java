@@ -40,17 +40,18 @@ public class DeliveryResource {
     /**
      * @param duplicateMatch for DUPLICATE: PHONE, CITIZEN_ID or ADDRESS
      * @param duplicateOf    the other household matched (CITIZEN_ID, ADDRESS)
+     * @param duplicateProgramme a DUPLICATE across programmes: the other programme serving the same need
      * @param reviewDecision an officer's review of a DUPLICATE: CONFIRMED or OVERRIDDEN
      */
     public record DeliveryView(UUID id, UUID caseId, String caseCode, UUID householdId, String programmeCode,
             List<String> needs, String wardCode, String source, String status, String reason, String detail,
-            String duplicateMatch, UUID duplicateOf, String reviewDecision, String reviewedBy,
+            String duplicateMatch, UUID duplicateOf, String duplicateProgramme, String reviewDecision, String reviewedBy,
             String reviewJustification, Instant reviewedAt, Instant requestedAt, Instant scheduledAt,
             Instant expectedBy, Instant deliveredAt, String deliveredBy) {
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id, d.caseId, d.caseCode, d.householdId, d.programmeCode, d.needs, d.wardCode,
                     d.source, d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.duplicateMatch,
-                    d.duplicateOf, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
+                    d.duplicateOf, d.duplicateProgramme, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
                     d.requestedAt, d.scheduledAt, d.expectedBy, d.deliveredAt, d.deliveredBy);
         }
     }

@@ -115,8 +115,14 @@ public class Programme extends PanacheEntityBase {
                 .executeUpdate() == 1;
     }
 
+    /** Adds to stock; once stock is above the low-stock threshold again, the next crossing raises a new alert. */
     public static void addStock(String code, int quantity) {
-        getEntityManager().createNativeQuery("update programme set stock = stock + ?2 where code = ?1")
+        getEntityManager().createNativeQuery("""
+                update programme
+                   set stock = stock + ?2,
+                       low_stock_alerted = low_stock_alerted and stock + ?2 <= low_stock_threshold
+                 where code = ?1
+                """)
                 .setParameter(1, code)
                 .setParameter(2, quantity)
                 .executeUpdate();

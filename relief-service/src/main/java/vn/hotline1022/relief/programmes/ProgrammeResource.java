@@ -42,6 +42,9 @@ public class ProgrammeResource {
     @Inject
     Allocator allocator;
 
+    @Inject
+    StockGauges gauges;
+
     /** One line of a package; quantity as counted on the ground (kg, thùng, bình). */
     public record Item(
             @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an item code like RICE") String itemType,
@@ -156,6 +159,7 @@ public class ProgrammeResource {
         p.lowStockThreshold = request.lowStockThreshold() == null ? 0 : request.lowStockThreshold();
         p.createdAt = Instant.now();
         p.persist();
+        gauges.programmeCreated(p.code, p.provinceCode, p.stock);
         return Response.created(URI.create("/api/v1/programmes/" + p.code)).entity(ProgrammeView.of(p)).build();
     }
 
