@@ -3,7 +3,8 @@ package vn.hotline1022.events.common;
 /**
  * The citizen who called.
  *
- * @param phone E.164, e.g. {@code +84912345678}
+ * @param phone Vietnamese national form as intake normalises it: digits with a leading 0, e.g. {@code 0912345678}
+ *              (mobile) or {@code 02743822123} (landline)
  */
 public record Caller(String name, String phone) {
 
