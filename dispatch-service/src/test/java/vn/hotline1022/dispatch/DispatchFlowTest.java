@@ -7,10 +7,13 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,10 +31,9 @@ import java.util.stream.Collectors;
 
 import jakarta.inject.Inject;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.TimestampType;
-
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -43,10 +45,10 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.dispatch.assignments.IntakeEventsConsumer;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
-import vn.hotline1022.dispatch.assignments.IntakeEventsConsumer;
 import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
@@ -433,6 +435,48 @@ class DispatchFlowTest {
     private static ConsumerRecord<String, String> asConsumed(ProducerRecord<String, String> p) {
         return new ConsumerRecord<>(p.topic(), 0, 0L, System.currentTimeMillis(), TimestampType.CREATE_TIME, -1, -1,
                 p.key(), p.value(), p.headers(), Optional.empty());
+    }
+
+    @Test
+    void aTeamOffShiftIsNeitherSentNorOffered() {
+        // Shifts relative to the current Vietnam time, so the test holds at any hour (also across midnight).
+        LocalTime now = LocalTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).withNano(0);
+        // The closer team (covers the ward) is off shift; the district team is on shift.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "T94-NIGHT", "name", "Tổ ca đêm", "provinceCode", "94", "homeDistrictCode", "941",
+                        "coveredWardCodes", List.of("94101"), "vehicle", "AMBULANCE", "medicalStaff", 1,
+                        "shiftStart", now.plusHours(2).toString(), "shiftEnd", now.plusHours(3).toString()))
+                .post("/api/v1/teams").then().statusCode(201).body("shiftStart", equalTo(now.plusHours(2).toString()));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "T94-DAY", "name", "Tổ ca ngày", "provinceCode", "94", "homeDistrictCode", "941",
+                        "coveredWardCodes", List.of("94102"), "vehicle", "AMBULANCE", "medicalStaff", 1,
+                        "shiftStart", now.minusHours(1).toString(), "shiftEnd", now.plusHours(1).toString()))
+                .post("/api/v1/teams").then().statusCode(201);
+        // Half a shift is refused and writes nothing.
+        given().contentType(ContentType.JSON)
+                .body(Map.of("code", "T94-HALF", "name", "Tổ nửa ca", "provinceCode", "94", "homeDistrictCode", "941",
+                        "coveredWardCodes", List.of("94101"), "vehicle", "CAR", "medicalStaff", 1,
+                        "shiftStart", "06:00"))
+                .post("/api/v1/teams").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("shiftEnd"));
+        given().get("/api/v1/teams/T94-HALF").then().statusCode(404);
+
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            CallReceived routine = call("94", "941", "94101", 30, Need.MEDICAL_CONSULTATION);
+            produce(routine);
+            awaitEvent(out, routine.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            given().get("/api/v1/cases/{caseId}/recommendations", routine.caseId()).then().statusCode(200)
+                    .body("teams.teamCode", hasItem("T94-DAY")).body("teams.teamCode", not(hasItem("T94-NIGHT")));
+
+            CallReceived emergency = call("94", "941", "94101", 90, Need.EMERGENCY_TRANSPORT);
+            produce(emergency);
+            TeamDispatched sent = awaitEvent(out, emergency.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(sent.teamName()).isEqualTo("Tổ ca ngày");
+            assertThat(sent.matchedBy()).isEqualTo("SAME_DISTRICT");
+        } finally {
+            out.stop();
+        }
     }
 
     private static Map<String, Object> member(String name, String role) {

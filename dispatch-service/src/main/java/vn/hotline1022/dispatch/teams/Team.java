@@ -1,6 +1,8 @@
 package vn.hotline1022.dispatch.teams;
 
 import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +20,9 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 /** A rapid-response team (tổ phản ứng nhanh): a vehicle and its crew, covering some wards of a district. */
 @Entity
 public class Team extends PanacheEntityBase {
+
+    /** Shifts are set in the local time of the teams. */
+    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /**
      * Where the team is in its day. DISPATCHED, EN_ROUTE and ON_SCENE follow its live assignment (accepted counts as
@@ -56,6 +61,9 @@ public class Team extends PanacheEntityBase {
     public List<String> equipment;
     /** A provincial reserve team: sent anywhere in the province, but only after local teams and mutual aid. */
     public boolean reserve;
+    /** Shift (ca trực) in Vietnam local time; null for a team on duty around the clock. May cross midnight. */
+    public LocalTime shiftStart;
+    public LocalTime shiftEnd;
     @Enumerated(EnumType.STRING)
     public Status status;
     public Instant statusChangedAt;
@@ -69,12 +77,15 @@ public class Team extends PanacheEntityBase {
     /*
      * Ranking, best first: proximity (same ward, same district, another district of the province = mutual aid,
      * provincial reserve), then the equipment the case calls for (oxygen; protective kit in a red zone), then the
-     * lightest recent load, then the code (a stable order). Only AVAILABLE teams of the province, and never a team
-     * without medical staff for a medical need.
+     * lightest recent load, then the code (a stable order). Only AVAILABLE teams of the province that are on shift,
+     * and never a team without medical staff for a medical need.
      */
     private static final String RANKED = """
             select t.* from team t
              where t.status = 'AVAILABLE' and t.province_code = :province and (not :medical or t.medical_staff > 0)
+               and (t.shift_start is null
+                    or (t.shift_start <= t.shift_end and :local_time >= t.shift_start and :local_time < t.shift_end)
+                    or (t.shift_start > t.shift_end and (:local_time >= t.shift_start or :local_time < t.shift_end)))
              order by case when t.reserve then 3
                            when :ward = any(t.covered_ward_codes) then 0
                            when t.home_district_code = :district then 1
@@ -110,6 +121,7 @@ public class Team extends PanacheEntityBase {
                 .setParameter("oxygen", need.oxygen())
                 .setParameter("red", need.redZone())
                 .setParameter("since", loadSince)
+                .setParameter("local_time", LocalTime.now(VIETNAM))
                 .getResultList();
     }
 

@@ -2,6 +2,7 @@ package vn.hotline1022.dispatch.teams;
 
 import java.net.URI;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -60,7 +61,9 @@ public class TeamResource {
             @NotNull Vehicle vehicle,
             Set<@NotNull Equipment> equipment,
             @Size(max = 20) List<@Valid @NotNull Member> members,
-            boolean reserve) {
+            boolean reserve,
+            LocalTime shiftStart,
+            LocalTime shiftEnd) {
     }
 
     public record Crew(@NotNull @Size(min = 1, max = 20) List<@Valid @NotNull Member> members) {
@@ -72,7 +75,7 @@ public class TeamResource {
 
     public record TeamView(UUID id, String code, String name, String provinceCode, String homeDistrictCode,
             List<String> coveredWardCodes, int medicalStaff, String vehicle, List<String> equipment, boolean reserve,
-            String status, Instant statusChangedAt, List<Member> members) {
+            String status, Instant statusChangedAt, List<Member> members, LocalTime shiftStart, LocalTime shiftEnd) {
         static TeamView of(Team t) {
             return of(t, TeamMember.<TeamMember> list("teamId = ?1 order by role, name", t.id));
         }
@@ -81,7 +84,7 @@ public class TeamResource {
             List<Member> crew = members.stream().map(m -> new Member(m.name, m.role)).toList();
             return new TeamView(t.id, t.code, t.name, t.provinceCode, t.homeDistrictCode, t.coveredWardCodes,
                     t.medicalStaff, t.vehicle, t.equipment == null ? List.of() : t.equipment, t.reserve, t.status.name(),
-                    t.statusChangedAt, crew);
+                    t.statusChangedAt, crew, t.shiftStart, t.shiftEnd);
         }
     }
 
@@ -121,6 +124,15 @@ public class TeamResource {
         t.equipment = request.equipment() == null ? List.of()
                 : request.equipment().stream().map(Enum::name).sorted().toList();
         t.reserve = request.reserve();
+        if ((request.shiftStart() == null) != (request.shiftEnd() == null)) {
+            throw ProblemException.invalidField(request.shiftStart() == null ? "shiftStart" : "shiftEnd",
+                    "give both ends of the shift, or neither for a team on duty around the clock");
+        }
+        if (request.shiftStart() != null && request.shiftStart().equals(request.shiftEnd())) {
+            throw ProblemException.invalidField("shiftEnd", "must differ from shiftStart");
+        }
+        t.shiftStart = request.shiftStart();
+        t.shiftEnd = request.shiftEnd();
         t.status = Team.Status.AVAILABLE;
         t.statusChangedAt = Instant.now();
         t.createdAt = t.statusChangedAt;
