@@ -151,12 +151,12 @@ class IntakeFlowTest {
             // Downstream services answer; dispatch's event is delivered twice.
             Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             var dispatched = CloudEventRecords.of(new TeamDispatched(caseId, code, now, UUID.randomUUID(),
-                    UUID.randomUUID(), "Tổ PƯN Lái Thiêu", "SAME_WARD", true, null));
+                    UUID.randomUUID(), "Tổ PƯN Lái Thiêu", "SAME_WARD", true, null, null));
             companion.produceStrings().fromRecords(dispatched, dispatched).awaitCompletion(PATIENCE);
             companion.produceStrings().fromRecords(
                     CloudEventRecords.of(new PatientReferred(caseId, code, now.plusMillis(1), UUID.randomUUID(),
                             UUID.randomUUID(), "Bệnh viện Đa khoa tỉnh Bình Dương", BedType.OXYGEN, Severity.SEVERE,
-                            "SpO2 91%", now.plusSeconds(600), 1)),
+                            "SpO2 91%", now.plusSeconds(600), 1, null)),
                     CloudEventRecords.of(new ReliefScheduled(caseId, code, now.plusMillis(2), UUID.randomUUID(),
                             UUID.randomUUID(), "BD-FOOD-2021", List.of(new ReliefItem("RICE", 10, "kg")), null,
                             SampleEvents.LAI_THIEU, now.plusSeconds(7200))))

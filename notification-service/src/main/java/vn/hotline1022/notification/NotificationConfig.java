@@ -40,6 +40,20 @@ public interface NotificationConfig {
      */
     Map<String, List<String>> officials();
 
+    /**
+     * Hospitals asked for a bed (PatientReferred) and told when the question expired, by 5-digit facility code
+     * (mã KCB): {@code hotline.notification.hospitals."74001".email=} and/or {@code .phone=}. A hospital not listed here, or with
+     * neither, gets no notice (it still sees its referrals in referral-service's API).
+     */
+    Map<String, Contact> hospitals();
+
+    /**
+     * Rapid-response teams told of their dispatch by SMS, by team code:
+     * {@code hotline.notification.teams."TA-01".phone=}.
+     * A team not listed here gets no SMS (it still sees the case in the app).
+     */
+    Map<String, Contact> teams();
+
     /** Ops mailboxes told of failed notices and expired referrals; none when unset. */
     Optional<List<String>> opsEmails();
 
@@ -56,6 +70,13 @@ public interface NotificationConfig {
     QuietHours quietHours();
 
     RateLimit rateLimit();
+
+    /** How a hospital or a team is reached; either may be missing. */
+    interface Contact {
+        Optional<String> email();
+
+        Optional<String> phone();
+    }
 
     interface Sms {
         /** The SMS gateway's send endpoint; it receives {@code {"to","text","reference"}} as JSON. */

@@ -65,6 +65,9 @@ import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.common.BedType;
+import vn.hotline1022.events.common.Severity;
+import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
@@ -274,7 +277,7 @@ class NotificationFlowTest {
                 call.needs(), call.location(), 1));
         var escalations = companion.produceStrings().fromRecords(escalation, escalation).awaitCompletion(PATIENCE);
         produce(new ReferralExpired(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
-                UUID.randomUUID(), Instant.now()));
+                UUID.randomUUID(), Instant.now(), null));
         produce(teamDispatched(call));
 
         awaitConsumed(escalations.getLastRecord());
@@ -471,6 +474,88 @@ class NotificationFlowTest {
                 .body("size()", equalTo(0));
     }
 
+    /** In the %test directories of application.properties. */
+    private static final String HOSPITAL_CODE = "74001";
+    private static final String HOSPITAL_EMAIL = "tiep-nhan@bvdk-binhduong.test";
+    private static final String HOSPITAL_PHONE = "+84274000001";
+    private static final String TEAM_CODE = "TA-01";
+    private static final String TEAM_PHONE = "+84274000101";
+
+    @Test
+    void hospitalsAreAskedForABedAndTeamsToldOfTheirDispatchByTheirCodes() throws Exception {
+        CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.EMERGENCY_TRANSPORT);
+        produce(call);
+        Instant deadline = Instant.parse("2021-08-17T03:46:10Z"); // 10:46 in Vietnam (UTC+7)
+        produce(new PatientReferred(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), "Bệnh viện Đa khoa tỉnh Bình Dương", BedType.OXYGEN, Severity.SEVERE,
+                "SpO2 89%", deadline, 1, HOSPITAL_CODE));
+        produce(new TeamDispatched(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), TEAM, "SAME_WARD", true, null, TEAM_CODE));
+
+        List<View> all = awaitNotifications(call.caseId(), 7);
+        assertThat(all).hasSize(7);
+        assertThat(all.stream().collect(Collectors.groupingBy(View::eventType,
+                Collectors.mapping(n -> n.recipientKind() + " " + n.channel(), Collectors.toSet())))).containsOnly(
+                        Map.entry("CallReceived", Set.of("CITIZEN SMS", "CITIZEN ZALO")),
+                        Map.entry("PatientReferred", Set.of("HOSPITAL EMAIL", "HOSPITAL SMS")),
+                        Map.entry("TeamDispatched", Set.of("CITIZEN SMS", "CITIZEN ZALO", "TEAM SMS")));
+        assertThat(all).extracting(View::status).containsOnly("SENT");
+
+        // The hospital: urgent, with the deadline in Vietnam time, and nothing about the caller.
+        String toHospital = "Tổng đài 1022 – KHẨN: đề nghị tiếp nhận người bệnh chuyển viện, hồ sơ " + call.caseCode()
+                + ". Loại giường: OXYGEN. Mức độ: SEVERE. Vui lòng trả lời trước 10:46 17/08/2021 (giờ Việt Nam)"
+                + " trên hệ thống 1022; quá hạn, người bệnh sẽ được chuyển đến bệnh viện khác.";
+        MimeMessage mail = awaitMail(HOSPITAL_EMAIL, call.caseCode() + " – PatientReferred");
+        assertThat(mail.getContent().toString().strip()).isEqualTo(toHospital);
+        View hospitalSms = all.stream().filter(n -> n.recipientKind().equals("HOSPITAL") && n.channel().equals("SMS"))
+                .findFirst().orElseThrow();
+        assertThat(hospitalSms.urgent()).isTrue();
+        JsonNode smsToHospital = smsBody(hospitalSms);
+        assertThat(smsToHospital.get("to").asText()).isEqualTo(HOSPITAL_PHONE);
+        assertThat(smsToHospital.get("text").asText()).isEqualTo(toHospital)
+                .doesNotContain(call.caller().name()).doesNotContain(call.caller().phone()).doesNotContain("SpO2");
+
+        View teamSms = all.stream().filter(n -> n.recipientKind().equals("TEAM")).findFirst().orElseThrow();
+        JsonNode smsToTeam = smsBody(teamSms);
+        assertThat(smsToTeam.get("to").asText()).isEqualTo(TEAM_PHONE);
+        assertThat(smsToTeam.get("text").asText()).isEqualTo("Tổng đài 1022: " + TEAM + " được điều động cho hồ sơ "
+                + call.caseCode() + ". Mở ứng dụng 1022 để xem địa chỉ và nhu cầu.");
+
+        // The referral expires: ops as before, and the hospital learns it need not answer.
+        produce(new ReferralExpired(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), deadline, HOSPITAL_CODE));
+        List<View> expired = await().atMost(PATIENCE).until(() -> notifications(call.caseId()).stream()
+                .filter(n -> n.eventType().equals("ReferralExpired")).toList(),
+                l -> l.size() >= 3 && l.stream().noneMatch(n -> n.status().equals("PENDING")));
+        assertThat(expired).extracting(n -> n.recipientKind() + " " + n.channel())
+                .containsExactlyInAnyOrder("OPS EMAIL", "HOSPITAL EMAIL", "HOSPITAL SMS");
+        assertThat(awaitMail(HOSPITAL_EMAIL, call.caseCode() + " – ReferralExpired").getContent().toString())
+                .contains("quá hạn").contains("10:46 17/08/2021").contains("không cần trả lời");
+
+        // Codes nobody configured: the citizen hears of the team, the hospital and the team get nothing.
+        CallReceived other = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.EMERGENCY_TRANSPORT);
+        produce(other);
+        RecordMetadata referred = companion.produceStrings().fromRecords(CloudEventRecords.of(new PatientReferred(
+                other.caseId(), other.caseCode(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "Bệnh viện X",
+                BedType.ICU, Severity.CRITICAL, null, deadline, 1, "79999"))).awaitCompletion(PATIENCE)
+                .getLastRecord();
+        produce(new TeamDispatched(other.caseId(), other.caseCode(), Instant.now(), UUID.randomUUID(),
+                UUID.randomUUID(), TEAM, "SAME_WARD", true, null, "XX-99"));
+        awaitConsumed(referred);
+        List<View> others = awaitNotifications(other.caseId(), 4);
+        assertThat(others).extracting(n -> n.eventType() + " " + n.recipientKind() + " " + n.channel())
+                .containsExactlyInAnyOrder("CallReceived CITIZEN SMS", "CallReceived CITIZEN ZALO",
+                        "TeamDispatched CITIZEN SMS", "TeamDispatched CITIZEN ZALO");
+    }
+
+    private JsonNode smsBody(View notice) throws Exception {
+        FakeSmsGateway.Request request = await().atMost(PATIENCE).until(() -> sms.received().stream()
+                .filter(r -> r.body().contains(notice.id().toString())).findFirst().orElse(null), r -> r != null);
+        return JSON.readTree(request.body());
+    }
+
     @Test
     void healthAndOpenApiAreServed() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
@@ -553,7 +638,7 @@ class NotificationFlowTest {
 
     private static TeamDispatched teamDispatched(CallReceived call) {
         return new TeamDispatched(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
-                TEAM, "SAME_WARD", true, null);
+                TEAM, "SAME_WARD", true, null, null);
     }
 
     private static List<View> channel(List<View> views, String channel) {

@@ -267,7 +267,7 @@ public class Dispatcher {
         a.persist();
         team.moveTo(Team.Status.DISPATCHED);
         outbox.publish(new TeamDispatched(caseId, caseCode, a.dispatchedAt, a.id, team.id, team.name, a.matchedBy,
-                a.automatic, dispatcherId));
+                a.automatic, dispatcherId, team.code));
         LOG.infof("Case %s: team %s dispatched (%s, %s)", caseCode, team.code, a.matchedBy,
                 a.automatic ? "automatic" : "by a dispatcher");
         return a;

@@ -12,6 +12,7 @@ import vn.hotline1022.events.CaseEvent;
  * @param matchedBy     {@code SAME_WARD}, {@code SAME_DISTRICT}, {@code MUTUAL_AID} or {@code PROVINCIAL_RESERVE}
  * @param automatic     true when the matcher assigned the team without a dispatcher
  * @param dispatcherId  the dispatcher who assigned or confirmed, if any
+ * @param teamCode      the team's short code (e.g. TDM-01), by which it is reached; optional (added in v1)
  */
 public record TeamDispatched(
         UUID caseId,
@@ -22,7 +23,8 @@ public record TeamDispatched(
         String teamName,
         String matchedBy,
         boolean automatic,
-        String dispatcherId) implements CaseEvent {
+        String dispatcherId,
+        String teamCode) implements CaseEvent {
 
     public TeamDispatched {
         Objects.requireNonNull(caseId, "caseId");

@@ -13,6 +13,7 @@ import vn.hotline1022.events.common.Severity;
  *
  * @param answerDeadline after this the referral expires and the next hospital is asked
  * @param attempt        1 for the first hospital asked for this case, 2 for the next, ...
+ * @param hospitalCode   the hospital's 5-digit facility code (mã KCB), by which it is reached; optional (added in v1)
  */
 public record PatientReferred(
         UUID caseId,
@@ -25,7 +26,8 @@ public record PatientReferred(
         Severity severity,
         String clinicalSummary,
         Instant answerDeadline,
-        int attempt) implements CaseEvent {
+        int attempt,
+        String hospitalCode) implements CaseEvent {
 
     public PatientReferred {
         Objects.requireNonNull(caseId, "caseId");

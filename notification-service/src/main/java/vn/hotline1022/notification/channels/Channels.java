@@ -17,6 +17,7 @@ import vn.hotline1022.notification.NotificationConfig;
 public class Channels {
 
     public static final String EMAIL = "EMAIL";
+    public static final String SMS = "SMS";
 
     @Inject
     NotificationConfig config;

@@ -20,6 +20,7 @@ import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
@@ -33,8 +34,10 @@ import vn.hotline1022.events.relief.ReliefScheduled;
  *
  * <p>Citizens hear of every step that concerns them. Ward/district officials (by the case's district, addresses in
  * {@code hotline.notification.officials}) hear of escalations and of cases waiting for a team; ops of expired
- * referrals and of notices that could not be delivered. Hospitals see their referrals in referral-service's API, so
- * PatientReferred is not here.
+ * referrals and of notices that could not be delivered. Hospitals (by facility code,
+ * {@code hotline.notification.hospitals}) are asked for a bed and told when the question expired; a dispatched team (by team code,
+ * {@code hotline.notification.teams}) gets an SMS so it opens the app even when the app is not in front of it. Their
+ * texts carry codes, bed type and severity, never the patient's name or phone.
  *
  * <p>Urgent notices (the acknowledgement of a call, emergency dispatch, referral) ignore quiet hours and the
  * per-recipient rate limit; relief notices can wait until morning.
@@ -42,7 +45,7 @@ import vn.hotline1022.events.relief.ReliefScheduled;
 public final class NoticeRules {
 
     public enum Recipient {
-        CITIZEN, OFFICIAL, OPS;
+        CITIZEN, OFFICIAL, OPS, HOSPITAL, TEAM;
 
         /** Folder of the recipient's templates under {@code templates/notices/}; the citizen's are at the top. */
         public String templateFolder() {
@@ -52,10 +55,11 @@ public final class NoticeRules {
 
     /**
      * One row: the recipients, the template values taken from the event (values may be null), whether it is urgent,
-     * and the district whose officials hear of it (null when none).
+     * the district whose officials hear of it (null when none), and the code of the hospital or team that hears of it
+     * (facility code or team code; null when none).
      */
     public record Rule(EventType type, Set<Recipient> recipients, Function<CaseEvent, Map<String, Object>> values,
-            boolean urgent, Function<CaseEvent, String> district) {
+            boolean urgent, Function<CaseEvent, String> district, Function<CaseEvent, String> code) {
     }
 
     /** Dates are read by people in Vietnam: local date, day first. */
@@ -69,43 +73,57 @@ public final class NoticeRules {
     private static final Map<String, Object> SAMPLES = new LinkedHashMap<>();
 
     static {
-        rule(EventType.CALL_RECEIVED, true, EnumSet.of(Recipient.CITIZEN), null, e -> values(e));
+        rule(EventType.CALL_RECEIVED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> values(e));
         rule(EventType.DISPATCH_QUEUED, true, EnumSet.of(Recipient.CITIZEN, Recipient.OFFICIAL),
-                e -> ((DispatchQueued) e).districtCode(), e -> {
+                e -> ((DispatchQueued) e).districtCode(), null, e -> {
                     DispatchQueued q = (DispatchQueued) e;
                     return values(e, "wardCode", q.wardCode(), "districtCode", q.districtCode(), "reason", q.reason(),
                             "priority", q.priority(), "needs", needs(q.needs()));
                 });
-        rule(EventType.TEAM_DISPATCHED, true, EnumSet.of(Recipient.CITIZEN), null,
-                e -> values(e, "teamName", ((TeamDispatched) e).teamName()));
-        rule(EventType.REFERRAL_ACCEPTED, true, EnumSet.of(Recipient.CITIZEN), null, e -> {
+        rule(EventType.TEAM_DISPATCHED, true, EnumSet.of(Recipient.CITIZEN, Recipient.TEAM), null,
+                e -> ((TeamDispatched) e).teamCode(), e -> {
+                    TeamDispatched d = (TeamDispatched) e;
+                    return values(e, "teamName", d.teamName(), "teamCode", d.teamCode());
+                });
+        // The hospital must answer before the deadline, or the patient is referred elsewhere.
+        rule(EventType.PATIENT_REFERRED, true, EnumSet.of(Recipient.HOSPITAL), null,
+                e -> ((PatientReferred) e).hospitalCode(), e -> {
+                    PatientReferred r = (PatientReferred) e;
+                    return values(e, "hospitalName", r.hospitalName(), "hospitalCode", r.hospitalCode(),
+                            "bedType", r.bedType() == null ? null : r.bedType().name(),
+                            "severity", r.severity() == null ? null : r.severity().name(),
+                            "answerDeadline", dateTime(r.answerDeadline()), "attempt", r.attempt());
+                });
+        rule(EventType.REFERRAL_ACCEPTED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
             ReferralAccepted a = (ReferralAccepted) e;
             return values(e, "hospitalName", a.hospitalName(), "bedLabel", a.bedLabel());
         });
-        rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null,
+        rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy())));
-        rule(EventType.RELIEF_DELIVERED, false, EnumSet.of(Recipient.CITIZEN), null,
+        rule(EventType.RELIEF_DELIVERED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "deliveredBy", ((ReliefDelivered) e).deliveredBy()));
-        rule(EventType.RELIEF_REFUSED, false, EnumSet.of(Recipient.CITIZEN), null, e -> {
+        rule(EventType.RELIEF_REFUSED, false, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
             ReliefRefused r = (ReliefRefused) e;
             return values(e, "reason", r.reason(), "queued", r.queued());
         });
         rule(EventType.CASE_ESCALATED, true, EnumSet.of(Recipient.OFFICIAL),
                 e -> ((CaseEscalated) e).location() == null ? null : ((CaseEscalated) e).location().districtCode(),
-                e -> {
+                null, e -> {
                     CaseEscalated c = (CaseEscalated) e;
                     return values(e, "level", c.level() == null ? null : c.level().name(), "reason", c.reason(),
                             "priority", c.priority(), "needs", needs(c.needs()),
                             "districtCode", c.location() == null ? null : c.location().districtCode(),
                             "wardCode", c.location() == null ? null : c.location().wardCode());
                 });
-        rule(EventType.REFERRAL_EXPIRED, true, EnumSet.of(Recipient.OPS), null, e -> {
-            ReferralExpired x = (ReferralExpired) e;
-            return values(e, "referralId", x.referralId(), "hospitalId", x.hospitalId(), "deadline",
-                    dateTime(x.deadline()));
-        });
+        // Ops check the re-routing; the hospital learns it need not answer any more.
+        rule(EventType.REFERRAL_EXPIRED, true, EnumSet.of(Recipient.OPS, Recipient.HOSPITAL), null,
+                e -> ((ReferralExpired) e).hospitalCode(), e -> {
+                    ReferralExpired x = (ReferralExpired) e;
+                    return values(e, "referralId", x.referralId(), "hospitalId", x.hospitalId(), "hospitalCode",
+                            x.hospitalCode(), "deadline", dateTime(x.deadline()));
+                });
         // Recorded by this service itself when a notice is given up, not consumed from Kafka.
-        rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, e -> {
+        rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
             NotificationFailed f = (NotificationFailed) e;
             return values(e, "eventName", EventType.fromCeType(f.sourceEventType()).map(EventType::eventName)
                     .orElse(f.sourceEventType()), "recipientKind", f.recipientKind(), "channel", f.channel(),
@@ -114,6 +132,12 @@ public final class NoticeRules {
 
         SAMPLES.put("caseCode", "BD-20210817-0042");
         SAMPLES.put("teamName", "Tổ PƯN Lái Thiêu");
+        SAMPLES.put("teamCode", "TA-01");
+        SAMPLES.put("hospitalCode", "74001");
+        SAMPLES.put("bedType", "OXYGEN");
+        SAMPLES.put("severity", "SEVERE");
+        SAMPLES.put("answerDeadline", "10:46 17/08/2021");
+        SAMPLES.put("attempt", 1);
         SAMPLES.put("hospitalName", "Bệnh viện Đa khoa tỉnh Bình Dương");
         SAMPLES.put("bedLabel", "HSTC-07");
         SAMPLES.put("expectedBy", "20/08/2021");
@@ -161,8 +185,10 @@ public final class NoticeRules {
     }
 
     private static void rule(EventType type, boolean urgent, Set<Recipient> recipients,
-            Function<CaseEvent, String> district, Function<CaseEvent, Map<String, Object>> values) {
-        RULES.put(type, new Rule(type, recipients, values, urgent, district == null ? e -> null : district));
+            Function<CaseEvent, String> district, Function<CaseEvent, String> code,
+            Function<CaseEvent, Map<String, Object>> values) {
+        RULES.put(type, new Rule(type, recipients, values, urgent, district == null ? e -> null : district,
+                code == null ? e -> null : code));
     }
 
     private static Map<String, Object> values(CaseEvent e, Object... keysAndValues) {

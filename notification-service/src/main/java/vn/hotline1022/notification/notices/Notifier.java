@@ -3,6 +3,8 @@ package vn.hotline1022.notification.notices;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -18,6 +20,7 @@ import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.inbox.ReceivedEvent;
 import vn.hotline1022.notification.NotificationConfig;
+import vn.hotline1022.notification.NotificationConfig.Contact;
 import vn.hotline1022.notification.channels.Channels;
 import vn.hotline1022.notification.contacts.CaseContact;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
@@ -151,8 +154,47 @@ public class Notifier {
                     email(rule, sourceEventId, event, recipient, mailboxes);
                 }
                 case OPS -> email(rule, sourceEventId, event, recipient, config.opsEmails().orElse(List.of()));
+                case HOSPITAL -> {
+                    Contact hospital = contact(config.hospitals(), rule, event, recipient);
+                    if (hospital != null) {
+                        email(rule, sourceEventId, event, recipient, hospital.email().map(List::of).orElse(List.of()));
+                        hospital.phone().ifPresent(phone -> sms(rule, sourceEventId, event, recipient, phone));
+                    }
+                }
+                case TEAM -> {
+                    Contact team = contact(config.teams(), rule, event, recipient);
+                    if (team != null) {
+                        team.phone().ifPresent(phone -> sms(rule, sourceEventId, event, recipient, phone));
+                    }
+                }
             }
         }
+    }
+
+    /** The configured contact of the event's hospital or team, or null (not listed, or no address at all). */
+    private static Contact contact(Map<String, Contact> directory, Rule rule, CaseEvent event, Recipient recipient) {
+        String code = rule.code().apply(event);
+        Contact c = code == null ? null : directory.get(code.strip());
+        if (c == null || (blank(c.email()) && blank(c.phone()))) {
+            LOG.debugf("Case %s: no %s contact configured for code %s", event.caseCode(),
+                    recipient.name().toLowerCase(), code);
+            return null;
+        }
+        return c;
+    }
+
+    private static boolean blank(Optional<String> address) {
+        return address.filter(a -> !a.isBlank()).isEmpty();
+    }
+
+    /** A staff SMS (hospital, team): straight to the configured number, never held by citizens' quiet hours. */
+    private void sms(Rule rule, UUID sourceEventId, CaseEvent event, Recipient recipient, String phone) {
+        if (phone.isBlank()) {
+            return;
+        }
+        String text = texts.render(rule.type(), recipient, config.staffLanguage(), rule.values().apply(event));
+        deliveries.record(sourceEventId, rule.type(), event, recipient, phone.strip(), Channels.SMS, rule.urgent(),
+                null, text);
     }
 
     private void email(Rule rule, UUID sourceEventId, CaseEvent event, Recipient recipient, List<String> mailboxes) {

@@ -45,8 +45,8 @@ public class TemplateResource {
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Preview preview(@PathParam("eventName") String eventName,
             @QueryParam("language") @DefaultValue("vi") @Pattern(regexp = "vi|en", message = "must be vi or en") String language,
-            @QueryParam("recipient") @DefaultValue("CITIZEN") @Pattern(regexp = "CITIZEN|OFFICIAL|OPS",
-                    message = "must be CITIZEN, OFFICIAL or OPS") String recipient,
+            @QueryParam("recipient") @DefaultValue("CITIZEN") @Pattern(regexp = "CITIZEN|OFFICIAL|OPS|HOSPITAL|TEAM",
+                    message = "must be CITIZEN, OFFICIAL, OPS, HOSPITAL or TEAM") String recipient,
             Map<String, Object> values) {
         EventType type = Arrays.stream(EventType.values()).filter(t -> t.eventName().equals(eventName)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("No event named " + eventName));

@@ -195,8 +195,9 @@ public class Referrer {
             r.status = Referral.Status.EXPIRED;
             r.closedAt = Instant.now();
             BedPool.release(r.hospitalId, r.bedType);
+            Hospital h = Hospital.findById(r.hospitalId);
             outbox.publish(new ReferralExpired(r.caseId, r.caseCode, Instant.now(), r.id, r.hospitalId,
-                    r.answerDeadline));
+                    r.answerDeadline, h == null ? null : h.code));
             LOG.infof("Case %s: hospital %s did not answer by %s", r.caseCode, r.hospitalId, r.answerDeadline);
             reRoute(r);
         }
@@ -262,7 +263,7 @@ public class Referrer {
         r.referredAt = now;
         r.answerDeadline = now.plus(config.answerTimeout());
         outbox.publish(new PatientReferred(r.caseId, r.caseCode, now, r.id, h.id, h.name, r.bedType, r.severity,
-                r.clinicalSummary, r.answerDeadline, r.attempt));
+                r.clinicalSummary, r.answerDeadline, r.attempt, h.code));
         LOG.infof("Case %s referred to %s for a %s bed (attempt %d)", r.caseCode, h.name, r.bedType, r.attempt);
     }
 
