@@ -32,16 +32,16 @@ import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.util.GreenMail;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -51,22 +51,24 @@ import io.restassured.RestAssured;
 import io.restassured.common.mapper.TypeRef;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
+import vn.hotline1022.events.common.BedType;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.common.ReliefItem;
+import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
-import vn.hotline1022.events.common.BedType;
-import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
@@ -639,6 +641,24 @@ class NotificationFlowTest {
     private static TeamDispatched teamDispatched(CallReceived call) {
         return new TeamDispatched(call.caseId(), call.caseCode(), Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
                 TEAM, "SAME_WARD", true, null, null);
+    }
+
+    @Test
+    void theCitizenIsTextedTheReceiptCodeReliefWillAskFor() {
+        CallReceived call = SampleEvents.callReceived(SampleEvents.THU_DAU_MOT, SampleEvents.PHU_CUONG, Need.FOOD);
+        companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(PATIENCE);
+        UUID deliveryId = UUID.randomUUID();
+        companion.produceStrings().fromRecords(CloudEventRecords.of(new ReliefScheduled(call.caseId(),
+                call.caseCode(), Instant.now(), deliveryId, UUID.randomUUID(), "BD-FOOD-01",
+                List.of(new ReliefItem("RICE", 10, "kg")), null, SampleEvents.PHU_CUONG, null)))
+                .awaitCompletion(PATIENCE);
+
+        String expected = RecipientCode.derive(
+                ConfigProvider.getConfig().getValue("hotline.recipient-code-secret", String.class), deliveryId);
+        List<View> relief = await().atMost(PATIENCE).until(() -> notifications(call.caseId()).stream()
+                .filter(n -> n.eventType().equals("ReliefScheduled") && n.status().equals("SENT")).toList(),
+                found -> !found.isEmpty());
+        assertThat(relief).allSatisfy(n -> assertThat(n.text()).contains("Mã nhận hàng: " + expected));
     }
 
     private static List<View> channel(List<View> views, String channel) {

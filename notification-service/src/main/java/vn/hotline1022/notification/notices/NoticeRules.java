@@ -13,6 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
@@ -99,7 +102,11 @@ public final class NoticeRules {
             return values(e, "hospitalName", a.hospitalName(), "bedLabel", a.bedLabel());
         });
         rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null, null,
-                e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy())));
+                e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy()),
+                        // The code the household shows at the door; relief derives the same one to check it.
+                        "recipientCode", RecipientCode.derive(ConfigProvider.getConfig()
+                                .getValue("hotline.recipient-code-secret", String.class),
+                                ((ReliefScheduled) e).deliveryId())));
         rule(EventType.RELIEF_DELIVERED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "deliveredBy", ((ReliefDelivered) e).deliveredBy()));
         rule(EventType.RELIEF_REFUSED, false, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
@@ -141,6 +148,7 @@ public final class NoticeRules {
         SAMPLES.put("hospitalName", "Bệnh viện Đa khoa tỉnh Bình Dương");
         SAMPLES.put("bedLabel", "HSTC-07");
         SAMPLES.put("expectedBy", "20/08/2021");
+        SAMPLES.put("recipientCode", "482913");
         SAMPLES.put("deliveredBy", "Hội Chữ thập đỏ Thuận An");
         SAMPLES.put("reason", "OUT_OF_STOCK");
         SAMPLES.put("queued", true);

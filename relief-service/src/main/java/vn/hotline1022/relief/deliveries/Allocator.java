@@ -12,8 +12,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
@@ -57,6 +59,9 @@ public class Allocator {
 
     @Inject
     RecipientCodes codes;
+
+    @ConfigProperty(name = "hotline.recipient-code-secret")
+    String recipientCodeSecret;
 
     @Inject
     ReliefConfig config;
@@ -411,11 +416,15 @@ public class Allocator {
         d.detail = null;
         d.scheduledAt = now;
         d.expectedBy = now.plus(config.deliveryLeadTime());
-        // Issued with the schedule; the household is given it through the ward (see issueRecipientCode).
-        newRecipientCode(d, now);
         if (!d.isPersistent()) {
             d.persist();
         }
+        // Derived from the delivery id with a secret notification-service shares, which texts it to the caller; an
+        // officer can still issue a new one (issueRecipientCode) if the text never arrived.
+        String code = RecipientCode.derive(recipientCodeSecret, d.id);
+        d.recipientCodeHash = codes.hash(d.id, code);
+        d.recipientCodeIssuedAt = now;
+        d.recipientCodeFailures = 0;
         outbox.publish(new ReliefScheduled(d.caseId, d.caseCode, now, d.id, d.householdId, p.code, p.itemsForEvent(),
                 p.amountVnd, d.wardCode, d.expectedBy));
         LOG.infof("Case %s: %s scheduled as delivery %s", d.caseCode, p.code, d.id);
