@@ -136,9 +136,7 @@ public class HospitalResource {
     @Path("/{id}/capacity")
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateCapacity(@PathParam("id") UUID id, @Valid @NotNull CapacityUpdate request) {
-        if (!scope.mayAccess(id)) {
-            throw ProblemException.notFound("Hospital " + id);
-        }
+        checkOwnHospital(id);
         return hospitals.updateCapacity(id, request);
     }
 
@@ -147,9 +145,7 @@ public class HospitalResource {
     @Path("/{id}/contacts")
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateContacts(@PathParam("id") UUID id, @Valid @NotNull Contacts request) {
-        if (!scope.mayAccess(id)) {
-            throw ProblemException.notFound("Hospital " + id);
-        }
+        checkOwnHospital(id);
         return hospitals.updateContacts(id, request);
     }
 
@@ -158,9 +154,14 @@ public class HospitalResource {
     @Path("/{id}/accepting")
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateAccepting(@PathParam("id") UUID id, @Valid @NotNull AcceptingUpdate request) {
+        checkOwnHospital(id);
+        return hospitals.updateAccepting(id, request.accepting(), request.reason());
+    }
+
+    /** Hospital staff act on their own hospital only; to them, another hospital does not exist. */
+    private void checkOwnHospital(UUID id) {
         if (!scope.mayAccess(id)) {
             throw ProblemException.notFound("Hospital " + id);
         }
-        return hospitals.updateAccepting(id, request.accepting(), request.reason());
     }
 }

@@ -102,7 +102,7 @@ public class ReferralResource {
         if (r == null || !scope.mayAccess(r.hospitalId)) {
             throw ProblemException.notFound("Referral " + id);
         }
-        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+        return view(r);
     }
 
     /** FHIR R4 JSON (a Bundle of the Task and its ServiceRequest) for hospital systems; same access as the plain read. */
@@ -126,7 +126,7 @@ public class ReferralResource {
     public ReferralView receive(@PathParam("id") UUID id) {
         checkOwnHospital(id);
         Referral r = referrer.receive(id);
-        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+        return view(r);
     }
 
     /** The admission outcome closes an accepted referral: completed (admitted) or failed (not admitted). */
@@ -135,9 +135,9 @@ public class ReferralResource {
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
     public ReferralView admission(@PathParam("id") UUID id, @Valid @NotNull Admission request) {
         checkOwnHospital(id);
-        String note = request.note() == null || request.note().isBlank() ? null : request.note().strip();
+        String note = blankToNull(request.note());
         Referral r = referrer.recordAdmission(id, request.admitted(), note);
-        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+        return view(r);
     }
 
     @POST
@@ -146,7 +146,7 @@ public class ReferralResource {
     public ReferralView accept(@PathParam("id") UUID id, @Valid @NotNull Acceptance request) {
         checkOwnHospital(id);
         Referral r = referrer.accept(id, request.bedLabel().strip(), request.expectedArrival());
-        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+        return view(r);
     }
 
     @POST
@@ -154,12 +154,20 @@ public class ReferralResource {
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
     public ReferralView reject(@PathParam("id") UUID id, @Valid @NotNull Rejection request) {
         checkOwnHospital(id);
-        String detail = request.detail() == null || request.detail().isBlank() ? null : request.detail().strip();
+        String detail = blankToNull(request.detail());
         if (request.reason() == RejectionReason.OTHER && detail == null) {
             throw ProblemException.invalidField("detail", "required when the reason is OTHER");
         }
         Referral r = referrer.reject(id, request.reason(), detail);
+        return view(r);
+    }
+
+    private static ReferralView view(Referral r) {
         return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     /** Only the hospital asked may answer; to any other, the referral does not exist. */
