@@ -65,6 +65,8 @@ class ReliefAccessTest {
                 .allow("POST /api/v1/consignments/{id}/arrival", "relief-officer", "admin")
                 .allow("GET /api/v1/alerts/low-stock", "relief-officer", "ops", "admin")
                 .allow("GET /api/v1/plans/allocation", "relief-officer", "ops", "admin")
+                .allow("GET /api/v1/warehouses", "relief-officer", "ops", "admin")
+                .allow("POST /api/v1/warehouses", "relief-officer", "admin")
                 .open("GET /api/v1/public/deliveries")
                 .open("GET /api/v1/public/totals")
                 .violations()).isEmpty();

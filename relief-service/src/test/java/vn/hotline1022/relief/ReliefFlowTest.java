@@ -11,6 +11,9 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static vn.hotline1022.relief.ReliefFixtures.call;
+import static vn.hotline1022.relief.ReliefFixtures.post;
+import static vn.hotline1022.relief.ReliefFixtures.programme;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -523,19 +526,25 @@ class ReliefFlowTest {
                     .body("find { it.code == 'BT-FOOD-01' }.lowStockThreshold", equalTo(5));
 
             given().contentType(ContentType.JSON)
-                    .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 0, "wardCode", "12"))
+                    .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 0))
                     .post("/api/v1/consignments").then().statusCode(400).contentType("application/problem+json")
-                    .body("errors.field", hasItem("quantity")).body("errors.field", hasItem("expectedAt"))
-                    .body("errors.field", hasItem("wardCode"));
+                    .body("errors.field", hasItem("quantity")).body("errors.field", hasItem("expectedAt"));
             String expectedAt = Instant.now().plus(Duration.ofDays(1)).toString();
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 1,
+                            "expectedAt", expectedAt, "warehouseCode", "NO-SUCH-WAREHOUSE"))
+                    .post("/api/v1/consignments").then().statusCode(400).body("errors.field", hasItem("warehouseCode"));
+            post("/api/v1/warehouses", Map.of("code", "KHO-BT-" + ward, "name", "Kho phường", "provinceCode", benTre,
+                    "districtCode", "829", "wardCode", ward), 201);
             given().contentType(ContentType.JSON)
                     .body(Map.of("donorCode", "NO-SUCH", "programmeCode", "BT-FOOD-01", "quantity", 1,
                             "expectedAt", expectedAt))
                     .post("/api/v1/consignments").then().statusCode(400).body("errors.field", hasItem("donorCode"));
             String consignment = given().contentType(ContentType.JSON)
                     .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 1,
-                            "expectedAt", expectedAt, "wardCode", ward))
+                            "expectedAt", expectedAt, "warehouseCode", "KHO-BT-" + ward))
                     .post("/api/v1/consignments").then().statusCode(201).body("status", equalTo("EXPECTED"))
+                    .body("warehouseCode", equalTo("KHO-BT-" + ward))
                     .extract().path("id");
             given().get("/api/v1/programmes/low-stock").then()
                     .body("find { it.code == 'BT-FOOD-01' }.expected", equalTo(1));
@@ -717,9 +726,11 @@ class ReliefFlowTest {
         allocate(call(caMau, "964", "32002", "0290 3820 002", Need.FOOD)); // waiting, oldest
         allocate(call(caMau, "964", "32002", "0290 3820 003", Need.FOOD)); // waiting
         allocate(call(caMau, "966", "32035", "0290 3820 004", Need.FOOD)); // waiting, newest
+        post("/api/v1/warehouses", Map.of("code", "KHO-CM-32002", "name", "Kho phường 32002", "provinceCode", caMau,
+                "districtCode", "964", "wardCode", "32002"), 201);
         given().contentType(ContentType.JSON)
                 .body(Map.of("donorCode", "MTTQ-CM", "programmeCode", "CM-FOOD-01", "quantity", 1, "expectedAt",
-                        Instant.now().plus(Duration.ofDays(1)).toString(), "wardCode", "32002"))
+                        Instant.now().plus(Duration.ofDays(1)).toString(), "warehouseCode", "KHO-CM-32002"))
                 .post("/api/v1/consignments").then().statusCode(201);
 
         given().queryParam("provinceCode", caMau).get("/api/v1/plans/allocation").then().statusCode(200)
@@ -731,6 +742,9 @@ class ReliefFlowTest {
                 .body("programmes[0].waiting", equalTo(3))
                 .body("programmes[0].scheduledNotDelivered", equalTo(1))
                 .body("programmes[0].shortfall", equalTo(2))
+                .body("programmes[0].warehouses.find { it.code == 'PROVINCE-96' }.stock", equalTo(0))
+                .body("programmes[0].warehouses.find { it.code == 'KHO-CM-32002' }.expected", equalTo(1))
+                .body("programmes[0].warehouses.find { it.code == 'KHO-CM-32002' }.wardCode", equalTo("32002"))
                 .body("programmes[0].wards.find { it.wardCode == '32002' }.waiting", equalTo(2))
                 .body("programmes[0].wards.find { it.wardCode == '32002' }.scheduledNotDelivered", equalTo(1))
                 .body("programmes[0].wards.find { it.wardCode == '32002' }.expectedToWard", equalTo(1))
@@ -758,21 +772,6 @@ class ReliefFlowTest {
                 .body("active", equalTo(true));
     }
 
-    /** A call from a given phone; SampleEvents always uses the same number. */
-    private static CallReceived call(String province, String district, String ward, String phone, Need... needs) {
-        // One house per number, so that different numbers are never near-identical addresses.
-        return call(province, district, ward, phone, "Nhà " + phone.replaceAll("\\D", "") + ", tổ 3, khu phố 2",
-                needs);
-    }
-
-    private static CallReceived call(String province, String district, String ward, String phone, String address,
-            Need... needs) {
-        UUID caseId = UUID.randomUUID();
-        return new CallReceived(caseId, "HT-" + caseId.toString().substring(0, 8), Instant.now(), UUID.randomUUID(),
-                ContactChannel.PHONE, new Caller("Trần Thị Bình", phone),
-                new Location(province, district, ward, address, null, null), List.of(needs), 3, Set.of(), 40,
-                null, "agent-11");
-    }
 
     private static String issueCode(UUID deliveryId) {
         return given().post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then().statusCode(200)
@@ -791,18 +790,7 @@ class ReliefFlowTest {
                 .filter(e -> e.reason().equals(reason)).findFirst().orElse(null), e -> e != null);
     }
 
-    private static Map<String, Object> programme(String code, String provinceCode, List<String> needs, int cap,
-            int stock) {
-        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "Gói " + code,
-                "provinceCode", provinceCode, "needs", needs,
-                "items", List.of(Map.of("itemType", "RICE", "quantity", 10, "unit", "kg")),
-                "perHouseholdCap", cap, "stock", stock));
-        return body;
-    }
 
-    private static void post(String path, Object body, int status) {
-        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(status);
-    }
 
     /** Decides a call directly, as the intake consumer does, without waiting on the broker. */
     private void allocate(CallReceived call) {

@@ -32,6 +32,8 @@ import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
 import vn.hotline1022.relief.programmes.LowStockAlerts;
 import vn.hotline1022.relief.programmes.Programme;
+import vn.hotline1022.relief.warehouses.Stock;
+import vn.hotline1022.relief.warehouses.Warehouse;
 
 /**
  * Decides relief for each case: one package per programme covering its needs, unless the household already has one
@@ -40,8 +42,10 @@ import vn.hotline1022.relief.programmes.Programme;
  * for the same kind of need by another programme or donor this period (DUPLICATE, naming that programme), no programme
  * covers the need (INELIGIBLE) or the stock is empty (OUT_OF_STOCK: the request waits for the next consignment).
  *
- * <p>Locking order, everywhere: programme rows (in code order), then delivery rows, then the household row. Stock is
- * taken by an atomic conditional update, so it never goes negative however many instances allocate at once.
+ * <p>Locking order, everywhere: programme rows (in code order), then delivery rows, then the household row, then the
+ * family's identities (its citizen ID and address: {@link Households#lockFamily}), so that two households of one family
+ * asking two programmes at once are decided one after the other. Stock is taken by an atomic conditional update, so it
+ * never goes negative however many instances allocate at once.
  */
 @ApplicationScoped
 public class Allocator {
@@ -68,6 +72,9 @@ public class Allocator {
 
     @Inject
     LowStockAlerts lowStock;
+
+    @Inject
+    Stock stock;
 
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
@@ -161,20 +168,24 @@ public class Allocator {
     }
 
     /**
-     * A consignment arrived (hàng về): adds it to stock and schedules waiting requests, oldest first. Each is checked
-     * again, since a probable duplicate may have been served while it waited.
+     * A consignment arrived (hàng về) at a warehouse (the province's when null): adds it to stock and schedules waiting
+     * requests, oldest first, each from the warehouse nearest it. Each is checked again, since a probable duplicate may
+     * have been served while it waited.
      */
     @Transactional
-    public Programme stockArrived(String programmeCode, int quantity) {
+    public Programme stockArrived(String programmeCode, String warehouseCode, int quantity) {
         Programme p = Programme.findByCode(programmeCode);
         if (p == null) {
             throw ProblemException.notFound("Programme " + programmeCode);
         }
-        Programme.addStock(programmeCode, quantity); // also locks the programme row
+        Programme.lockIfActive(programmeCode); // before anything else, as everywhere
+        String to = warehouseFor(p, warehouseCode);
+        stock.add(programmeCode, to, quantity);
         int scheduled = 0;
         if (p.active) {
             for (Delivery waiting : Delivery.lockWaiting(programmeCode)) {
                 Household h = households.lock(waiting.householdId);
+                households.lockFamily(h);
                 if (capReached(h.id, p)) {
                     refuse(waiting, Delivery.Reason.CAP_REACHED, capDetail(p));
                     continue;
@@ -189,7 +200,7 @@ public class Allocator {
                     refuseDuplicate(waiting, cross, p);
                     continue;
                 }
-                if (!take(programmeCode)) {
+                if (!take(p, waiting)) {
                     break;
                 }
                 schedule(waiting, p, Instant.now());
@@ -197,9 +208,25 @@ public class Allocator {
             }
         }
         Programme.getEntityManager().refresh(p);
-        LOG.infof("Programme %s: %d packages arrived, %d waiting requests scheduled, %d left in stock", programmeCode,
-                quantity, scheduled, p.stock);
+        LOG.infof("Programme %s: %d packages arrived at %s, %d waiting requests scheduled, %d left in stock",
+                programmeCode, quantity, to, scheduled, p.stock);
         return p;
+    }
+
+    /** The warehouse stock goes to: the one given, if it is in the programme's province, else the province's own. */
+    public String warehouseFor(Programme p, String warehouseCode) {
+        if (warehouseCode == null) {
+            return stock.provincialWarehouse(p.provinceCode);
+        }
+        Warehouse w = Warehouse.findByCode(warehouseCode);
+        if (w == null) {
+            throw ProblemException.invalidField("warehouseCode", "no such warehouse");
+        }
+        if (!w.provinceCode.equals(p.provinceCode)) {
+            throw ProblemException.invalidField("warehouseCode",
+                    "is in province " + w.provinceCode + ", the programme serves " + p.provinceCode);
+        }
+        return w.code;
     }
 
     /**
@@ -273,6 +300,7 @@ public class Allocator {
         checkUnreviewedDuplicate(d, deliveryId);
         Programme p = Programme.findByCode(code);
         Household h = households.lock(d.householdId);
+        households.lockFamily(h);
         if (Delivery.pendingFor(h.id, code)) {
             throw ProblemException.conflict("The household itself already has a package of " + code
                     + " waiting or on its way; that delivery serves it");
@@ -282,7 +310,7 @@ public class Allocator {
         }
         review(d, "OVERRIDDEN", justification, officer);
         LOG.infof("Case %s: duplicate %s overridden by %s", d.caseCode, d.id, officer);
-        if (take(code)) {
+        if (take(p, d)) {
             schedule(d, p, Instant.now());
         } else {
             queue(d, p);
@@ -314,6 +342,7 @@ public class Allocator {
     private void decide(Delivery d, Programme p, Household h) {
         Households.Match match;
         CrossMatch cross;
+        households.lockFamily(h); // the checks below must see what another household of the family was just given
         if (Delivery.pendingFor(h.id, p.code)) {
             // Typically another family member calling about the same hardship.
             d.duplicateMatch = "PHONE";
@@ -325,7 +354,7 @@ public class Allocator {
             refuseDuplicate(d, match, p);
         } else if ((cross = otherProgramme(h, d, p)) != null) {
             refuseDuplicate(d, cross, p);
-        } else if (!take(p.code)) {
+        } else if (!take(p, d)) {
             queue(d, p);
         } else {
             schedule(d, p, d.requestedAt);
@@ -352,12 +381,17 @@ public class Allocator {
                 + why + ", already has a package of " + p.code + "; an officer may confirm or override");
     }
 
-    /** Takes one package of the programme's stock, raising a low-stock alert when this one crosses the threshold. */
-    private boolean take(String programmeCode) {
-        if (!Programme.takeOne(programmeCode)) {
+    /**
+     * Takes one package of the programme's stock for the delivery, from the warehouse nearest the household, raising a
+     * low-stock alert when this one crosses the threshold.
+     */
+    private boolean take(Programme p, Delivery d) {
+        String from = stock.takeOne(p.code, d.wardCode, d.districtCode);
+        if (from == null) {
             return false;
         }
-        lowStock.afterTake(programmeCode);
+        d.warehouseCode = from;
+        lowStock.afterTake(p.code);
         return true;
     }
 
@@ -427,7 +461,8 @@ public class Allocator {
         d.recipientCodeFailures = 0;
         outbox.publish(new ReliefScheduled(d.caseId, d.caseCode, now, d.id, d.householdId, p.code, p.itemsForEvent(),
                 p.amountVnd, d.wardCode, d.expectedBy));
-        LOG.infof("Case %s: %s scheduled as delivery %s", d.caseCode, p.code, d.id);
+        LOG.infof("Case %s: %s scheduled as delivery %s from warehouse %s", d.caseCode, p.code, d.id,
+                d.warehouseCode);
     }
 
     private String newRecipientCode(Delivery d, Instant now) {

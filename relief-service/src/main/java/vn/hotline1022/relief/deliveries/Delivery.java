@@ -54,6 +54,8 @@ public class Delivery extends PanacheEntityBase {
     public Instant requestedAt;
     public Instant scheduledAt;
     public Instant expectedBy;
+    /** The warehouse a scheduled package leaves from. */
+    public String warehouseCode;
     public Instant deliveredAt;
     public String deliveredBy;
     /** CALL, or DISPATCH when the field team found the need on site. */

@@ -47,12 +47,12 @@ public class DeliveryResource {
             List<String> needs, String wardCode, String source, String status, String reason, String detail,
             String duplicateMatch, UUID duplicateOf, String duplicateProgramme, String reviewDecision, String reviewedBy,
             String reviewJustification, Instant reviewedAt, Instant requestedAt, Instant scheduledAt,
-            Instant expectedBy, Instant deliveredAt, String deliveredBy) {
+            Instant expectedBy, String warehouseCode, Instant deliveredAt, String deliveredBy) {
         static DeliveryView of(Delivery d) {
             return new DeliveryView(d.id, d.caseId, d.caseCode, d.householdId, d.programmeCode, d.needs, d.wardCode,
                     d.source, d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.duplicateMatch,
                     d.duplicateOf, d.duplicateProgramme, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
-                    d.requestedAt, d.scheduledAt, d.expectedBy, d.deliveredAt, d.deliveredBy);
+                    d.requestedAt, d.scheduledAt, d.expectedBy, d.warehouseCode, d.deliveredAt, d.deliveredBy);
         }
     }
 

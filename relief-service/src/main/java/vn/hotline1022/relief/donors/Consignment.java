@@ -23,8 +23,8 @@ public class Consignment extends PanacheEntityBase {
     public String donorCode;
     public String programmeCode;
     public int quantity;
-    /** The ward warehouse it goes to; null for the province's. */
-    public String wardCode;
+    /** The warehouse it goes to. */
+    public String warehouseCode;
     @Enumerated(EnumType.STRING)
     public Status status;
     public Instant expectedAt;

@@ -14,7 +14,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -44,19 +44,22 @@ public class ConsignmentResource {
     @Inject
     CurrentUser user;
 
-    /** @param quantity packages of the programme */
+    /**
+     * @param quantity      packages of the programme
+     * @param warehouseCode where it is delivered; the province's own warehouse when absent
+     */
     public record NewConsignment(
             @NotBlank String donorCode,
             @NotBlank String programmeCode,
             @Min(1) @Max(1_000_000) int quantity,
             @NotNull Instant expectedAt,
-            @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String wardCode) {
+            @Size(max = 40) String warehouseCode) {
     }
 
-    public record ConsignmentView(UUID id, String donorCode, String programmeCode, int quantity, String wardCode,
+    public record ConsignmentView(UUID id, String donorCode, String programmeCode, int quantity, String warehouseCode,
             String status, Instant expectedAt, Instant arrivedAt, String receivedBy, Integer programmeStock) {
         static ConsignmentView of(Consignment c, Integer stock) {
-            return new ConsignmentView(c.id, c.donorCode, c.programmeCode, c.quantity, c.wardCode, c.status.name(),
+            return new ConsignmentView(c.id, c.donorCode, c.programmeCode, c.quantity, c.warehouseCode, c.status.name(),
                     c.expectedAt, c.arrivedAt, c.receivedBy, stock);
         }
     }
@@ -77,7 +80,8 @@ public class ConsignmentResource {
         if (Donor.findByCode(request.donorCode()) == null) {
             throw ProblemException.invalidField("donorCode", "no such donor");
         }
-        if (Programme.findByCode(request.programmeCode()) == null) {
+        Programme programme = Programme.findByCode(request.programmeCode());
+        if (programme == null) {
             throw ProblemException.invalidField("programmeCode", "no such programme");
         }
         Consignment c = new Consignment();
@@ -85,7 +89,7 @@ public class ConsignmentResource {
         c.donorCode = request.donorCode();
         c.programmeCode = request.programmeCode();
         c.quantity = request.quantity();
-        c.wardCode = request.wardCode();
+        c.warehouseCode = allocator.warehouseFor(programme, request.warehouseCode());
         c.status = Consignment.Status.EXPECTED;
         c.expectedAt = request.expectedAt();
         c.createdBy = user.username();
@@ -108,7 +112,7 @@ public class ConsignmentResource {
         if (found == null) {
             throw ProblemException.notFound("Consignment " + id);
         }
-        // Locking order: the programme row (taken by stockArrived's first update) before anything else that is
+        // Locking order: the programme row before anything else that is
         // locked; the consignment row is locked after it so two arrivals of one consignment queue up, the second fails.
         Programme.lockIfActive(found.programmeCode);
         Consignment c = Consignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
@@ -119,9 +123,9 @@ public class ConsignmentResource {
         c.status = Consignment.Status.ARRIVED;
         c.arrivedAt = Instant.now();
         c.receivedBy = user.username();
-        Programme p = allocator.stockArrived(c.programmeCode, c.quantity);
-        LOG.infof("Consignment %s of donor %s arrived: %d packages of %s", c.id, c.donorCode, c.quantity,
-                c.programmeCode);
+        Programme p = allocator.stockArrived(c.programmeCode, c.warehouseCode, c.quantity);
+        LOG.infof("Consignment %s of donor %s arrived at %s: %d packages of %s", c.id, c.donorCode,
+                c.warehouseCode, c.quantity, c.programmeCode);
         return ConsignmentView.of(c, p.stock);
     }
 }

@@ -126,6 +126,37 @@ public class Households {
         return normal == null ? null : hash("citizen-id:" + normal);
     }
 
+    /**
+     * Locks the family's identities for this transaction: its citizen ID and its address in the ward, the keys by
+     * which {@link #possibleDuplicates} finds its other households. Two households of one family (two phones, one
+     * house) are each locked by their own row, so without this they could be decided at the same instant in two
+     * programmes and both paid. Advisory locks, taken in key order so that two families never wait on each other in a
+     * circle; released at commit.
+     */
+    public void lockFamily(Household h) {
+        List<Long> keys = new java.util.ArrayList<>();
+        if (h.citizenIdHash != null) {
+            keys.add(lockKey("citizen-id:" + h.citizenIdHash));
+        }
+        if (h.addressHash != null) {
+            keys.add(lockKey("address:" + h.wardCode + ":" + h.addressHash));
+        }
+        keys.stream().sorted().forEach(key -> em
+                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked", Integer.class)
+                .setParameter(1, key)
+                .getSingleResult());
+    }
+
+    /** A 64-bit advisory lock key for an identity (already a salted hash, so evenly spread). */
+    static long lockKey(String identity) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return java.nio.ByteBuffer.wrap(digest).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
     /** Another household that is probably the same family, and why. */
     public record Match(UUID householdId, String matchedBy) {
     }

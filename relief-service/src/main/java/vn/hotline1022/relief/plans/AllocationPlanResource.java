@@ -23,6 +23,8 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
 import vn.hotline1022.relief.programmes.Programme;
+import vn.hotline1022.relief.warehouses.Stock;
+import vn.hotline1022.relief.warehouses.Warehouse;
 
 /**
  * Allocation plans (kế hoạch phân bổ): per programme and ward of a province, the need still pending against the stock
@@ -34,6 +36,9 @@ public class AllocationPlanResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    Stock stock;
 
     /**
      * @param waiting               requests queued for stock (OUT_OF_STOCK)
@@ -47,12 +52,18 @@ public class AllocationPlanResource {
     }
 
     /**
-     * @param stock     packages on hand (one stock per programme, for the whole province)
+     * @param stock     packages on hand in all the province's warehouses (each serves the whole province, nearest
+     *                  first)
      * @param expected  packages in consignments announced and not arrived
      * @param shortfall waiting requests beyond stock + expected: what to ask donors for
      */
     public record ProgrammePlan(String code, String name, List<String> needs, boolean active, int stock,
-            long expected, long waiting, long scheduledNotDelivered, long shortfall, List<WardPlan> wards) {
+            long expected, long waiting, long scheduledNotDelivered, long shortfall, List<WarehousePlan> warehouses,
+            List<WardPlan> wards) {
+    }
+
+    /** @param expected packages of announced consignments addressed to the warehouse */
+    public record WarehousePlan(String code, String districtCode, String wardCode, int stock, long expected) {
     }
 
     public record AllocationPlan(String provinceCode, Instant generatedAt, List<ProgrammePlan> programmes) {
@@ -75,12 +86,12 @@ public class AllocationPlanResource {
                 List.of(Delivery.Status.WAITING, Delivery.Status.SCHEDULED));
         List<ProgrammePlan> plans = new ArrayList<>();
         for (Programme p : programmes) {
-            plans.add(plan(p, districts));
+            plans.add(plan(p, districts, stock.ofProgramme(p.code)));
         }
         return new AllocationPlan(provinceCode, Instant.now(), plans);
     }
 
-    private static ProgrammePlan plan(Programme p, List<String> districts) {
+    private static ProgrammePlan plan(Programme p, List<String> districts, List<Stock.Line> onHand) {
         Map<String, long[]> wards = new TreeMap<>(); // ward -> waiting, scheduled, expected, shortfall
         Map<String, String> districtOf = new TreeMap<>();
         var em = Delivery.getEntityManager();
@@ -93,8 +104,9 @@ public class AllocationPlanResource {
                  where d.programmeCode = ?1 and d.status = ?2 group by d.wardCode, d.districtCode""", Object[].class)
                 .setParameter(1, p.code).setParameter(2, Delivery.Status.SCHEDULED).getResultList();
         List<Object[]> expected = em.createQuery("""
-                select c.wardCode, sum(c.quantity) from Consignment c
-                 where c.programmeCode = ?1 and c.status = ?2 group by c.wardCode""", Object[].class)
+                select w.wardCode, sum(c.quantity) from Consignment c, Warehouse w
+                 where w.code = c.warehouseCode and c.programmeCode = ?1 and c.status = ?2
+                 group by w.wardCode""", Object[].class)
                 .setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED).getResultList();
 
         long expectedTotal = 0;
@@ -131,7 +143,23 @@ public class AllocationPlanResource {
                 .filter(w -> districts.isEmpty() || districts.contains(w.districtCode()))
                 .sorted(Comparator.comparingLong(WardPlan::shortfall).reversed().thenComparing(WardPlan::wardCode))
                 .toList();
+        Map<String, Long> expectedAt = new TreeMap<>();
+        em.createQuery("""
+                select c.warehouseCode, sum(c.quantity) from Consignment c
+                 where c.programmeCode = ?1 and c.status = ?2 group by c.warehouseCode""", Object[].class)
+                .setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED).getResultList()
+                .forEach(row -> expectedAt.put((String) row[0], ((Number) row[1]).longValue()));
+        Map<String, Integer> held = new TreeMap<>();
+        onHand.forEach(l -> held.put(l.warehouseCode(), l.stock()));
+        List<WarehousePlan> warehousePlans = new ArrayList<>();
+        java.util.SortedSet<String> codes = new java.util.TreeSet<>(held.keySet());
+        codes.addAll(expectedAt.keySet());
+        for (String code : codes) {
+            Warehouse w = Warehouse.findByCode(code);
+            warehousePlans.add(new WarehousePlan(code, w.districtCode, w.wardCode, held.getOrDefault(code, 0),
+                    expectedAt.getOrDefault(code, 0L)));
+        }
         return new ProgrammePlan(p.code, p.name, p.needs, p.active, p.stock, expectedTotal, waiting.size(),
-                scheduledTotal, shortfall, wardPlans);
+                scheduledTotal, shortfall, warehousePlans, wardPlans);
     }
 }

@@ -12,7 +12,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Raises a low-stock alert when an allocation brings a programme's stock to or below its threshold, once per crossing:
- * a flag on the programme row, set here and cleared by {@link Programme#addStock} once stock is above it again.
+ * a flag on the programme row, set here and cleared by {@link vn.hotline1022.relief.warehouses.Stock#add} once stock is above it again.
  */
 @ApplicationScoped
 public class LowStockAlerts {

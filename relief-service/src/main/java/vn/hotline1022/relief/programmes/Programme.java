@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -47,7 +48,11 @@ public class Programme extends PanacheEntityBase {
     public String capPeriod;
     /** Stock at or below it is listed as low. */
     public int lowStockThreshold;
-    /** Changed only by the atomic updates below, never through this field. */
+    /**
+     * Packages on hand in all the programme's warehouses: kept by the database as their sum (see Stock), never
+     * written through this field.
+     */
+    @Column(insertable = false, updatable = false)
     public int stock;
     public boolean active;
     public Instant createdAt;
@@ -105,26 +110,5 @@ public class Programme extends PanacheEntityBase {
                 .setParameter(1, code)
                 .getResultList();
         return !found.isEmpty() && found.get(0);
-    }
-
-    /** Takes one package from stock; false when there is none. Atomic: concurrent takers can never overdraw it. */
-    public static boolean takeOne(String code) {
-        return getEntityManager()
-                .createNativeQuery("update programme set stock = stock - 1 where code = ?1 and stock > 0")
-                .setParameter(1, code)
-                .executeUpdate() == 1;
-    }
-
-    /** Adds to stock; once stock is above the low-stock threshold again, the next crossing raises a new alert. */
-    public static void addStock(String code, int quantity) {
-        getEntityManager().createNativeQuery("""
-                update programme
-                   set stock = stock + ?2,
-                       low_stock_alerted = low_stock_alerted and stock + ?2 <= low_stock_threshold
-                 where code = ?1
-                """)
-                .setParameter(1, code)
-                .setParameter(2, quantity)
-                .executeUpdate();
     }
 }

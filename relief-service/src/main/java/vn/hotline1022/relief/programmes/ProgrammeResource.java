@@ -34,6 +34,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.relief.deliveries.Allocator;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
+import vn.hotline1022.relief.warehouses.Stock;
 
 @Path("/api/v1/programmes")
 @Tag(name = "Programmes")
@@ -45,6 +46,9 @@ public class ProgrammeResource {
     @Inject
     StockGauges gauges;
 
+    @Inject
+    Stock stock;
+
     /** One line of a package; quantity as counted on the ground (kg, thùng, bình). */
     public record Item(
             @NotBlank @Pattern(regexp = "[A-Z][A-Z0-9_]{1,39}", message = "must be an item code like RICE") String itemType,
@@ -54,7 +58,8 @@ public class ProgrammeResource {
 
     /**
      * @param perHouseholdCap packages one household may receive from the programme
-     * @param stock           packages on hand now; consignments are added later through /stock
+     * @param stock           packages on hand now, in the province's warehouse; more arrive through /stock or
+     *                        consignments
      * @param active          true when absent
      * @param capPeriod       the cap counts per period: MONTH (calendar month) or days, e.g. P30D; absent: once for
      *                        the programme's whole life
@@ -74,7 +79,8 @@ public class ProgrammeResource {
             @Min(0) @Max(1_000_000) Integer lowStockThreshold) {
     }
 
-    public record StockArrival(@Min(1) @Max(1_000_000) int quantity) {
+    /** @param warehouseCode where the packages are; the province's own warehouse when absent */
+    public record StockArrival(@Min(1) @Max(1_000_000) int quantity, String warehouseCode) {
     }
 
     public record ProgrammeView(UUID id, String code, String name, String provinceCode, List<String> needs,
@@ -92,7 +98,11 @@ public class ProgrammeResource {
      * @param expected packages in consignments announced but not arrived
      */
     public record LowStock(String code, String name, String provinceCode, int stock, int lowStockThreshold,
-            long waiting, long expected) {
+            long waiting, long expected, List<WarehouseStock> warehouses) {
+    }
+
+    /** What one warehouse holds of a programme. */
+    public record WarehouseStock(String warehouseCode, int stock) {
     }
 
     /** Active programmes at or below their low-stock threshold (sắp hết hàng), emptiest first: whom to ask donors for. */
@@ -109,7 +119,8 @@ public class ProgrammeResource {
                 Optional.ofNullable(Consignment.getEntityManager().createQuery(
                         "select sum(c.quantity) from Consignment c where c.programmeCode = ?1 and c.status = ?2",
                         Long.class).setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED)
-                        .getSingleResult()).orElse(0L)))
+                        .getSingleResult()).orElse(0L),
+                stock.ofProgramme(p.code).stream().map(l -> new WarehouseStock(l.warehouseCode(), l.stock())).toList()))
                 .toList();
     }
 
@@ -153,22 +164,29 @@ public class ProgrammeResource {
         }
         p.amountVnd = request.amountVnd();
         p.perHouseholdCap = request.perHouseholdCap();
-        p.stock = request.stock();
         p.active = request.active() == null || request.active();
         p.capPeriod = request.capPeriod();
         p.lowStockThreshold = request.lowStockThreshold() == null ? 0 : request.lowStockThreshold();
         p.createdAt = Instant.now();
         p.persist();
+        String warehouse = stock.provincialWarehouse(p.provinceCode);
+        if (request.stock() > 0) {
+            stock.add(p.code, warehouse, request.stock());
+        }
+        Programme.getEntityManager().refresh(p);
         gauges.programmeCreated(p.code, p.provinceCode, p.stock);
         return Response.created(URI.create("/api/v1/programmes/" + p.code)).entity(ProgrammeView.of(p)).build();
     }
 
-    /** A consignment from a donor arrived: waiting requests are scheduled from it at once, oldest first. */
+    /**
+     * Packages arrived outside an announced consignment: waiting requests are scheduled from them at once, oldest
+     * first.
+     */
     @POST
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Path("/{code}/stock")
     @Transactional
     public ProgrammeView addStock(@PathParam("code") String code, @Valid @NotNull StockArrival request) {
-        return ProgrammeView.of(allocator.stockArrived(code, request.quantity()));
+        return ProgrammeView.of(allocator.stockArrived(code, request.warehouseCode(), request.quantity()));
     }
 }

@@ -1,0 +1,52 @@
+package vn.hotline1022.relief;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import io.restassured.http.ContentType;
+import vn.hotline1022.events.common.Caller;
+import vn.hotline1022.events.common.ContactChannel;
+import vn.hotline1022.events.common.Location;
+import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.intake.CallReceived;
+
+/** Calls, programmes and requests the relief tests share. */
+public final class ReliefFixtures {
+
+    private ReliefFixtures() {
+    }
+
+    /** A call from a given phone; SampleEvents always uses the same number. */
+    public static CallReceived call(String province, String district, String ward, String phone, Need... needs) {
+        // One house per number, so that different numbers are never near-identical addresses.
+        return call(province, district, ward, phone, "Nhà " + phone.replaceAll("\\D", "") + ", tổ 3, khu phố 2",
+                needs);
+    }
+
+    public static CallReceived call(String province, String district, String ward, String phone, String address,
+            Need... needs) {
+        UUID caseId = UUID.randomUUID();
+        return new CallReceived(caseId, "HT-" + caseId.toString().substring(0, 8), Instant.now(), UUID.randomUUID(),
+                ContactChannel.PHONE, new Caller("Trần Thị Bình", phone),
+                new Location(province, district, ward, address, null, null), List.of(needs), 3, Set.of(), 40,
+                null, "agent-11");
+    }
+
+    public static Map<String, Object> programme(String code, String provinceCode, List<String> needs, int cap,
+            int stock) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("code", code, "name", "Gói " + code,
+                "provinceCode", provinceCode, "needs", needs,
+                "items", List.of(Map.of("itemType", "RICE", "quantity", 10, "unit", "kg")),
+                "perHouseholdCap", cap, "stock", stock));
+        return body;
+    }
+
+    public static void post(String path, Object body, int status) {
+        given().contentType(ContentType.JSON).body(body).post(path).then().statusCode(status);
+    }
+}
