@@ -36,6 +36,8 @@ public final class DemoData {
     public void load() {
         load("dispatch-service", "/api/v1/teams", "demo/teams.json", "rapid-response teams");
         load("referral-service", "/api/v1/hospitals", "demo/hospitals.json", "hospitals");
+        // Before the programmes: their first one creates the province's own warehouse.
+        load("relief-service", "/api/v1/warehouses?provinceCode=74", "demo/warehouses.json", "relief warehouses");
         load("relief-service", "/api/v1/programmes", "demo/programmes.json", "relief programmes");
     }
 

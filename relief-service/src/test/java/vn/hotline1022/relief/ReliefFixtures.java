@@ -13,6 +13,7 @@ import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.intake.CallReceived;
 
 /** Calls, programmes and requests the relief tests share. */
@@ -30,11 +31,23 @@ public final class ReliefFixtures {
 
     public static CallReceived call(String province, String district, String ward, String phone, String address,
             Need... needs) {
+        return call(province, district, ward, phone, address, 3, Set.of(), needs);
+    }
+
+    /** A call that says how many the household is and who in it is at higher risk. */
+    public static CallReceived call(String province, String district, String ward, String phone, int members,
+            Set<Vulnerability> vulnerabilities, Need... needs) {
+        return call(province, district, ward, phone, "Nhà " + phone.replaceAll("\\D", "") + ", tổ 3, khu phố 2",
+                members, vulnerabilities, needs);
+    }
+
+    private static CallReceived call(String province, String district, String ward, String phone, String address,
+            int members, Set<Vulnerability> vulnerabilities, Need... needs) {
         UUID caseId = UUID.randomUUID();
         return new CallReceived(caseId, "HT-" + caseId.toString().substring(0, 8), Instant.now(), UUID.randomUUID(),
                 ContactChannel.PHONE, new Caller("Trần Thị Bình", phone),
-                new Location(province, district, ward, address, null, null), List.of(needs), 3, Set.of(), 40,
-                null, "agent-11");
+                new Location(province, district, ward, address, null, null), List.of(needs), members,
+                vulnerabilities, 40, null, "agent-11");
     }
 
     public static Map<String, Object> programme(String code, String provinceCode, List<String> needs, int cap,

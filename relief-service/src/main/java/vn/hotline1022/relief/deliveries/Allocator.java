@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
@@ -30,6 +31,7 @@ import vn.hotline1022.relief.ReliefConfig;
 import vn.hotline1022.relief.households.CaseHousehold;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
+import vn.hotline1022.relief.programmes.Applicant;
 import vn.hotline1022.relief.programmes.LowStockAlerts;
 import vn.hotline1022.relief.programmes.Programme;
 import vn.hotline1022.relief.warehouses.Stock;
@@ -87,7 +89,7 @@ public class Allocator {
             return; // already decided (a repeat event under a new id)
         }
         Location at = call.location();
-        Plan plan = plan(call.caseId(), at.provinceCode(), needs);
+        Plan plan = plan(call.caseId(), at.provinceCode(), needs, households.applicantFor(call));
         Household household = households.lockFor(call);
         // Kept even without relief needs: the field team may find some on site (DispatchCompleted).
         CaseHousehold.record(call.caseId(), call.caseCode(), household.id);
@@ -114,7 +116,9 @@ public class Allocator {
             return;
         }
         String province = known != null ? known.provinceCode : done.location().provinceCode();
-        Plan plan = plan(done.caseId(), province, needs);
+        Applicant applicant = known != null ? households.applicantFor(known)
+                : new Applicant(done.location().districtCode(), 0, Set.of());
+        Plan plan = plan(done.caseId(), province, needs, applicant);
         if (plan.byProgramme.isEmpty() && plan.uncovered.isEmpty()) {
             return; // everything was decided for this case already
         }
@@ -129,25 +133,33 @@ public class Allocator {
         allocate(done.caseId(), done.caseCode(), "DISPATCH", household, plan);
     }
 
-    /** Needs by covering programme (sorted: the locking order), locked; those no open programme covers. */
-    private record Plan(Map<String, List<Need>> byProgramme, List<Need> uncovered) {
+    /**
+     * Needs by covering programme (sorted: the locking order), locked; needs no open programme covers for this
+     * household, with why (no programme covers it, or the rules of each that does).
+     */
+    private record Plan(Map<String, List<Need>> byProgramme, Map<Need, String> uncovered) {
     }
 
-    private Plan plan(UUID caseId, String provinceCode, List<Need> needs) {
+    private Plan plan(UUID caseId, String provinceCode, List<Need> needs, Applicant applicant) {
         Map<String, List<Need>> byProgramme = new TreeMap<>();
-        List<Need> uncovered = new ArrayList<>();
+        Map<Need, String> uncovered = new java.util.LinkedHashMap<>();
         for (Need need : needs) {
-            String code = Programme.coveringCode(provinceCode, need);
-            if (code == null) {
-                uncovered.add(need);
-            } else if (Delivery.count("caseId = ?1 and programmeCode = ?2", caseId, code) == 0) {
-                byProgramme.computeIfAbsent(code, c -> new ArrayList<>()).add(need);
+            List<Programme> covering = Programme.covering(provinceCode, need);
+            Programme eligible = covering.stream().filter(p -> p.ineligibility(applicant) == null).findFirst()
+                    .orElse(null);
+            if (eligible == null) {
+                uncovered.put(need, covering.isEmpty()
+                        ? "no active programme in province " + provinceCode + " covers it"
+                        : "not eligible: " + String.join("; ", covering.stream()
+                                .map(p -> p.ineligibility(applicant)).toList()));
+            } else if (Delivery.count("caseId = ?1 and programmeCode = ?2", caseId, eligible.code) == 0) {
+                byProgramme.computeIfAbsent(eligible.code, c -> new ArrayList<>()).add(need);
             } // else: this case already has its decision for the programme
         }
         for (var it = byProgramme.entrySet().iterator(); it.hasNext();) {
             var entry = it.next();
             if (!Programme.lockIfActive(entry.getKey())) { // closed in the meantime
-                uncovered.addAll(entry.getValue());
+                entry.getValue().forEach(n -> uncovered.put(n, "programme " + entry.getKey() + " has just closed"));
                 it.remove();
             }
         }
@@ -162,8 +174,10 @@ public class Allocator {
         plan.byProgramme.forEach((code, covered) -> decide(request(caseId, caseCode, source, household, code, covered,
                 now), Programme.findByCode(code), household));
         if (!plan.uncovered.isEmpty()) {
-            refuse(request(caseId, caseCode, source, household, null, plan.uncovered, now), Delivery.Reason.INELIGIBLE,
-                    "No active programme in province " + household.provinceCode + " covers " + plan.uncovered);
+            List<Need> needs = List.copyOf(plan.uncovered.keySet());
+            refuse(request(caseId, caseCode, source, household, null, needs, now), Delivery.Reason.INELIGIBLE,
+                    String.join(". ", plan.uncovered.entrySet().stream()
+                            .map(e -> e.getKey() + ": " + e.getValue()).toList()));
         }
     }
 

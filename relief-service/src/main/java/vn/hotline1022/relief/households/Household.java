@@ -1,10 +1,15 @@
 package vn.hotline1022.relief.households;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
@@ -26,6 +31,9 @@ public class Household extends PanacheEntityBase {
     /** Salted hash of the normalised address ({@link Addresses#normalise}); matched within the ward. */
     public String addressHash;
     public int members;
+    /** Vulnerability names any call from the household reported (ELDERLY, DISABILITY, ...); never removed by a call. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> vulnerabilities = new ArrayList<>();
     public Instant createdAt;
     public Instant lastCallAt;
 

@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.relief.ReliefConfig;
+import vn.hotline1022.relief.programmes.Applicant;
 
 /** Finds the household behind a call, creating it on its first call. */
 @ApplicationScoped
@@ -31,7 +34,14 @@ public class Households {
      * other (the second sees the first's delivery). Callers lock programme rows first; see Programme.lockIfActive.
      */
     public Household lockFor(CallReceived call) {
-        return lockFor(call.location(), call.caller() == null ? null : call.caller().phone(), call.householdSize());
+        Household h = lockFor(call.location(), call.caller() == null ? null : call.caller().phone(),
+                call.householdSize());
+        Set<String> reported = new TreeSet<>(h.vulnerabilities);
+        call.vulnerabilities().forEach(v -> reported.add(v.name()));
+        if (!reported.equals(new TreeSet<>(h.vulnerabilities))) {
+            h.vulnerabilities = List.copyOf(reported);
+        }
+        return h;
     }
 
     /** As {@link #lockFor(CallReceived)}, from a location and the phone, if any, the family is known by. */
@@ -73,6 +83,30 @@ public class Households {
             h.addressHash = addressHash(at.addressText());
         }
         return h;
+    }
+
+    /**
+     * What programmes' eligibility rules look at for a call: its district, and the larger household size and every
+     * vulnerability this or an earlier call from the household reported. Read without a lock: these only grow.
+     */
+    public Applicant applicantFor(CallReceived call) {
+        Location at = call.location();
+        String phone = normalisePhone(call.caller() == null ? null : call.caller().phone());
+        Household known = phone == null ? null
+                : Household.find("wardCode = ?1 and phoneHash = ?2", at.wardCode(), hash(phone)).firstResult();
+        Set<String> vulnerabilities = new TreeSet<>();
+        call.vulnerabilities().forEach(v -> vulnerabilities.add(v.name()));
+        int members = Math.max(call.householdSize(), 0);
+        if (known != null) {
+            vulnerabilities.addAll(known.vulnerabilities);
+            members = Math.max(members, known.members);
+        }
+        return new Applicant(at.districtCode(), members, vulnerabilities);
+    }
+
+    /** As {@link #applicantFor(CallReceived)}, for a household known already (needs found later on site). */
+    public Applicant applicantFor(Household h) {
+        return new Applicant(h.districtCode, h.members, Set.copyOf(h.vulnerabilities));
     }
 
     /** Locks a known household, e.g. to schedule its waiting request when stock arrives. */

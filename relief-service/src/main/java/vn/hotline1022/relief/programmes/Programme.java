@@ -56,6 +56,14 @@ public class Programme extends PanacheEntityBase {
     public int stock;
     public boolean active;
     public Instant createdAt;
+    /** Eligibility (điều kiện hưởng): only households in these districts of the province; null for all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> eligibleDistrictCodes;
+    /** Eligibility: only households of at least this many members; null for any size. */
+    public Integer minMembers;
+    /** Eligibility: only households with at least one of these vulnerabilities; null or empty for all. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    public List<String> anyVulnerability;
 
     /** Vietnam has one time zone and no daylight saving; calendar months are counted in it. */
     public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
@@ -71,6 +79,23 @@ public class Programme extends PanacheEntityBase {
         return now.minus(Duration.parse(capPeriod));
     }
 
+    /** Why the applicant is not eligible for this programme; null when it is. */
+    public String ineligibility(Applicant a) {
+        List<String> unmet = new ArrayList<>();
+        if (eligibleDistrictCodes != null && !eligibleDistrictCodes.contains(a.districtCode())) {
+            unmet.add("only for districts " + String.join(", ", eligibleDistrictCodes));
+        }
+        if (minMembers != null && a.members() < minMembers) {
+            unmet.add("only for households of at least " + minMembers + " members"
+                    + (a.members() == 0 ? " (the household's size is not known yet)" : ""));
+        }
+        if (anyVulnerability != null && !anyVulnerability.isEmpty()
+                && anyVulnerability.stream().noneMatch(a.vulnerabilities()::contains)) {
+            unmet.add("only for households with " + String.join(" or ", anyVulnerability));
+        }
+        return unmet.isEmpty() ? null : code + " is " + String.join(" and ", unmet);
+    }
+
     public List<ReliefItem> itemsForEvent() {
         return items.stream().map(ProgrammeItem::toEvent).toList();
     }
@@ -80,21 +105,20 @@ public class Programme extends PanacheEntityBase {
     }
 
     /**
-     * The programme that serves a need in a province: an active one covering it, preferring one with stock, then the
-     * oldest. Not locked: the caller locks it with {@link #lockIfActive}.
+     * The active programmes of a province covering a need, in the order they serve: those with stock first, then the
+     * oldest. Not locked: the caller locks the one it picks with {@link #lockIfActive}.
      */
-    public static String coveringCode(String provinceCode, Need need) {
+    public static List<Programme> covering(String provinceCode, Need need) {
         @SuppressWarnings("unchecked")
-        List<String> found = getEntityManager().createNativeQuery("""
+        List<String> codes = getEntityManager().createNativeQuery("""
                 select code from programme
                  where active and province_code = ?1 and ?2 = any(needs)
                  order by stock > 0 desc, created_at, code
-                 limit 1
                 """, String.class)
                 .setParameter(1, provinceCode)
                 .setParameter(2, need.name())
                 .getResultList();
-        return found.isEmpty() ? null : found.get(0);
+        return codes.stream().map(Programme::findByCode).toList();
     }
 
     /**

@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.relief.deliveries.Allocator;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
@@ -64,6 +65,7 @@ public class ProgrammeResource {
      * @param capPeriod       the cap counts per period: MONTH (calendar month) or days, e.g. P30D; absent: once for
      *                        the programme's whole life
      * @param lowStockThreshold stock at or below it is listed as low; 0 when absent
+     * @param eligibility       who may receive it, beyond needing what it covers; everyone in the province when absent
      */
     public record NewProgramme(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 capitals, digits, _ or -") String code,
@@ -76,7 +78,31 @@ public class ProgrammeResource {
             @Min(0) int stock,
             Boolean active,
             @Pattern(regexp = "MONTH|P[1-9][0-9]{0,2}D", message = "must be MONTH or a number of days like P30D") String capPeriod,
-            @Min(0) @Max(1_000_000) Integer lowStockThreshold) {
+            @Min(0) @Max(1_000_000) Integer lowStockThreshold,
+            @Valid Eligibility eligibility) {
+    }
+
+    /**
+     * Eligibility rules (điều kiện hưởng), all of which must hold; an absent rule does not restrict. A household that
+     * meets none of the covering programmes' rules is refused as INELIGIBLE, with each programme's unmet rule.
+     *
+     * @param districtCodes    only households in these districts of the province (e.g. a district's own fund)
+     * @param minMembers       only households of at least this many members
+     * @param anyVulnerability only households with at least one of these (e.g. cash for the elderly and disabled)
+     */
+    public record Eligibility(
+            List<@NotNull @Pattern(regexp = "\\d{3}", message = "must be 3-digit district codes") String> districtCodes,
+            @Min(1) @Max(50) Integer minMembers,
+            Set<@NotNull Vulnerability> anyVulnerability) {
+
+        static Eligibility of(Programme p) {
+            if (p.eligibleDistrictCodes == null && p.minMembers == null && p.anyVulnerability == null) {
+                return null;
+            }
+            return new Eligibility(p.eligibleDistrictCodes, p.minMembers, p.anyVulnerability == null ? null
+                    : p.anyVulnerability.stream().map(Vulnerability::valueOf)
+                            .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
     }
 
     /** @param warehouseCode where the packages are; the province's own warehouse when absent */
@@ -85,11 +111,12 @@ public class ProgrammeResource {
 
     public record ProgrammeView(UUID id, String code, String name, String provinceCode, List<String> needs,
             List<Item> items, Long amountVnd, int perHouseholdCap, String capPeriod, int stock,
-            int lowStockThreshold, boolean active, Instant createdAt) {
+            int lowStockThreshold, boolean active, Eligibility eligibility, Instant createdAt) {
         static ProgrammeView of(Programme p) {
             return new ProgrammeView(p.id, p.code, p.name, p.provinceCode, p.needs,
                     p.items.stream().map(i -> new Item(i.itemType, i.quantity, i.unit)).toList(), p.amountVnd,
-                    p.perHouseholdCap, p.capPeriod, p.stock, p.lowStockThreshold, p.active, p.createdAt);
+                    p.perHouseholdCap, p.capPeriod, p.stock, p.lowStockThreshold, p.active, Eligibility.of(p),
+                    p.createdAt);
         }
     }
 
@@ -168,6 +195,14 @@ public class ProgrammeResource {
         p.capPeriod = request.capPeriod();
         p.lowStockThreshold = request.lowStockThreshold() == null ? 0 : request.lowStockThreshold();
         p.createdAt = Instant.now();
+        Eligibility rules = request.eligibility();
+        if (rules != null) {
+            p.eligibleDistrictCodes = rules.districtCodes() == null || rules.districtCodes().isEmpty() ? null
+                    : rules.districtCodes().stream().distinct().sorted().toList();
+            p.minMembers = rules.minMembers();
+            p.anyVulnerability = rules.anyVulnerability() == null || rules.anyVulnerability().isEmpty() ? null
+                    : rules.anyVulnerability().stream().sorted().map(Vulnerability::name).toList();
+        }
         p.persist();
         String warehouse = stock.provincialWarehouse(p.provinceCode);
         if (request.stock() > 0) {
