@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static vn.hotline1022.relief.ReliefFixtures.call;
 import static vn.hotline1022.relief.ReliefFixtures.post;
 import static vn.hotline1022.relief.ReliefFixtures.programme;
@@ -18,6 +19,7 @@ import static vn.hotline1022.relief.ReliefFixtures.programme;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -529,7 +531,7 @@ class ReliefFlowTest {
                     .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 0))
                     .post("/api/v1/consignments").then().statusCode(400).contentType("application/problem+json")
                     .body("errors.field", hasItem("quantity")).body("errors.field", hasItem("expectedAt"));
-            String expectedAt = Instant.now().plus(Duration.ofDays(1)).toString();
+            String expectedAt = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS).toString();
             given().contentType(ContentType.JSON)
                     .body(Map.of("donorCode", "VRC-BT", "programmeCode", "BT-FOOD-01", "quantity", 1,
                             "expectedAt", expectedAt, "warehouseCode", "NO-SUCH-WAREHOUSE"))
@@ -548,6 +550,12 @@ class ReliefFlowTest {
                     .extract().path("id");
             given().get("/api/v1/programmes/low-stock").then()
                     .body("find { it.code == 'BT-FOOD-01' }.expected", equalTo(1));
+            // "When will it come?": the older request is the one the announced package will serve, the newer waits on.
+            String promised = Instant.parse(expectedAt).plus(Duration.ofDays(2)).toString(); // + the 2-day lead time
+            given().queryParam("caseId", older.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].status", equalTo("WAITING")).body("[0].expectedBy", equalTo(promised));
+            given().queryParam("caseId", newer.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].status", equalTo("WAITING")).body("[0].expectedBy", nullValue());
 
             given().post("/api/v1/consignments/{id}/arrival", consignment).then().statusCode(200)
                     .body("status", equalTo("ARRIVED")).body("programmeStock", equalTo(0))

@@ -32,6 +32,9 @@ import vn.hotline1022.commons.web.ProblemException;
 public class DeliveryResource {
 
     @Inject
+    WaitingEstimates estimates;
+
+    @Inject
     CurrentUser user;
 
     @Inject
@@ -42,6 +45,8 @@ public class DeliveryResource {
      * @param duplicateOf    the other household matched (CITIZEN_ID, ADDRESS)
      * @param duplicateProgramme a DUPLICATE across programmes: the other programme serving the same need
      * @param reviewDecision an officer's review of a DUPLICATE: CONFIRMED or OVERRIDDEN
+     * @param expectedBy     SCHEDULED: the promised time; WAITING: an estimate from the queue and the consignments
+     *                       announced (null while none covers it)
      */
     public record DeliveryView(UUID id, UUID caseId, String caseCode, UUID householdId, String programmeCode,
             List<String> needs, String wardCode, String source, String status, String reason, String detail,
@@ -49,10 +54,14 @@ public class DeliveryResource {
             String reviewJustification, Instant reviewedAt, Instant requestedAt, Instant scheduledAt,
             Instant expectedBy, String warehouseCode, Instant deliveredAt, String deliveredBy) {
         static DeliveryView of(Delivery d) {
+            return of(d, d.expectedBy);
+        }
+
+        static DeliveryView of(Delivery d, Instant expectedBy) {
             return new DeliveryView(d.id, d.caseId, d.caseCode, d.householdId, d.programmeCode, d.needs, d.wardCode,
                     d.source, d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.duplicateMatch,
                     d.duplicateOf, d.duplicateProgramme, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
-                    d.requestedAt, d.scheduledAt, d.expectedBy, d.warehouseCode, d.deliveredAt, d.deliveredBy);
+                    d.requestedAt, d.scheduledAt, expectedBy, d.warehouseCode, d.deliveredAt, d.deliveredBy);
         }
     }
 
@@ -80,7 +89,8 @@ public class DeliveryResource {
         List<Delivery> found = caseId == null
                 ? Delivery.<Delivery> find("order by requestedAt desc").page(0, 200).list()
                 : Delivery.list("caseId = ?1 order by requestedAt, programmeCode", caseId);
-        return found.stream().map(DeliveryView::of).toList();
+        return found.stream().map(d -> DeliveryView.of(d, d.status == Delivery.Status.WAITING
+                ? estimates.expectedBy(d) : d.expectedBy)).toList();
     }
 
     @POST
