@@ -3,23 +3,60 @@ package vn.hotline1022.relief;
 import static io.restassured.RestAssured.given;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.testkit.TestTokens;
 
 /** Calls, programmes and requests the relief tests share. */
 public final class ReliefFixtures {
 
     private ReliefFixtures() {
+    }
+
+    /** Every request of the test class as a relief officer who also has the ops role. */
+    public static void signInAsOfficer() {
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS)
+                .sign());
+    }
+
+    /** Runs every task at the same instant, each on its own thread, as several instances would; waits for all. */
+    public static void allAtOnce(List<Runnable> tasks) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(tasks.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> running = new ArrayList<>();
+            for (Runnable task : tasks) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    task.run();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** A call from a given phone; SampleEvents always uses the same number. */

@@ -20,16 +20,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -53,9 +46,6 @@ import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
-import vn.hotline1022.events.common.Caller;
-import vn.hotline1022.events.common.ContactChannel;
-import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
@@ -86,7 +76,7 @@ class ReliefFlowTest {
 
     @BeforeAll
     static void signIn() {
-        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS).sign());
+        ReliefFixtures.signInAsOfficer();
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -256,24 +246,8 @@ class ReliefFlowTest {
                 .mapToObj(i -> call(SampleEvents.BINH_DUONG, SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
                         "+8490855500" + i, Need.OXYGEN_SUPPORT))
                 .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> running = new ArrayList<>();
-            for (CallReceived call : calls) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    QuarkusTransaction.requiringNew().run(() -> allocator.onCallReceived(call));
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : running) {
-                f.get(30, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ReliefFixtures.allAtOnce(calls.stream().<Runnable> map(c -> () -> QuarkusTransaction.requiringNew()
+                .run(() -> allocator.onCallReceived(c))).toList());
         List<String> statuses = calls.stream().map(c -> given().queryParam("caseId", c.caseId())
                 .get("/api/v1/deliveries").then().statusCode(200).body("size()", equalTo(1))
                 .extract().<String> path("[0].status")).toList();

@@ -31,13 +31,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.relief.ReliefFixtures;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
-import vn.hotline1022.testkit.TestTokens;
 
 /**
  * Two households of one family (two phones, one house) decided at the same instant in two programmes: exactly one is
@@ -63,7 +62,7 @@ class FamilyRaceTest {
 
     @BeforeAll
     static void signIn() {
-        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS).sign());
+        ReliefFixtures.signInAsOfficer();
     }
 
     @Test

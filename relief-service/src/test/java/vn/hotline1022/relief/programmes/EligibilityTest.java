@@ -23,15 +23,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.relief.deliveries.Allocator;
+import vn.hotline1022.relief.ReliefFixtures;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
-import vn.hotline1022.testkit.TestTokens;
 
 /**
  * Programmes' eligibility rules (điều kiện hưởng) against the real database: a household is served by the first
@@ -51,7 +50,7 @@ class EligibilityTest {
 
     @BeforeAll
     static void signIn() {
-        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS).sign());
+        ReliefFixtures.signInAsOfficer();
     }
 
     @Test

@@ -14,11 +14,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import jakarta.inject.Inject;
@@ -36,6 +31,7 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.relief.deliveries.Allocator;
+import vn.hotline1022.relief.ReliefFixtures;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -61,7 +57,7 @@ class WarehouseStockTest {
 
     @BeforeAll
     static void signIn() {
-        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS).sign());
+        ReliefFixtures.signInAsOfficer();
     }
 
     @Test
@@ -176,24 +172,7 @@ class WarehouseStockTest {
                 .mapToObj(i -> call(hauGiang, i % 2 == 0 ? "930" : "931", i % 2 == 0 ? "31321" : "31340",
                         "0293 3870 10" + i, Need.OXYGEN_SUPPORT))
                 .toList();
-        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> running = new ArrayList<>();
-            for (CallReceived c : calls) {
-                running.add(pool.submit(() -> {
-                    start.await();
-                    allocate(c);
-                    return null;
-                }));
-            }
-            start.countDown();
-            for (Future<?> f : running) {
-                f.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        ReliefFixtures.allAtOnce(calls.stream().<Runnable> map(c -> () -> allocate(c)).toList());
         List<String> from = new ArrayList<>();
         for (CallReceived c : calls) {
             JsonPath d = given().queryParam("caseId", c.caseId()).get("/api/v1/deliveries").then().statusCode(200)
