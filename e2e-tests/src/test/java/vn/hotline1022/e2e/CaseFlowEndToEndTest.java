@@ -19,6 +19,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -45,7 +50,7 @@ class CaseFlowEndToEndTest {
         Map<String, Integer> ports = new java.util.LinkedHashMap<>();
         LocalStack.SERVICES.keySet().forEach(s -> ports.put(s, Ports.free()));
         stack = new LocalStack(new LocalStack.Options(root, home, true, Ports.free(), Ports.free(), Ports.free(),
-                ports, 4, Map.of(), System.out).withKeycloak(Ports.free())).start();
+                ports, 4, Map.of(), System.out).withKeycloakAndConsole(Ports.free(), Ports.free())).start();
         new DemoData(stack, System.out).load();
         // Real tokens from the realm's demo users: every call below goes through the services' role checks.
         RestAssured.authentication = RestAssured.oauth2(stack.token("agent1"));
@@ -183,6 +188,61 @@ class CaseFlowEndToEndTest {
             assertThat(text).as(log.getFileName().toString()).doesNotContain(digits, spaced, name, folded);
         }
         assertThat(everything).as("the logs do tell the case's story").contains(code);
+    }
+
+    /**
+     * An agent in a real browser: signs in at Keycloak, is told what is wrong with an incomplete call (the API's field
+     * errors, next to the fields), opens the case, and watches the team and the relief appear on its timeline.
+     */
+    @Test
+    void anAgentTakesACallInTheConsoleAndWatchesTheCaseUnfold() {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver;
+            var patiently = browser.waitUpTo(PATIENCE);
+            page.get(stack.consoleUrl());
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("agent1");
+            page.findElement(By.id("password")).sendKeys("agent1-demo");
+            page.findElement(By.id("kc-login")).click();
+            try {
+                patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-form")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("the console did not open: " + page.findElement(By.id("status")).getText()
+                        + "\n" + browser.consoleLog(), e);
+            }
+            assertThat(page.findElement(By.id("user")).getText()).startsWith("agent1").contains("call-agent");
+
+            // Bến Cát: its own team, not the one the other tests here send.
+            new Select(page.findElement(By.name("district"))).selectByValue("721");
+            patiently.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("select[name='location.wardCode'] option[value='25813']")));
+            new Select(page.findElement(By.name("location.wardCode"))).selectByValue("25813");
+            page.findElement(By.name("caller.name")).sendKeys("Phạm Văn Trình");
+            page.findElement(By.cssSelector("#call-form button[type=submit]")).click();
+            // No phone, no need: the API's field errors, shown where they belong; no case is opened.
+            assertThat(patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".error[data-field='caller.phone']"))).getText()).isNotBlank();
+            assertThat(page.findElement(By.cssSelector(".error[data-field='needs']")).getText()).isNotBlank();
+            assertThat(page.findElement(By.id("case")).isDisplayed()).isFalse();
+
+            page.findElement(By.name("caller.phone")).sendKeys("0274 " + (3_000_000 + PHONES.incrementAndGet()));
+            page.findElement(By.cssSelector("input[name=needs][value=EMERGENCY_TRANSPORT]")).click();
+            page.findElement(By.cssSelector("input[name=needs][value=FOOD]")).click();
+            page.findElement(By.cssSelector("#call-form button[type=submit]")).click();
+            String code = patiently.until(d -> {
+                String shown = d.findElement(By.id("case-code")).getText();
+                return shown.matches("BD-\\d{8}-\\d{4,}") ? shown : null;
+            });
+            patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=TeamDispatched]")));
+            patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=ReliefScheduled]")));
+            patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tr[data-code='" + code + "']")));
+
+            // The case the browser opened is the API's, taken by the agent who signed in.
+            JsonPath opened = given().get(stack.url("intake-service") + "/api/v1/cases/{code}", code).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(opened.getString("agentId")).isEqualTo("agent1");
+            assertThat(opened.getString("location.wardCode")).isEqualTo("25813");
+            assertThat(opened.getList("needs", String.class)).contains("EMERGENCY_TRANSPORT", "FOOD");
+        }
     }
 
     private static String postCall(String ward, List<String> needs) {

@@ -59,8 +59,11 @@ class DeploymentManifestsTest {
     static final List<String> BOOT_ENVIRONMENT = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
             "QUARKUS_DATASOURCE_PASSWORD", "KAFKA_BOOTSTRAP_SERVERS", "QUARKUS_OIDC_AUTH_SERVER_URL");
 
-    /** Variables LocalStack sets that a deployment may leave out: the image already listens on the service's port. */
-    static final Set<String> OPTIONAL_ENVIRONMENT = Set.of("QUARKUS_HTTP_PORT");
+    /**
+     * Variables LocalStack sets that a deployment may leave out: the image already listens on the service's port, and
+     * the browser origins allowed to call the APIs (the console's) are a deployment's choice.
+     */
+    static final Set<String> OPTIONAL_ENVIRONMENT = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_CORS_ORIGINS");
 
     /** Names that hold a secret: never a literal in compose, always a secretKeyRef in Kubernetes. */
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|SALT).*");

@@ -36,34 +36,44 @@ public final class LocalStack implements AutoCloseable {
      * @param ports       HTTP port per service name
      * @param keycloak     start Keycloak with {@code identity/realm-hotline1022.json} and point the services at it
      * @param keycloakPort its HTTP port; the token issuer is {@code http://localhost:<port>/realms/hotline1022}
+     * @param consolePort  the call console's HTTP port; 0: no console (it needs Keycloak to sign agents in)
      */
     public record Options(Path projectRoot, Path home, boolean reset, int kafkaPort, int kafkaControllerPort,
             int postgresPort, Map<String, Integer> ports, int partitions, Map<String, String> extraEnv,
-            PrintStream out, boolean keycloak, int keycloakPort) {
+            PrintStream out, boolean keycloak, int keycloakPort, int consolePort) {
 
         /** Without Keycloak (the shape from before it); {@link #withKeycloak(int)} adds it. */
         public Options(Path projectRoot, Path home, boolean reset, int kafkaPort, int kafkaControllerPort,
                 int postgresPort, Map<String, Integer> ports, int partitions, Map<String, String> extraEnv,
                 PrintStream out) {
             this(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports, partitions, extraEnv,
-                    out, false, 0);
+                    out, false, 0, 0);
         }
 
         public static Options defaults(Path projectRoot, boolean reset) {
             return new Options(projectRoot, projectRoot.resolve(".hotline"), reset, 9092, 9093, 15432, SERVICES, 12,
-                    Map.of(), System.out, true, 8180);
+                    Map.of(), System.out, true, 8180, CONSOLE_PORT);
         }
 
         public Options withKeycloak(int port) {
             return new Options(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports,
-                    partitions, extraEnv, out, true, port);
+                    partitions, extraEnv, out, true, port, consolePort);
+        }
+
+        /** Keycloak, and the call console on {@code consolePort} signing agents in with it. */
+        public Options withKeycloakAndConsole(int keycloakPort, int consolePort) {
+            return new Options(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports,
+                    partitions, extraEnv, out, true, keycloakPort, consolePort);
         }
 
         public Options withoutKeycloak() {
             return new Options(projectRoot, home, reset, kafkaPort, kafkaControllerPort, postgresPort, ports,
-                    partitions, extraEnv, out, false, keycloakPort);
+                    partitions, extraEnv, out, false, keycloakPort, 0);
         }
     }
+
+    /** The call console's port in {@code ./hotline run}: the origin the services accept browser calls from. */
+    public static final int CONSOLE_PORT = 8080;
 
     /** The realm the local stack imports, relative to the checkout. */
     public static final String REALM_FILE = "identity/realm-hotline1022.json";
@@ -74,6 +84,7 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private PostgresServer postgres;
     private Keycloak keycloak;
+    private ServiceProcess console;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -144,6 +155,13 @@ public final class LocalStack implements AutoCloseable {
             }));
         }
         ready.forEach(CompletableFuture::join);
+        if (keycloak != null && options.consolePort() > 0) {
+            console = console(options.consolePort());
+            step("Starting the call console on port " + options.consolePort());
+            console.start();
+            console.awaitReady(Duration.ofSeconds(60));
+            step("  console ready at " + console.url());
+        }
         step("All services up in " + (System.nanoTime() - started) / 1_000_000 / 1000.0 + " s");
         return this;
     }
@@ -183,6 +201,14 @@ public final class LocalStack implements AutoCloseable {
 
     public String url(String service) {
         return service(service).url();
+    }
+
+    /** The call console's address; it runs only with Keycloak. */
+    public String consoleUrl() {
+        if (console == null) {
+            throw new IllegalStateException("this local stack runs without the console");
+        }
+        return console.url();
     }
 
     /** Whether this stack runs Keycloak and the services check its tokens. */
@@ -232,6 +258,9 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (console != null) {
+            console.stop();
+        }
         List<ServiceProcess> reversed = new ArrayList<>(services.values());
         java.util.Collections.reverse(reversed);
         reversed.parallelStream().forEach(ServiceProcess::stop);
@@ -261,10 +290,25 @@ public final class LocalStack implements AutoCloseable {
         if (keycloak != null) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         }
+        if (options.consolePort() > 0 && options.consolePort() != CONSOLE_PORT) {
+            // The browser calls the APIs from the console's origin; the services' default is port 8080's.
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:" + options.consolePort() + ",http://127.0.0.1:"
+                    + options.consolePort());
+        }
         env.putAll(options.extraEnv());
         Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
                 + ".log"));
+    }
+
+    /** The console: no database or broker, only where Keycloak and intake are as the browser sees them. */
+    private ServiceProcess console(int port) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
+        env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
+        Path jar = options.projectRoot().resolve("console/target/quarkus-app/quarkus-run.jar");
+        return new ServiceProcess("console", port, jar, env, options.home().resolve("logs/console.log"));
     }
 
     private static String databaseName(String service) {
@@ -312,6 +356,9 @@ public final class LocalStack implements AutoCloseable {
     private static void printWelcome(LocalStack stack) {
         System.out.println();
         System.out.println("Hotline 1022 is running. Ctrl-C stops everything.");
+        if (stack.console != null) {
+            System.out.println("  Call console           " + stack.consoleUrl() + "  (sign in as agent1 / agent1-demo)");
+        }
         for (ServiceProcess s : stack.services.values()) {
             System.out.printf("  %-22s %s/q/swagger-ui%n", s.name(), s.url());
         }

@@ -1,0 +1,21 @@
+package vn.hotline1022.console;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where the console's browser app finds the identity provider and the APIs; defaults are the local stack's. */
+@ConfigMapping(prefix = "hotline.console")
+public interface ConsoleConfig {
+
+    /** The realm's issuer URL, as in the services' tokens (Keycloak). */
+    @WithDefault("http://localhost:8180/realms/hotline1022")
+    String issuer();
+
+    /** The public OIDC client the browser app signs in with (authorization code + PKCE; no secret). */
+    @WithDefault("hotline1022-console")
+    String clientId();
+
+    /** intake-service's base URL as the browser reaches it. */
+    @WithDefault("http://localhost:8081")
+    String intakeUrl();
+}

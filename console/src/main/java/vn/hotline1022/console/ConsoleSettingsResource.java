@@ -1,0 +1,31 @@
+package vn.hotline1022.console;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The browser app's settings, read at start: one build of the app serves every deployment. Open: it holds addresses
+ * and a public client id, nothing secret (the app itself signs in before it calls any API).
+ */
+@Path("/settings.json")
+public class ConsoleSettingsResource {
+
+    public record Settings(String issuer, String clientId, String intakeUrl) {
+    }
+
+    @Inject
+    ConsoleConfig config;
+
+    @GET
+    @PermitAll
+    public Response settings() {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl()))
+                .cacheControl(noStore).build();
+    }
+}

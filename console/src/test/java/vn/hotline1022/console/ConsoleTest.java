@@ -1,0 +1,32 @@
+package vn.hotline1022.console;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+/** The console's server side: the page, its settings and the headers that keep it from being framed or sniffed. */
+@QuarkusTest
+class ConsoleTest {
+
+    @Test
+    void thePageIsServedWithHeadersThatProtectIt() {
+        given().get("/").then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("<script type=\"module\" src=\"app.js\"></script>"))
+                .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+        given().get("/app.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
+    }
+
+    @Test
+    void theSettingsTellTheAppWhereKeycloakAndTheApiAre() {
+        given().get("/settings.json").then().statusCode(200)
+                .header("Cache-Control", containsString("no-store"))
+                .body("issuer", equalTo("http://localhost:8180/realms/hotline1022"))
+                .body("clientId", equalTo("hotline1022-console"))
+                .body("intakeUrl", equalTo("http://localhost:8081"));
+    }
+}

@@ -1,0 +1,71 @@
+package vn.hotline1022.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import vn.hotline1022.testkit.Files2;
+
+/**
+ * Debian's Chromium, headless, driven through its own chromedriver: nothing is downloaded (tools that fetch their own
+ * browser fail on these machines). {@code .ci/run} installs both packages; elsewhere a test using it is skipped with
+ * the reason when they are missing.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    final ChromeDriver driver;
+    private final Path profile;
+
+    private Browser(ChromeDriver driver, Path profile) {
+        this.driver = driver;
+        this.profile = profile;
+    }
+
+    static Browser start() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (apt-get install -y chromium chromium-driver)");
+        try {
+            Path profile = Files.createTempDirectory("hotline-chromium-");
+            ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+            // Without the background-networking flags Chromium keeps dialling Google, which this network refuses.
+            options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1280,1000",
+                    "--user-data-dir=" + profile);
+            options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+            return new Browser(new ChromeDriver(service, options), profile);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the page wrote to the browser's console (errors such as refused cross-origin calls among them). */
+    String consoleLog() {
+        return driver.manage().logs().get("browser").getAll().stream().map(Object::toString)
+                .collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    WebDriverWait waitUpTo(Duration timeout) {
+        return new WebDriverWait(driver, timeout);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        Files2.deleteQuietly(profile);
+    }
+}
