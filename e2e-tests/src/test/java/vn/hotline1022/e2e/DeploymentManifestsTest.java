@@ -6,6 +6,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +47,9 @@ import vn.hotline1022.localstack.LocalStack;
  * drift from the services: a port, a health endpoint, a setting a service needs, a committed secret.
  *
  * <p>The services are the root pom's modules whose name ends in {@code -service}; a service's port is its
- * {@code quarkus.http.port}; what it needs is {@link #requiredEnvironment(String)}.
+ * {@code quarkus.http.port}; what it needs is {@link #requiredEnvironment(String)}. The call console ({@link #CONSOLE})
+ * is deployed beside them with the same image and Kubernetes checks; what it needs is {@link #consoleEnvironment()},
+ * the addresses its browser app reaches, and every service must accept browser calls from its origin.
  */
 class DeploymentManifestsTest {
 
@@ -74,6 +77,16 @@ class DeploymentManifestsTest {
     static final String OIDC_REALM_FILE = LocalStack.REALM_FILE;
     static final String CONFIG_MAP = "hotline1022-config";
 
+    /** The call console's module: no database, broker or secret; it tells the browser app where things are. */
+    static final String CONSOLE = "console";
+    static final String CONSOLE_CONFIG = "console/src/main/java/vn/hotline1022/console/ConsoleConfig.java";
+    /** The browser origins a service accepts API calls from; in Kubernetes from this ConfigMap key. */
+    static final String CORS_ORIGINS = "QUARKUS_HTTP_CORS_ORIGINS";
+    static final String CORS_ORIGINS_KEY = "cors-origins";
+    /** The ConfigMap keys of the addresses the console's browser app reaches. */
+    static final Map<String, String> CONSOLE_CONFIG_KEYS = Map.of("HOTLINE_CONSOLE_ISSUER", "console-issuer",
+            "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url");
+
     private static Path root;
     private static List<String> services;
     private static Map<String, Object> compose;
@@ -94,6 +107,17 @@ class DeploymentManifestsTest {
         return services.stream();
     }
 
+    /** What is deployed: the services and the console. */
+    static Stream<String> deployables() throws Exception {
+        return Stream.concat(services(), Stream.of(CONSOLE));
+    }
+
+    private static List<String> deployableNames() {
+        List<String> all = new ArrayList<>(services);
+        all.add(CONSOLE);
+        return all;
+    }
+
     // ---------------------------------------------------------------------------------------------------- the code
 
     @Test
@@ -111,6 +135,22 @@ class DeploymentManifestsTest {
     }
 
     @Test
+    void theConsoleIsAModuleWhoseSettingsAreFoundInItsConfigMappingAndWhoseOriginTheServicesAccept() throws Exception {
+        assertThat(modulesOfTheBuild()).as("modules of the root pom").contains(CONSOLE);
+        // Guards the scan of ConsoleConfig: the deployments are checked against what it finds.
+        assertThat(consoleEnvironment()).as("HOTLINE_CONSOLE_* of " + CONSOLE_CONFIG).containsExactlyInAnyOrder(
+                "HOTLINE_CONSOLE_ISSUER", "HOTLINE_CONSOLE_CLIENT_ID", "HOTLINE_CONSOLE_INTAKE_URL");
+        assertThat(CONSOLE_CONFIG_KEYS.keySet()).as("ConfigMap keys of the console's addresses")
+                .isSubsetOf(consoleEnvironment());
+        // ./hotline run and docker compose open the console on this port; the services' default origins are its.
+        assertThat(port(CONSOLE)).as("console quarkus.http.port").isEqualTo(LocalStack.CONSOLE_PORT);
+        for (String service : services) {
+            assertThat(defaultCorsOrigins(service)).as(service + " default quarkus.http.cors.origins")
+                    .contains("http://localhost:" + port(CONSOLE));
+        }
+    }
+
+    @Test
     void theLocalStackSetsNothingTheManifestsMiss() throws IOException {
         String source = Files.readString(
                 root.resolve("local-stack/src/main/java/vn/hotline1022/localstack/LocalStack.java"));
@@ -123,6 +163,7 @@ class DeploymentManifestsTest {
         Set<String> covered = new TreeSet<>(BOOT_ENVIRONMENT);
         covered.addAll(OPTIONAL_ENVIRONMENT);
         services.forEach(s -> covered.addAll(secretSettingsUsedBy(s)));
+        covered.addAll(consoleEnvironment());
         assertThat(covered).as("variables the deployments provide (a new one in LocalStack must reach compose and k8s)")
                 .containsAll(setByLocalStack);
     }
@@ -130,7 +171,7 @@ class DeploymentManifestsTest {
     // ------------------------------------------------------------------------------------------------- Dockerfile
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("deployables")
     void dockerfileExposesTheServicePortAndRunsAsNonRoot(String service) throws IOException {
         Path dockerfile = root.resolve(service).resolve("src/main/docker/Dockerfile.jvm");
         assertThat(dockerfile).as(service + " Dockerfile.jvm").isRegularFile();
@@ -197,6 +238,56 @@ class DeploymentManifestsTest {
 
         Map<String, Object> dependsOn = map(svc.get("depends_on"), service + " depends_on");
         assertThat(dependsOn.keySet()).contains("kafka", "postgres", "keycloak");
+    }
+
+    @Test
+    void composeRunsTheConsoleOnItsPortPointingTheBrowserAtKeycloakAndIntake() throws IOException {
+        int port = port(CONSOLE);
+        Map<String, Object> svc = map(composeServices().get(CONSOLE), "compose service " + CONSOLE);
+
+        Map<String, Object> build = map(svc.get("build"), CONSOLE + " build");
+        Path context = root.resolve(String.valueOf(build.get("context"))).normalize();
+        assertThat(context).as("build context").isEqualTo(root.resolve(CONSOLE));
+        assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize())
+                .isEqualTo(root.resolve(CONSOLE).resolve("src/main/docker/Dockerfile.jvm"));
+
+        assertThat(containerPorts(svc.get("ports"))).as(CONSOLE + " ports (container side)").contains(port);
+        assertThat(healthcheck(svc, CONSOLE)).as(CONSOLE + " healthcheck")
+                .contains("localhost:" + port + "/q/health/ready");
+
+        Map<String, String> env = environment(svc, CONSOLE);
+        assertThat(env.keySet()).as(CONSOLE + " environment").containsAll(consoleEnvironment());
+        if (env.containsKey("QUARKUS_HTTP_PORT")) {
+            assertThat(env.get("QUARKUS_HTTP_PORT")).isEqualTo(String.valueOf(port));
+        }
+
+        // The browser app signs in at Keycloak's public address, in the realm whose tokens the services accept.
+        String keycloakHostname = environment(map(composeServices().get("keycloak"), "keycloak"), "keycloak")
+                .get("KC_HOSTNAME");
+        assertThat(keycloakHostname).as("keycloak KC_HOSTNAME (the issuer's address)").isNotBlank();
+        assertThat(publishedPort(map(composeServices().get("keycloak"), "keycloak"), 8080))
+                .as("keycloak's published port is KC_HOSTNAME's").isEqualTo(URI.create(keycloakHostname).getPort());
+        for (String service : services) {
+            String realmPath = URI.create(String.valueOf(environment(map(composeServices().get(service), service),
+                    service).get("QUARKUS_OIDC_AUTH_SERVER_URL"))).getPath();
+            assertThat(env.get("HOTLINE_CONSOLE_ISSUER")).as(CONSOLE + " HOTLINE_CONSOLE_ISSUER (realm of " + service
+                    + ")").isEqualTo(keycloakHostname.replaceFirst("/$", "") + realmPath);
+        }
+        assertRealmClient(CONSOLE + " compose HOTLINE_CONSOLE_CLIENT_ID", env.get("HOTLINE_CONSOLE_CLIENT_ID"));
+
+        // ... and calls intake-service where compose publishes it.
+        Map<String, Object> intake = map(composeServices().get("intake-service"), "intake-service");
+        assertThat(env.get("HOTLINE_CONSOLE_INTAKE_URL")).as(CONSOLE + " HOTLINE_CONSOLE_INTAKE_URL")
+                .isEqualTo("http://localhost:" + publishedPort(intake, port("intake-service")));
+        assertThat(map(svc.get("depends_on"), CONSOLE + " depends_on").keySet()).contains("intake-service");
+
+        // Every service accepts browser calls from the origin compose publishes the console at.
+        String origin = "http://localhost:" + publishedPort(svc, port);
+        for (String service : services) {
+            String origins = Optional.ofNullable(environment(map(composeServices().get(service), service), service)
+                    .get(CORS_ORIGINS)).orElse(defaultCorsOrigins(service));
+            assertThat(origins.split("\\s*,\\s*")).as(service + " browser origins in compose").contains(origin);
+        }
     }
 
     @Test
@@ -269,7 +360,7 @@ class DeploymentManifestsTest {
     // ------------------------------------------------------------------------------------------------- Kubernetes
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("services")
+    @MethodSource("deployables")
     void kubernetesDeploymentRunsTheServiceOnItsPortWithProbesAndNoRoot(String service) {
         int port = port(service);
         Map<String, Object> deployment = object("Deployment", service);
@@ -328,16 +419,102 @@ class DeploymentManifestsTest {
     @MethodSource("services")
     void kubernetesDeploymentSetsEverythingTheServiceNeedsAndSecretsOnlyFromSecrets(String service)
             throws IOException {
-        Map<String, Object> container = map(list(map(map(map(object("Deployment", service).get("spec"), "spec")
-                .get("template"), "template").get("spec"), "pod spec").get("containers"), "containers").get(0),
-                "container");
-        Map<String, Map<String, Object>> env = new LinkedHashMap<>();
-        for (Object e : list(container.get("env"), service + " env")) {
-            Map<String, Object> entry = map(e, "env entry");
-            env.put(String.valueOf(entry.get("name")), entry);
-        }
+        Map<String, Map<String, Object>> env = containerEnvironment(service);
         assertThat(env.keySet()).as(service + " env").containsAll(requiredEnvironment(service));
+        assertEnvironmentSources(service, env);
+    }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("services")
+    void kubernetesServiceAcceptsBrowserCallsFromTheOriginsInTheConfigMap(String service) {
+        Map<String, Object> entry = containerEnvironment(service).get(CORS_ORIGINS);
+        assertThat(entry).as(service + " env " + CORS_ORIGINS).isNotNull();
+        Map<String, Object> ref = map(optionalMap(entry.get("valueFrom")).get("configMapKeyRef"),
+                service + " " + CORS_ORIGINS + " configMapKeyRef");
+        assertThat(ref.get("name")).as(service + " " + CORS_ORIGINS + " ConfigMap").isEqualTo(CONFIG_MAP);
+        assertThat(ref.get("key")).as(service + " " + CORS_ORIGINS + " key").isEqualTo(CORS_ORIGINS_KEY);
+    }
+
+    @Test
+    void kubernetesConsoleTakesTheBrowserAddressesFromTheConfigMapAndNoSecret() throws IOException {
+        Map<String, Map<String, Object>> env = containerEnvironment(CONSOLE);
+        assertThat(env.keySet()).as(CONSOLE + " env").containsAll(consoleEnvironment());
+        assertEnvironmentSources(CONSOLE, env);
+        // Each deployment has its own public addresses: from the ConfigMap an overlay patches, never a literal.
+        CONSOLE_CONFIG_KEYS.forEach((name, key) -> {
+            Map<String, Object> ref = map(optionalMap(env.get(name).get("valueFrom")).get("configMapKeyRef"),
+                    CONSOLE + " " + name + " configMapKeyRef");
+            assertThat(ref.get("key")).as(CONSOLE + " " + name + " key").isEqualTo(key);
+        });
+        env.forEach((name, entry) -> assertThat(optionalMap(entry.get("valueFrom")))
+                .as(CONSOLE + " " + name + " (the console holds no secret)").doesNotContainKey("secretKeyRef"));
+        Map<String, Object> clientId = env.get("HOTLINE_CONSOLE_CLIENT_ID");
+        if (clientId.containsKey("value")) {
+            assertRealmClient(CONSOLE + " k8s HOTLINE_CONSOLE_CLIENT_ID", String.valueOf(clientId.get("value")));
+        }
+    }
+
+    /**
+     * In the base ConfigMap and as each overlay patches it: the services' browser origins are origins (Quarkus
+     * compares them exactly: no path, no trailing slash), and the console signs in to the realm the services trust.
+     */
+    @Test
+    void kubernetesConfigMapGivesTheConsoleTheServicesRealmAndTheServicesTheConsolesOrigin() throws IOException {
+        Map<String, Map<String, Object>> configs = new LinkedHashMap<>();
+        Map<String, Object> base = map(object("ConfigMap", CONFIG_MAP).get("data"), CONFIG_MAP + " data");
+        configs.put("k8s/base", base);
+        for (Path kustomization : kustomizations()) {
+            Path dir = kustomization.getParent();
+            Map<String, Object> k = map(yaml(kustomization).get(0), kustomization.toString());
+            for (Object p : list(k.getOrDefault("patches", List.of()), "patches")) {
+                Object path = map(p, "patch").get("path");
+                if (path == null) {
+                    continue;
+                }
+                for (Object o : yaml(dir.resolve(String.valueOf(path)))) {
+                    Map<String, Object> patch = map(o, String.valueOf(path));
+                    if ("ConfigMap".equals(patch.get("kind")) && CONFIG_MAP.equals(name(patch))) {
+                        Map<String, Object> merged = configs.computeIfAbsent(root.relativize(dir).toString(),
+                                d -> new LinkedHashMap<>(base));
+                        merged.putAll(optionalMap(patch.get("data")));
+                    }
+                }
+            }
+        }
+        assertThat(configs).as("ConfigMaps of k8s/base and its overlays").hasSizeGreaterThanOrEqualTo(2);
+        configs.forEach((where, data) -> {
+            assertThat(data).as(where + " " + CONFIG_MAP).containsKeys(CORS_ORIGINS_KEY, "oidc-auth-server-url")
+                    .containsKeys(CONSOLE_CONFIG_KEYS.values().toArray(String[]::new));
+            assertThat(String.valueOf(data.get(CORS_ORIGINS_KEY)).split(","))
+                    .as(where + " " + CORS_ORIGINS_KEY).isNotEmpty()
+                    .allSatisfy(o -> assertThat(o.strip()).as(where + " " + CORS_ORIGINS_KEY + " entry")
+                            .matches("https?://[^/\\s]+"));
+            URI issuer = URI.create(String.valueOf(data.get("console-issuer")));
+            assertThat(issuer.getScheme()).as(where + " console-issuer").isIn("http", "https");
+            assertThat(issuer.getPath()).as(where + " console-issuer: the realm of oidc-auth-server-url")
+                    .isEqualTo(URI.create(String.valueOf(data.get("oidc-auth-server-url"))).getPath());
+            assertThat(URI.create(String.valueOf(data.get("console-intake-url"))).getScheme())
+                    .as(where + " console-intake-url").isIn("http", "https");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("deployables")
+    void kubernetesPodDisruptionBudgetCoversTheDeployment(String module) {
+        Map<String, Object> template = map(map(object("Deployment", module).get("spec"), "spec").get("template"),
+                "template");
+        Map<String, Object> labels = map(map(template.get("metadata"), "template metadata").get("labels"), "labels");
+        Map<String, Object> pdb = map(object("PodDisruptionBudget", module).get("spec"), module + " PDB spec");
+        Map<String, Object> selector = map(map(pdb.get("selector"), "PDB selector").get("matchLabels"),
+                "PDB matchLabels");
+        assertThat(selector).as(module + " PDB selector").isNotEmpty();
+        assertThat(labels).as(module + " pod labels (PDB selector)").containsAllEntriesOf(selector);
+        assertThat(pdb.containsKey("maxUnavailable") || pdb.containsKey("minAvailable"))
+                .as(module + " PDB sets maxUnavailable or minAvailable").isTrue();
+    }
+
+    private static void assertEnvironmentSources(String service, Map<String, Map<String, Object>> env)
+            throws IOException {
         Map<String, Object> configData = map(object("ConfigMap", CONFIG_MAP).get("data"), CONFIG_MAP + " data");
         Map<String, Set<String>> exampleSecrets = exampleSecretKeys();
         env.forEach((name, entry) -> {
@@ -415,7 +592,7 @@ class DeploymentManifestsTest {
                 assertThat(images).as(file + " images").contains(String.valueOf(map(i, "image").get("name")));
             }
         }
-        assertThat(deployments).as("Deployments in k8s/base").containsExactlyInAnyOrderElementsOf(services);
+        assertThat(deployments).as("Deployments in k8s/base").containsExactlyInAnyOrderElementsOf(deployableNames());
     }
 
     /**
@@ -438,7 +615,8 @@ class DeploymentManifestsTest {
             new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(output).forEach(rendered::add);
             assertThat(rendered.stream().filter(o -> o instanceof Map<?, ?> m && "Deployment".equals(m.get("kind")))
                     .map(o -> name(map(o, "rendered Deployment"))))
-                    .as("Deployments rendered from " + file.getParent()).containsExactlyInAnyOrderElementsOf(services);
+                    .as("Deployments rendered from " + file.getParent())
+                    .containsExactlyInAnyOrderElementsOf(deployableNames());
         }
     }
 
@@ -454,6 +632,8 @@ class DeploymentManifestsTest {
         }
         assertThat(found).as("kubectl apply -k in the README").isPositive();
         assertThat(readme).contains("deploy/compose.env.example");
+        assertThat(readme).as("the README names the console's image")
+                .contains(CONSOLE + "/src/main/docker/Dockerfile.jvm");
         assertThat(root.resolve("deploy/compose.env.example")).isRegularFile();
     }
 
@@ -499,29 +679,92 @@ class DeploymentManifestsTest {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
+    /**
+     * The environment variables of the console's settings: every method of its {@code @ConfigMapping} interface
+     * {@link #CONSOLE_CONFIG} under its prefix (e.g. {@code intakeUrl()} under {@code hotline.console} is
+     * {@code HOTLINE_CONSOLE_INTAKE_URL}). Each has a default for the local stack only, so a deployment sets them all.
+     */
+    static Set<String> consoleEnvironment() {
+        String source;
+        try {
+            source = Files.readString(root.resolve(CONSOLE_CONFIG)).replaceAll("(?s)/\\*.*?\\*/", "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Matcher prefix = Pattern.compile("@ConfigMapping\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"").matcher(source);
+        assertThat(prefix.find()).as("@ConfigMapping(prefix = ...) in " + CONSOLE_CONFIG).isTrue();
+        Set<String> names = new TreeSet<>();
+        Matcher method = Pattern.compile("\\b(\\w+)\\s*\\(\\s*\\)\\s*;").matcher(source);
+        while (method.find()) {
+            names.add((prefix.group(1) + "." + kebab(method.group(1))).toUpperCase(Locale.ROOT)
+                    .replaceAll("[^A-Z0-9]", "_"));
+        }
+        return names;
+    }
+
+    /**
+     * The browser origins a service accepts when {@code QUARKUS_HTTP_CORS_ORIGINS} is not set: its own
+     * application.properties', else service-commons'.
+     */
+    static String defaultCorsOrigins(String service) {
+        String key = "quarkus.http.cors.origins";
+        String own = properties(root.resolve(service).resolve("src/main/resources/application.properties"))
+                .getProperty(key);
+        String common = properties(root.resolve(
+                "service-commons/src/main/resources/META-INF/microprofile-config.properties")).getProperty(key);
+        String origins = own != null ? own : common;
+        assertThat(origins).as(service + " " + key).isNotBlank();
+        return origins;
+    }
+
     // ------------------------------------------------------------------------------------------------------ helpers
 
     private static List<String> servicesOfTheBuild() throws Exception {
+        return modulesOfTheBuild().stream().filter(m -> m.endsWith("-service")).toList();
+    }
+
+    private static List<String> modulesOfTheBuild() throws Exception {
         var doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(root.resolve("pom.xml").toFile());
         NodeList modules = doc.getElementsByTagName("module");
         List<String> result = new ArrayList<>();
         for (int i = 0; i < modules.getLength(); i++) {
-            String module = modules.item(i).getTextContent().strip();
-            if (module.endsWith("-service")) {
-                result.add(module);
-            }
+            result.add(modules.item(i).getTextContent().strip());
         }
         return result;
     }
 
-    private static int port(String service) {
+    private static Properties properties(Path file) {
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(root.resolve(service).resolve(
-                "src/main/resources/application.properties"))) {
+        try (Reader r = Files.newBufferedReader(file)) {
             p.load(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return p;
+    }
+
+    /** The realm file has a client with this clientId. */
+    private static void assertRealmClient(String what, String clientId) throws IOException {
+        assertThat(clientId).as(what).isNotBlank();
+        assertThat(Files.readString(root.resolve(OIDC_REALM_FILE))).as(what + ": a client of " + OIDC_REALM_FILE)
+                .containsPattern("\"clientId\"\\s*:\\s*\"" + Pattern.quote(clientId) + "\"");
+    }
+
+    /** The env entries, by name, of a Deployment's (only) container in k8s/base. */
+    private static Map<String, Map<String, Object>> containerEnvironment(String deployment) {
+        Map<String, Object> container = map(list(map(map(map(object("Deployment", deployment).get("spec"), "spec")
+                .get("template"), "template").get("spec"), "pod spec").get("containers"), "containers").get(0),
+                "container");
+        Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+        for (Object e : list(container.get("env"), deployment + " env")) {
+            Map<String, Object> entry = map(e, "env entry");
+            env.put(String.valueOf(entry.get("name")), entry);
+        }
+        return env;
+    }
+
+    private static int port(String service) {
+        Properties p = properties(root.resolve(service).resolve("src/main/resources/application.properties"));
         String port = p.getProperty("quarkus.http.port");
         assertThat(port).as(service + " quarkus.http.port").isNotNull();
         return Integer.parseInt(port.strip());
@@ -602,6 +845,26 @@ class DeploymentManifestsTest {
             }
         }
         return result;
+    }
+
+    /** The host port compose publishes a container port on (short or long syntax); fails if it publishes none. */
+    private static int publishedPort(Map<String, Object> svc, int containerPort) {
+        List<Integer> published = new ArrayList<>();
+        for (Object p : list(svc.get("ports"), "ports")) {
+            if (p instanceof Map<?, ?> m) {
+                if (String.valueOf(containerPort).equals(String.valueOf(m.get("target")))
+                        && m.get("published") != null) {
+                    published.add(Integer.parseInt(String.valueOf(m.get("published"))));
+                }
+            } else {
+                String[] parts = String.valueOf(p).replace("/tcp", "").split(":");
+                if (parts.length >= 2 && parts[parts.length - 1].equals(String.valueOf(containerPort))) {
+                    published.add(Integer.parseInt(parts[parts.length - 2]));
+                }
+            }
+        }
+        assertThat(published).as("host port published for container port " + containerPort).hasSize(1);
+        return published.get(0);
     }
 
     private static String postgresInitScripts() throws IOException {
