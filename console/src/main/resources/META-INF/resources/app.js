@@ -1,6 +1,7 @@
-// Hotline 1022 call console. Signs the agent in with Keycloak (authorization code + PKCE, a public client: no secret
-// in the browser), keeps the access token in memory only, and works on intake-service's API with it. No framework,
-// no build step: the page is what the browser runs.
+// Hotline 1022 call console, the agent's page: take a call, watch the case, the work queue. Works on intake-service's
+// API with the agent's own token (session.js). No framework, no build step: the page is what the browser runs.
+
+import { api as callApi, me, showProblem, start as signedIn, text } from './session.js';
 
 const NEEDS = {
   EMERGENCY_TRANSPORT: 'Emergency transport (cấp cứu)', HOSPITAL_ADMISSION: 'Hospital admission (nhập viện)',
@@ -15,110 +16,17 @@ const VULNERABILITIES = {
 
 const $ = (selector) => document.querySelector(selector);
 let settings;
-let accessToken;
 let openCase; // the code shown in the case panel
 let polling;
-
-// ---------------------------------------------------------------------------------------------------- signing in
-
-/** fetch, saying which server could not be reached (down, or refusing this origin) instead of "Failed to fetch". */
-async function reach(server, url, options) {
-  try {
-    return await fetch(url, options);
-  } catch (e) {
-    throw new Error(`${server} cannot be reached from this page (${e.message}).`);
-  }
-}
-
-function base64Url(bytes) {
-  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_')
-    .replace(/=+$/, '');
-}
-
-function randomString() {
-  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
-}
-
-function redirectUri() {
-  return window.location.origin + '/';
-}
-
-async function signIn() {
-  const verifier = randomString();
-  const state = randomString();
-  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
-  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  const query = new URLSearchParams({
-    client_id: settings.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(),
-    state, code_challenge: challenge, code_challenge_method: 'S256',
-  });
-  window.location.assign(`${settings.issuer}/protocol/openid-connect/auth?${query}`);
-}
-
-/** Back from Keycloak with ?code=…&state=…: the code becomes a token, once, and leaves the address bar. */
-async function finishSignIn(params) {
-  const saved = JSON.parse(sessionStorage.getItem('pkce') || 'null');
-  sessionStorage.removeItem('pkce');
-  window.history.replaceState(null, '', '/');
-  if (!saved || saved.state !== params.get('state')) {
-    throw new Error('The sign-in answer does not belong to this page; sign in again.');
-  }
-  const response = await reach('Keycloak', `${settings.issuer}/protocol/openid-connect/token`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'authorization_code', client_id: settings.clientId, code: params.get('code'),
-      redirect_uri: redirectUri(), code_verifier: saved.verifier,
-    }),
-  });
-  if (!response.ok) {
-    throw new Error(`Keycloak refused the sign-in (${response.status}).`);
-  }
-  const tokens = await response.json();
-  accessToken = tokens.access_token;
-  sessionStorage.setItem('idToken', tokens.id_token || '');
-}
-
-function claims(token) {
-  const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
-  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
-}
-
-function signOut(event) {
-  event.preventDefault();
-  const query = new URLSearchParams({
-    client_id: settings.clientId, post_logout_redirect_uri: redirectUri(),
-    id_token_hint: sessionStorage.getItem('idToken') || '',
-  });
-  sessionStorage.clear();
-  window.location.assign(`${settings.issuer}/protocol/openid-connect/logout?${query}`);
-}
-
-// ---------------------------------------------------------------------------------------------------- the API
-
-async function api(path, options = {}) {
-  const response = await reach('intake-service', settings.intakeUrl + path, {
-    ...options,
-    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...(options.headers || {}) },
-  });
-  if (response.status === 401) {
-    await signIn(); // the token expired: Keycloak's session signs the agent straight back in
-    return new Promise(() => {});
-  }
-  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
-  return { status: response.status, ok: response.ok, body };
-}
-
-function text(value) {
-  const span = document.createElement('span');
-  span.textContent = value ?? '';
-  return span.innerHTML; // everything shown passes through here: no markup from the API reaches the page
-}
 
 // ---------------------------------------------------------------------------------------------------- new call
 
 function options(select, items, value, label) {
   select.innerHTML = items.map((i) => `<option value="${text(value(i))}">${text(label(i))}</option>`).join('');
+}
+
+function api(path, init) {
+  return callApi('intake-service', settings.intakeUrl, path, init);
 }
 
 async function loadDistricts(province) {
@@ -163,21 +71,14 @@ async function submitCall(event) {
     householdSize: Number(data.get('householdSize')) || null,
     vulnerabilities: data.getAll('vulnerabilities'),
     notes: data.get('notes') || null,
-    agentId: claims(accessToken).preferred_username,
+    agentId: me().preferred_username,
   };
   form.dataset.callId = call.callId;
   const answer = await api('/api/v1/calls', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(call),
   });
   if (!answer.ok) {
-    const problem = answer.body || {};
-    (problem.errors || []).forEach((e) => {
-      const slot = document.querySelector(`.error[data-field="${CSS.escape(e.field)}"]`) || $('#form-error');
-      slot.textContent += `${slot === $('#form-error') ? e.field + ' ' : ''}${e.message} `;
-    });
-    if (!problem.errors?.length) {
-      $('#form-error').textContent = problem.detail || `The call could not be opened (${answer.status}).`;
-    }
+    showProblem(answer, $('#form-error'));
     return;
   }
   delete form.dataset.callId;
@@ -226,18 +127,7 @@ async function loadQueue() {
 // ---------------------------------------------------------------------------------------------------- start
 
 async function start() {
-  settings = await (await fetch('/settings.json')).json();
-  const params = new URLSearchParams(window.location.search);
-  if (params.has('code')) {
-    await finishSignIn(params);
-  } else {
-    await signIn();
-    return;
-  }
-  const me = claims(accessToken);
-  $('#user').textContent = `${me.preferred_username} (${(me.groups || []).join(', ')})`;
-  $('#who').hidden = false;
-  $('#sign-out').addEventListener('click', signOut);
+  settings = await signedIn();
   $('#refresh-queue').addEventListener('click', loadQueue);
   $('#queue').addEventListener('click', (e) => {
     const row = e.target.closest('tr[data-code]');

@@ -15,7 +15,11 @@ public interface ConsoleConfig {
     @WithDefault("hotline1022-console")
     String clientId();
 
-    /** intake-service's base URL as the browser reaches it. */
+    /** intake-service's base URL as the browser reaches it (calls, cases, the work queue). */
     @WithDefault("http://localhost:8081")
     String intakeUrl();
+
+    /** referral-service's base URL as the browser reaches it (the hospitals' page). */
+    @WithDefault("http://localhost:8083")
+    String referralUrl();
 }

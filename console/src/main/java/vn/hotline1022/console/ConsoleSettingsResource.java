@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/settings.json")
 public class ConsoleSettingsResource {
 
-    public record Settings(String issuer, String clientId, String intakeUrl) {
+    public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl) {
     }
 
     @Inject
@@ -25,7 +25,8 @@ public class ConsoleSettingsResource {
     public Response settings() {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl()))
+        return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl(),
+                config.referralUrl()))
                 .cacheControl(noStore).build();
     }
 }

@@ -18,7 +18,8 @@ class ConsoleTest {
                 .body(containsString("<script type=\"module\" src=\"app.js\"></script>"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
-        given().get("/app.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
+        given().get("/session.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
+        given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));
     }
 
     @Test
@@ -27,6 +28,7 @@ class ConsoleTest {
                 .header("Cache-Control", containsString("no-store"))
                 .body("issuer", equalTo("http://localhost:8180/realms/hotline1022"))
                 .body("clientId", equalTo("hotline1022-console"))
-                .body("intakeUrl", equalTo("http://localhost:8081"));
+                .body("intakeUrl", equalTo("http://localhost:8081"))
+                .body("referralUrl", equalTo("http://localhost:8083"));
     }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 
@@ -243,6 +244,49 @@ class CaseFlowEndToEndTest {
             assertThat(opened.getString("location.wardCode")).isEqualTo("25813");
             assertThat(opened.getList("needs", String.class)).contains("EMERGENCY_TRANSPORT", "FOOD");
         }
+    }
+
+    /**
+     * A hospital's staff in a real browser: sign in, see the patient 1022 asks them to take, get the API's field error
+     * for an answer without a bed, accept with one, and the case's timeline shows the acceptance.
+     */
+    @Test
+    void aHospitalAcceptsAPatientInTheConsole() {
+        // Hiệp Thành, in Thủ Dầu Một: the provincial hospital (74001, the demo user hospital1) is asked first.
+        String code = postCall("25741", List.of("HOSPITAL_ADMISSION"));
+        awaitTimeline(code, "PatientReferred");
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver;
+            var patiently = browser.waitUpTo(PATIENCE);
+            page.get(stack.consoleUrl() + "/hospital.html");
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("hospital1");
+            page.findElement(By.id("password")).sendKeys("hospital1-demo");
+            page.findElement(By.id("kc-login")).click();
+            By card = By.cssSelector("article.referral[data-case='" + code + "']");
+            WebElement referral;
+            try {
+                referral = patiently.until(ExpectedConditions.visibilityOfElementLocated(card));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no referral card for " + code + ": "
+                        + page.findElement(By.id("status")).getText() + "\n" + browser.consoleLog(), e);
+            }
+            assertThat(page.findElement(By.id("user")).getText()).startsWith("hospital1").contains("hospital-staff");
+
+            referral.findElement(By.cssSelector("form.accept button")).click(); // no bed given
+            String bedError = patiently.until(d -> {
+                String shown = d.findElement(card).findElement(By.cssSelector(".error[data-field=bedLabel]")).getText();
+                return shown.isBlank() ? null : shown;
+            });
+            assertThat(bedError).isNotBlank();
+
+            referral.findElement(By.name("bedLabel")).sendKeys("Khoa Hồi sức, giường 7");
+            referral.findElement(By.cssSelector("form.accept button")).click();
+            patiently.until(ExpectedConditions.invisibilityOfElementLocated(card));
+            assertThat(patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#answered tr[data-case='" + code + "']"))).getText())
+                    .contains("ACCEPTED", "Khoa Hồi sức, giường 7");
+        }
+        awaitTimeline(code, "ReferralAccepted");
     }
 
     private static String postCall(String ward, List<String> needs) {

@@ -85,7 +85,7 @@ class DeploymentManifestsTest {
     static final String CORS_ORIGINS_KEY = "cors-origins";
     /** The ConfigMap keys of the addresses the console's browser app reaches. */
     static final Map<String, String> CONSOLE_CONFIG_KEYS = Map.of("HOTLINE_CONSOLE_ISSUER", "console-issuer",
-            "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url");
+            "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url", "HOTLINE_CONSOLE_REFERRAL_URL", "console-referral-url");
 
     private static Path root;
     private static List<String> services;
@@ -139,7 +139,8 @@ class DeploymentManifestsTest {
         assertThat(modulesOfTheBuild()).as("modules of the root pom").contains(CONSOLE);
         // Guards the scan of ConsoleConfig: the deployments are checked against what it finds.
         assertThat(consoleEnvironment()).as("HOTLINE_CONSOLE_* of " + CONSOLE_CONFIG).containsExactlyInAnyOrder(
-                "HOTLINE_CONSOLE_ISSUER", "HOTLINE_CONSOLE_CLIENT_ID", "HOTLINE_CONSOLE_INTAKE_URL");
+                "HOTLINE_CONSOLE_ISSUER", "HOTLINE_CONSOLE_CLIENT_ID", "HOTLINE_CONSOLE_INTAKE_URL",
+                "HOTLINE_CONSOLE_REFERRAL_URL");
         assertThat(CONSOLE_CONFIG_KEYS.keySet()).as("ConfigMap keys of the console's addresses")
                 .isSubsetOf(consoleEnvironment());
         // ./hotline run and docker compose open the console on this port; the services' default origins are its.
@@ -279,6 +280,9 @@ class DeploymentManifestsTest {
         Map<String, Object> intake = map(composeServices().get("intake-service"), "intake-service");
         assertThat(env.get("HOTLINE_CONSOLE_INTAKE_URL")).as(CONSOLE + " HOTLINE_CONSOLE_INTAKE_URL")
                 .isEqualTo("http://localhost:" + publishedPort(intake, port("intake-service")));
+        Map<String, Object> referral = map(composeServices().get("referral-service"), "referral-service");
+        assertThat(env.get("HOTLINE_CONSOLE_REFERRAL_URL")).as(CONSOLE + " HOTLINE_CONSOLE_REFERRAL_URL")
+                .isEqualTo("http://localhost:" + publishedPort(referral, port("referral-service")));
         assertThat(map(svc.get("depends_on"), CONSOLE + " depends_on").keySet()).contains("intake-service");
 
         // Every service accepts browser calls from the origin compose publishes the console at.

@@ -301,12 +301,13 @@ public final class LocalStack implements AutoCloseable {
                 + ".log"));
     }
 
-    /** The console: no database or broker, only where Keycloak and intake are as the browser sees them. */
+    /** The console: no database or broker, only where Keycloak and the APIs are as the browser sees them. */
     private ServiceProcess console(int port) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
         env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
+        env.put("HOTLINE_CONSOLE_REFERRAL_URL", url("referral-service"));
         Path jar = options.projectRoot().resolve("console/target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess("console", port, jar, env, options.home().resolve("logs/console.log"));
     }
@@ -357,7 +358,8 @@ public final class LocalStack implements AutoCloseable {
         System.out.println();
         System.out.println("Hotline 1022 is running. Ctrl-C stops everything.");
         if (stack.console != null) {
-            System.out.println("  Call console           " + stack.consoleUrl() + "  (sign in as agent1 / agent1-demo)");
+            System.out.println("  Call console           " + stack.consoleUrl() + "  (agent1 / agent1-demo; hospitals: "
+                    + stack.consoleUrl() + "/hospital.html as hospital1)");
         }
         for (ServiceProcess s : stack.services.values()) {
             System.out.printf("  %-22s %s/q/swagger-ui%n", s.name(), s.url());

@@ -1,0 +1,130 @@
+// Signing in for every page of the console: Keycloak's authorization code flow with PKCE (a public client, no secret
+// in the browser); the access token is kept in memory only. api() calls a service's REST API with it.
+
+let settings;
+let accessToken;
+
+/** fetch, saying which server could not be reached (down, or refusing this origin) instead of "Failed to fetch". */
+async function reach(server, url, options) {
+  try {
+    return await fetch(url, options);
+  } catch (e) {
+    throw new Error(`${server} cannot be reached from this page (${e.message}).`);
+  }
+}
+
+function base64Url(bytes) {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_')
+    .replace(/=+$/, '');
+}
+
+function randomString() {
+  return base64Url(crypto.getRandomValues(new Uint8Array(32)));
+}
+
+function redirectUri() {
+  return window.location.origin + window.location.pathname;
+}
+
+async function signIn() {
+  const verifier = randomString();
+  const state = randomString();
+  sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
+  const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  const query = new URLSearchParams({
+    client_id: settings.clientId, response_type: 'code', scope: 'openid', redirect_uri: redirectUri(),
+    state, code_challenge: challenge, code_challenge_method: 'S256',
+  });
+  window.location.assign(`${settings.issuer}/protocol/openid-connect/auth?${query}`);
+  return new Promise(() => {}); // the page is leaving
+}
+
+/** Back from Keycloak with ?code=…&state=…: the code becomes a token, once, and leaves the address bar. */
+async function finishSignIn(params) {
+  const saved = JSON.parse(sessionStorage.getItem('pkce') || 'null');
+  sessionStorage.removeItem('pkce');
+  window.history.replaceState(null, '', window.location.pathname);
+  if (!saved || saved.state !== params.get('state')) {
+    throw new Error('The sign-in answer does not belong to this page; sign in again.');
+  }
+  const response = await reach('Keycloak', `${settings.issuer}/protocol/openid-connect/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: settings.clientId, code: params.get('code'),
+      redirect_uri: redirectUri(), code_verifier: saved.verifier,
+    }),
+  });
+  if (!response.ok) {
+    throw new Error(`Keycloak refused the sign-in (${response.status}).`);
+  }
+  const tokens = await response.json();
+  accessToken = tokens.access_token;
+  sessionStorage.setItem('idToken', tokens.id_token || '');
+}
+
+/** The signed-in user's token claims (name, groups = roles, hospital_code…). */
+export function me() {
+  const payload = accessToken.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(payload), (c) => c.charCodeAt(0))));
+}
+
+function signOut(event) {
+  event.preventDefault();
+  const query = new URLSearchParams({
+    client_id: settings.clientId, post_logout_redirect_uri: redirectUri(),
+    id_token_hint: sessionStorage.getItem('idToken') || '',
+  });
+  sessionStorage.clear();
+  window.location.assign(`${settings.issuer}/protocol/openid-connect/logout?${query}`);
+}
+
+/**
+ * Signs in (a round trip to Keycloak the first time; its session makes later ones immediate), shows who is signed in
+ * in #user with a working #sign-out link, and answers the settings (where the APIs are).
+ */
+export async function start() {
+  settings = await (await fetch('/settings.json')).json();
+  const params = new URLSearchParams(window.location.search);
+  if (!params.has('code')) {
+    await signIn();
+  }
+  await finishSignIn(params);
+  const claims = me();
+  document.querySelector('#user').textContent = `${claims.preferred_username} (${(claims.groups || []).join(', ')})`;
+  document.querySelector('#who').hidden = false;
+  document.querySelector('#sign-out').addEventListener('click', signOut);
+  return settings;
+}
+
+/** Calls a service's API with the token; {status, ok, body}. An expired token signs the user in again. */
+export async function api(server, baseUrl, path, options = {}) {
+  const response = await reach(server, baseUrl + path, {
+    ...options,
+    headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...(options.headers || {}) },
+  });
+  if (response.status === 401) {
+    await signIn();
+  }
+  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+  return { status: response.status, ok: response.ok, body };
+}
+
+/** Text for innerHTML: everything shown passes through here, so no markup from an API reaches the page. */
+export function text(value) {
+  const span = document.createElement('span');
+  span.textContent = value ?? '';
+  return span.innerHTML;
+}
+
+/** Shows a problem+json answer's field errors next to their fields (.error[data-field]), the rest in `fallback`. */
+export function showProblem(answer, fallback) {
+  const problem = answer.body || {};
+  (problem.errors || []).forEach((e) => {
+    const slot = document.querySelector(`.error[data-field="${CSS.escape(e.field)}"]`) || fallback;
+    slot.textContent += `${slot === fallback ? e.field + ' ' : ''}${e.message} `;
+  });
+  if (!problem.errors?.length) {
+    fallback.textContent = problem.detail || `Refused (${answer.status}).`;
+  }
+}
