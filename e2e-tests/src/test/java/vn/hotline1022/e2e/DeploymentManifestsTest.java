@@ -205,18 +205,7 @@ class DeploymentManifestsTest {
     @MethodSource("services")
     void composeRunsTheServiceOnItsPortWithEverythingItNeeds(String service) throws IOException {
         int port = port(service);
-        Map<String, Object> svc = map(composeServices().get(service), "compose service " + service);
-
-        Map<String, Object> build = map(svc.get("build"), service + " build");
-        Path context = root.resolve(String.valueOf(build.get("context"))).normalize();
-        assertThat(context).as("build context").isEqualTo(root.resolve(service));
-        assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize())
-                .isEqualTo(root.resolve(service).resolve("src/main/docker/Dockerfile.jvm"));
-
-        assertThat(containerPorts(svc.get("ports"))).as(service + " ports (container side)").contains(port);
-
-        String health = healthcheck(svc, service);
-        assertThat(health).as(service + " healthcheck").contains("localhost:" + port + "/q/health/ready");
+        Map<String, Object> svc = builtFromItsDockerfileAndHealthChecked(service, port);
 
         Map<String, String> env = environment(svc, service);
         assertThat(env.keySet()).as(service + " environment").containsAll(requiredEnvironment(service));
@@ -241,20 +230,24 @@ class DeploymentManifestsTest {
         assertThat(dependsOn.keySet()).contains("kafka", "postgres", "keycloak");
     }
 
+    /** The module's compose service: built from its Dockerfile.jvm, its port published, ready checked on it. */
+    private static Map<String, Object> builtFromItsDockerfileAndHealthChecked(String module, int port) {
+        Map<String, Object> svc = map(composeServices().get(module), "compose service " + module);
+        Map<String, Object> build = map(svc.get("build"), module + " build");
+        Path context = root.resolve(String.valueOf(build.get("context"))).normalize();
+        assertThat(context).as("build context").isEqualTo(root.resolve(module));
+        assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize())
+                .isEqualTo(root.resolve(module).resolve("src/main/docker/Dockerfile.jvm"));
+        assertThat(containerPorts(svc.get("ports"))).as(module + " ports (container side)").contains(port);
+        assertThat(healthcheck(svc, module)).as(module + " healthcheck")
+                .contains("localhost:" + port + "/q/health/ready");
+        return svc;
+    }
+
     @Test
     void composeRunsTheConsoleOnItsPortPointingTheBrowserAtKeycloakAndIntake() throws IOException {
         int port = port(CONSOLE);
-        Map<String, Object> svc = map(composeServices().get(CONSOLE), "compose service " + CONSOLE);
-
-        Map<String, Object> build = map(svc.get("build"), CONSOLE + " build");
-        Path context = root.resolve(String.valueOf(build.get("context"))).normalize();
-        assertThat(context).as("build context").isEqualTo(root.resolve(CONSOLE));
-        assertThat(context.resolve(String.valueOf(build.get("dockerfile"))).normalize())
-                .isEqualTo(root.resolve(CONSOLE).resolve("src/main/docker/Dockerfile.jvm"));
-
-        assertThat(containerPorts(svc.get("ports"))).as(CONSOLE + " ports (container side)").contains(port);
-        assertThat(healthcheck(svc, CONSOLE)).as(CONSOLE + " healthcheck")
-                .contains("localhost:" + port + "/q/health/ready");
+        Map<String, Object> svc = builtFromItsDockerfileAndHealthChecked(CONSOLE, port);
 
         Map<String, String> env = environment(svc, CONSOLE);
         assertThat(env.keySet()).as(CONSOLE + " environment").containsAll(consoleEnvironment());
