@@ -86,6 +86,10 @@ function signOut(event) {
 export async function start() {
   settings = await (await fetch('/settings.json')).json();
   const params = new URLSearchParams(window.location.search);
+  if (params.has('error')) { // Keycloak sent the user back without signing in: say why rather than loop
+    window.history.replaceState(null, '', window.location.pathname);
+    throw new Error(`Not signed in: ${params.get('error_description') || params.get('error')}. Reload to try again.`);
+  }
   if (!params.has('code')) {
     await signIn();
   }
