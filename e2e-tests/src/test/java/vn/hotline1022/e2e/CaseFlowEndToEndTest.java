@@ -28,7 +28,9 @@ import org.openqa.selenium.support.ui.Select;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.localstack.DemoData;
+import vn.hotline1022.localstack.Keycloak;
 import vn.hotline1022.localstack.LocalStack;
 import vn.hotline1022.testkit.Files2;
 import vn.hotline1022.testkit.Ports;
@@ -90,10 +92,10 @@ class CaseFlowEndToEndTest {
         String relief1 = stack.token("relief1");
         String deliveryId = given().auth().oauth2(relief1).queryParam("caseId", caseId).get(stack.url("relief-service")
                 + "/api/v1/deliveries").then().statusCode(200).extract().path("find { it.status == 'SCHEDULED' }.id");
-        // The household shows the volunteer its confirmation code (here issued again by the officer).
-        String recipientCode = given().auth().oauth2(relief1)
-                .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
-                .statusCode(200).extract().path("recipientCode");
+        // The household shows the volunteer the receipt code its phone was texted (derived with this install's
+        // secret, as notification-service did); no officer could have read it anywhere.
+        String recipientCode = RecipientCode.derive(stack.secrets().get("HOTLINE_RECIPIENT_CODE_SECRET"),
+                UUID.fromString(deliveryId));
         given().auth().oauth2(relief1).contentType(ContentType.JSON)
                 .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu", "recipientCode", recipientCode))
                 .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
@@ -122,6 +124,83 @@ class CaseFlowEndToEndTest {
                 .containsEntry("NotificationSent", 5L));
     }
 
+    /**
+     * The realm's own defences, against the real Keycloak: the console's public client has no password grant, guessing
+     * a password locks the account for a while, weak passwords are refused, and a hospital's own system signs in with
+     * its confidential client and sees only its hospital.
+     */
+    @Test
+    void theIdentityProviderLocksGuessersAndHospitalSystemsSeeOnlyTheirHospital() {
+        Keycloak keycloak = stack.keycloak();
+        // No password grant on the console's public client: a stolen password cannot be scripted through it.
+        var refused = keycloak.tokenRequest(Map.of("grant_type", "password", "client_id", "hotline1022-console",
+                "username", "agent1", "password", "agent1-demo"), keycloak.tokenEndpoint());
+        assertThat(refused.statusCode()).isIn(400, 401);
+        assertThat(refused.body()).contains("unauthorized_client");
+
+        String admin = keycloak.adminToken();
+        String users = keycloak.url() + "/admin/realms/" + Keycloak.REALM + "/users";
+        // The password policy: too short is refused.
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("username", "weak-" + UUID.randomUUID(),
+                "enabled", true, "credentials", List.of(Map.of("type", "password", "value", "abc", "temporary",
+                        false)))).post(users).then().statusCode(400);
+        // Brute force: five wrong passwords, then even the right one is refused, and the account shows as locked.
+        String username = "guessed-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("username", username, "enabled", true,
+                "email", username + "@example.org", "firstName", "Guessed", "lastName", "User", "emailVerified", true,
+                "credentials", List.of(Map.of("type", "password", "value", "Right-password-42", "temporary", false))))
+                .post(users).then().statusCode(201);
+        assertThat(keycloak.tokenRequest(password(username, "Right-password-42"), keycloak.tokenEndpoint())
+                .statusCode()).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(keycloak.tokenRequest(password(username, "wrong-" + i), keycloak.tokenEndpoint())
+                    .statusCode()).isEqualTo(401);
+        }
+        assertThat(keycloak.tokenRequest(password(username, "Right-password-42"), keycloak.tokenEndpoint())
+                .statusCode()).isNotEqualTo(200);
+        String userId = given().auth().oauth2(admin).queryParam("username", username).queryParam("exact", true)
+                .get(users).then().statusCode(200).extract().path("[0].id");
+        given().auth().oauth2(admin).get(keycloak.url() + "/admin/realms/" + Keycloak.REALM
+                + "/attack-detection/brute-force/users/{id}", userId).then().statusCode(200)
+                .body("disabled", org.hamcrest.Matchers.equalTo(true));
+
+        // A hospital's system: client credentials, its hospital only.
+        String system = keycloak.clientToken("hospital-74001-system", "local-demo-hospital-74001-secret");
+        // Hiệp Thành, in Thủ Dầu Một: the provincial hospital (74001) is asked first.
+        String mine = postCall("25741", List.of("HOSPITAL_ADMISSION"));
+        UUID mineId = caseId(mine);
+        String referralId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(system)
+                .queryParam("caseId", mineId).get(stack.url("referral-service") + "/api/v1/referrals").then()
+                .statusCode(200).extract().<String> path("find { it.status == 'PENDING' }.id"), id -> id != null);
+        String hospital74001 = given().auth().oauth2(stack.token("hospital1")).queryParam("caseId", mineId)
+                .get(stack.url("referral-service") + "/api/v1/referrals").then().statusCode(200).extract()
+                .path("[0].hospitalId");
+        List<String> seen = given().auth().oauth2(system).get(stack.url("referral-service") + "/api/v1/referrals")
+                .then().statusCode(200).extract().path("hospitalId");
+        assertThat(seen).isNotEmpty().containsOnly(hospital74001);
+        // Lái Thiêu, in Thuận An: the district hospital (74002) is asked first; hospital 74001's system sees nothing.
+        String theirs = postCall("25966", List.of("HOSPITAL_ADMISSION"));
+        UUID theirsId = caseId(theirs);
+        String otherReferral = await().atMost(PATIENCE).until(() -> given().auth().oauth2(stack.token("hospital2"))
+                .queryParam("caseId", theirsId).get(stack.url("referral-service") + "/api/v1/referrals").then()
+                .statusCode(200).extract().<String> path("find { it.status == 'PENDING' }.id"), id -> id != null);
+        given().auth().oauth2(system).queryParam("caseId", theirsId)
+                .get(stack.url("referral-service") + "/api/v1/referrals").then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.equalTo(0));
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(Map.of("bedLabel", "A-1"))
+                .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", otherReferral).then()
+                .statusCode(404);
+        given().auth().oauth2(system).contentType(ContentType.JSON).body(Map.of("bedLabel", "HSTC-03"))
+                .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId).then()
+                .statusCode(200);
+        awaitTimeline(mine, "ReferralAccepted");
+    }
+
+    private static Map<String, String> password(String username, String password) {
+        return Map.of("grant_type", "password", "client_id", Keycloak.E2E_CLIENT, "client_secret",
+                Keycloak.E2E_CLIENT_SECRET, "username", username, "password", password);
+    }
+
     @Test
     void noTokenNoAccess() {
         given().auth().none().get(stack.url("intake-service") + "/api/v1/cases").then().statusCode(401);
@@ -148,8 +227,8 @@ class CaseFlowEndToEndTest {
     }
 
     /**
-     * A call goes through every service (a team, a hospital, relief, notices, a lookup by the citizen with the phone
-     * in the query string, a wrong phone, a repeat call), then every service's log is read: the caller's number, in
+     * A call goes through every service (a team, a hospital, relief, notices, a lookup by the citizen, a wrong phone,
+     * a repeat call), then every service's log is read: the caller's number, in
      * any of its forms, and name are in none of them, while the case itself is.
      */
     @Test
@@ -161,10 +240,10 @@ class CaseFlowEndToEndTest {
         UUID caseId = caseId(code);
         awaitTimeline(code, "CallReceived", "TeamDispatched", "PatientReferred", "ReliefScheduled");
         String international = "+84 " + phone.substring(1, 3) + " " + phone.substring(3);
-        given().auth().none().queryParam("phone", international)
-                .get(stack.url("intake-service") + "/api/v1/public/cases/{code}", code).then().statusCode(200);
-        given().auth().none().queryParam("phone", "0912000000")
-                .get(stack.url("intake-service") + "/api/v1/public/cases/{code}", code).then().statusCode(404);
+        given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", international))
+                .post(stack.url("intake-service") + "/api/v1/public/cases/{code}/lookup", code).then().statusCode(200);
+        given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", "0912000000"))
+                .post(stack.url("intake-service") + "/api/v1/public/cases/{code}/lookup", code).then().statusCode(404);
         // The same family again: linked to the open case, not a new one.
         assertThat(postCall("25741", List.of("FOOD"), name, international)).isEqualTo(code);
         awaitTimeline(code, "RepeatCallLinked");

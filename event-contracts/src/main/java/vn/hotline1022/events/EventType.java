@@ -19,6 +19,7 @@ import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.referral.ReferralRejected;
+import vn.hotline1022.events.relief.RecipientCodeReissued;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
@@ -56,6 +57,7 @@ public enum EventType {
     RELIEF_SCHEDULED(Service.RELIEF, "ReliefScheduled", 1, ReliefScheduled.class),
     RELIEF_DELIVERED(Service.RELIEF, "ReliefDelivered", 1, ReliefDelivered.class),
     RELIEF_REFUSED(Service.RELIEF, "ReliefRefused", 1, ReliefRefused.class),
+    RECIPIENT_CODE_REISSUED(Service.RELIEF, "RecipientCodeReissued", 1, RecipientCodeReissued.class),
     // notification-service
     NOTIFICATION_SENT(Service.NOTIFICATION, "NotificationSent", 1, NotificationSent.class),
     NOTIFICATION_FAILED(Service.NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class);

@@ -13,6 +13,36 @@ public interface IntakeConfig {
 
     Sla sla();
 
+    Citizens citizens();
+
+    /**
+     * Limits on what anyone can do on the citizens' public endpoints (tracking, confirmation) without signing in,
+     * counted in the database per case code, per phone and per code + phone pair.
+     */
+    interface Citizens {
+        /** "Help has not arrived" reopens and escalates a case at most once per this interval; later: a contact. */
+        @WithDefault("2H")
+        Duration reopenEscalationInterval();
+
+        /** Requests per case code and per phone in one window. */
+        @WithDefault("10")
+        int requestsPerWindow();
+
+        @WithDefault("10M")
+        Duration window();
+
+        /** Failed look-ups (unknown code, wrong phone) of one code + phone pair before it is locked. */
+        @WithDefault("5")
+        int pairFailures();
+
+        /** Failed look-ups of one code (any phone), or of one phone (any code), before it is locked. */
+        @WithDefault("10")
+        int keyFailures();
+
+        @WithDefault("30M")
+        Duration lockout();
+    }
+
     /**
      * Priority rules (0–100, capped at 100): the weight of the most urgent need, plus bonuses. Every rule that applies
      * is shown on the case with its points, so an agent can say why a case is where it is in the queue.

@@ -62,7 +62,7 @@ import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
-import vn.hotline1022.intake.callers.PhoneNumbers;
+import vn.hotline1022.commons.text.PhoneNumbers;
 import vn.hotline1022.intake.calls.HouseholdAddress;
 import vn.hotline1022.intake.search.SearchText;
 import vn.hotline1022.intake.sla.SlaClock;
@@ -110,7 +110,7 @@ class IntakeFlowTest {
             call.put("caller", Map.of("name", "Nguyễn Thị Bình", "phone", spaced(phone)));
             String code = given().contentType(ContentType.JSON).body(call).post("/api/v1/calls").then()
                     .statusCode(201)
-                    .body("code", matchesPattern("BD-" + TODAY + "-\\d{4}"))
+                    .body("code", matchesPattern("BD-" + TODAY + "-\\d{4}-[A-HJKMNP-Z2-9]{3}"))
                     .body("status", equalTo("OPEN"))
                     .body("location.districtCode", equalTo(SampleEvents.THUAN_AN))
                     .body("location.provinceCode", equalTo(SampleEvents.BINH_DUONG))
@@ -198,7 +198,7 @@ class IntakeFlowTest {
     void caseCodesAreNumberedPerProvinceAndLocalDay() {
         String first = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
         String second = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
-        assertThat(first).matches("BD-" + TODAY + "-\\d{4}");
+        assertThat(first).matches("BD-" + TODAY + "-\\d{4}-[A-HJKMNP-Z2-9]{3}");
         assertThat(number(second)).isEqualTo(number(first) + 1);
 
         // A day past 9,999 cases in a province gets five digits.
@@ -532,18 +532,19 @@ class IntakeFlowTest {
             UUID caseId = caseId(code);
             String intl = "+84" + phone.substring(1);
 
-            given().auth().none().queryParam("phone", intl).get("/api/v1/public/cases/{code}", code).then()
+            given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", intl))
+                    .post("/api/v1/public/cases/{code}/lookup", code).then()
                     .statusCode(200).body("code", equalTo(code)).body("status", equalTo("OPEN"))
                     .body("lastStep", startsWith("Call received in"))
                     .body("caller", nullValue()).body("needs", nullValue())
                     .body(not(org.hamcrest.Matchers.containsString("Nguyễn")));
             // Someone else's phone, an unknown code: the same 404.
-            problem(given().auth().none().queryParam("phone", uniquePhone()).get("/api/v1/public/cases/{code}", code),
-                    404);
-            problem(given().auth().none().queryParam("phone", phone).get("/api/v1/public/cases/{code}",
-                    "BD-20200101-9999"), 404);
-            problem(given().auth().none().queryParam("phone", "call me").get("/api/v1/public/cases/{code}", code), 400)
-                    .body("errors.field", hasItem("phone"));
+            problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", uniquePhone()))
+                    .post("/api/v1/public/cases/{code}/lookup", code), 404);
+            problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", phone))
+                    .post("/api/v1/public/cases/{code}/lookup", "BD-20200101-9999"), 404);
+            problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", "call me"))
+                    .post("/api/v1/public/cases/{code}/lookup", code), 400).body("errors.field", hasItem("phone"));
             problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", phone))
                     .post("/api/v1/public/cases/{code}/confirmation", code), 400)
                     .body("errors.field", hasItem("helped"));
@@ -732,7 +733,7 @@ class IntakeFlowTest {
     }
 
     private static int number(String code) {
-        return Integer.parseInt(code.substring(code.lastIndexOf('-') + 1));
+        return Integer.parseInt(code.split("-")[2]);
     }
 
     /** A mobile number no other test uses, e.g. 0931234567. */

@@ -224,6 +224,48 @@ public final class Keycloak implements AutoCloseable {
         }
     }
 
+    /** A confidential client's own token (client credentials grant), e.g. a hospital's system. */
+    public String clientToken(String clientId, String secret) {
+        HttpResponse<String> r = tokenRequest(Map.of("grant_type", "client_credentials", "client_id", clientId,
+                "client_secret", secret), tokenEndpoint());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("No token for client " + clientId + ": " + r.statusCode() + " " + r.body());
+        }
+        try {
+            return JSON.readTree(r.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Posts a form to {@code endpoint} (a token endpoint) and returns Keycloak's answer as it is, refusals included. */
+    public HttpResponse<String> tokenRequest(Map<String, String> form, String endpoint) {
+        String body = form.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        try {
+            return HTTP.send(HttpRequest.newBuilder(URI.create(endpoint)).timeout(Duration.ofSeconds(30))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    /** A token of the server's administrator (master realm), for the admin REST API. */
+    public String adminToken() {
+        HttpResponse<String> r = tokenRequest(Map.of("grant_type", "password", "client_id", "admin-cli", "username",
+                ADMIN_USERNAME, "password", ADMIN_PASSWORD), url() + "/realms/master/protocol/openid-connect/token");
+        try {
+            return JSON.readTree(r.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** SIGTERM (the script passes it on to Keycloak), then SIGKILL after 20 s. */
     @Override
     public synchronized void close() {

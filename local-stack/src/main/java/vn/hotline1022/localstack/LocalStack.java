@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     public static final String REALM_FILE = "identity/realm-hotline1022.json";
 
     private final Options options;
+    private Map<String, String> secrets;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, PostgresServer.Database> databases = new LinkedHashMap<>();
     private KafkaBroker kafka;
@@ -285,8 +286,8 @@ public final class LocalStack implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        // A fixed salt for this machine's demo data only; real deployments set their own secret.
-        env.put("HOTLINE_RELIEF_PHONE_SALT", "local-demo-salt");
+        // This install's own random secrets (the services refuse to start without them).
+        env.putAll(secrets());
         if (keycloak != null) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
         }
@@ -299,6 +300,14 @@ public final class LocalStack implements AutoCloseable {
         Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
                 + ".log"));
+    }
+
+    /** This install's secrets, generated once under {@code home} (e.g. a test derives a receipt code with one). */
+    public synchronized Map<String, String> secrets() {
+        if (secrets == null) {
+            secrets = LocalSecrets.loadOrCreate(options.home());
+        }
+        return secrets;
     }
 
     /** The console: no database or broker, only where Keycloak and the APIs are as the browser sees them. */

@@ -117,7 +117,33 @@ class InboxTest {
     }
 
     static Headers headers(UUID id, String ceType) {
-        return CloudEventHeaders.toHeaders(
-                new CloudEventHeaders.Attributes(id, ceType, "/hotline1022/test", Instant.now(), null));
+        String source = EventType.fromCeType(ceType).map(EventType::source).orElse("/hotline1022/test");
+        return headers(id, ceType, source);
+    }
+
+    static Headers headers(UUID id, String ceType, String source) {
+        return CloudEventHeaders.toHeaders(new CloudEventHeaders.Attributes(id, ceType, source, Instant.now(), null));
+    }
+
+    @Test
+    void anEventClaimingAnotherOwnerIsNeverActedOn() {
+        UUID caseId = UUID.randomUUID();
+        String key = caseId.toString();
+        CaseReopened forged = new CaseReopened(caseId, "BD-3", Instant.now(), "forged");
+        // Right topic, wrong source: e.g. relief-service's credentials used to write intake's events.
+        ProducerRecord<String, String> wrongSource = new ProducerRecord<>(Topics.INTAKE, null, key,
+                EventJson.toJson(forged), headers(UUID.randomUUID(), EventType.CASE_REOPENED.ceType(),
+                        "/hotline1022/relief-service"));
+        ProducerRecord<String, String> good = record(UUID.randomUUID(),
+                new CaseReopened(caseId, "BD-3", Instant.now(), "genuine"));
+
+        companion.produceStrings().fromRecords(wrongSource, good).awaitCompletion(PATIENCE);
+
+        await().atMost(PATIENCE).until(() -> count(dataSource,
+                "select count(*) from probe_handled where case_id = ? and reason = 'genuine'", caseId) == 1);
+        List<ConsumerRecord<String, String>> dead = awaitRecords(companion, DLQ, r -> key.equals(r.key()), 1);
+        assertThat(header(dead.get(0), "dead-letter-reason")).contains("must come from /hotline1022/intake-service");
+        assertThat(count(dataSource, "select count(*) from probe_handled where case_id = ? and reason = 'forged'",
+                caseId)).isZero();
     }
 }

@@ -19,6 +19,13 @@ public interface NotificationConfig {
     }
 
     /**
+     * Key of the opt-out hashes ({@code OptOuts}): without it a leaked opt-out table could be reversed by hashing every
+     * Vietnamese number. The default is for development; production refuses to start with it (RequiredSecrets).
+     */
+    @WithDefault("dev-only-opt-out-salt")
+    String optOutSalt();
+
+    /**
      * How citizens are reached, comma-separated: {@code console} logs the notice (local runs), {@code sms} posts to the
      * gateway, {@code zalo} sends through the Zalo Official Account. With several, each gets its own delivery-log row,
      * so one failing channel does not hold back the others.

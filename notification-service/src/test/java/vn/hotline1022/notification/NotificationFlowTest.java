@@ -73,6 +73,7 @@ import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
+import vn.hotline1022.events.relief.RecipientCodeReissued;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.notification.notices.NoticeRules;
@@ -394,21 +395,29 @@ class NotificationFlowTest {
 
     @Test
     void aCitizenWhoOptedOutIsNotSentNotices() throws Exception {
-        String phone = "+84900000777";
+        // The form intake really publishes (the national one, see CallReceived's javadoc and its contract sample).
+        String phone = "0900000777";
         CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
                 Need.FOOD), phone);
         produce(call);
         assertThat(awaitNotifications(call.caseId(), 2)).extracting(View::status).containsOnly("SENT");
 
-        // A wrong case code is answered alike and changes nothing; the right one (local format) opts out.
+        // A wrong case code is answered alike and changes nothing; the right one, typed the international way with
+        // spaces, opts out.
         given().auth().none().contentType("application/json")
                 .body(Map.of("phone", phone, "caseCode", "BD-20210817-XXXX"))
                 .post("/api/v1/public/opt-out").then().statusCode(202);
         assertThat(optOuts()).isZero();
         given().auth().none().contentType("application/json")
-                .body(Map.of("phone", "0900000777", "caseCode", call.caseCode()))
+                .body(Map.of("phone", "+84 900 000 777", "caseCode", call.caseCode()))
                 .post("/api/v1/public/opt-out").then().statusCode(202);
         assertThat(optOuts()).isEqualTo(1);
+        // Kept as a keyed hash: not the plain SHA-256 of any spelling of the number.
+        for (String form : List.of("0900000777", "+84900000777", "84900000777")) {
+            String unsalted = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(form.getBytes(StandardCharsets.UTF_8)));
+            assertThat(count("select count(*) from citizen_opt_out where phone_hash = '" + unsalted + "'")).isZero();
+        }
         given().auth().none().contentType("application/json").body(Map.of("phone", "not a number"))
                 .post("/api/v1/public/opt-out").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("phone"));
@@ -644,7 +653,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void theCitizenIsTextedTheReceiptCodeReliefWillAskFor() {
+    void theCitizenIsTextedTheReceiptCodeReliefWillAskFor() throws Exception {
         CallReceived call = SampleEvents.callReceived(SampleEvents.THU_DAU_MOT, SampleEvents.PHU_CUONG, Need.FOOD);
         companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(PATIENCE);
         UUID deliveryId = UUID.randomUUID();
@@ -653,12 +662,31 @@ class NotificationFlowTest {
                 List.of(new ReliefItem("RICE", 10, "kg")), null, SampleEvents.PHU_CUONG, null)))
                 .awaitCompletion(PATIENCE);
 
-        String expected = RecipientCode.derive(
-                ConfigProvider.getConfig().getValue("hotline.recipient-code-secret", String.class), deliveryId);
+        String secret = ConfigProvider.getConfig().getValue("hotline.recipient-code-secret", String.class);
+        String expected = RecipientCode.derive(secret, deliveryId);
         List<View> relief = await().atMost(PATIENCE).until(() -> notifications(call.caseId()).stream()
                 .filter(n -> n.eventType().equals("ReliefScheduled") && n.status().equals("SENT")).toList(),
                 found -> !found.isEmpty());
-        assertThat(relief).allSatisfy(n -> assertThat(n.text()).contains("Mã nhận hàng: " + expected));
+        // Only the household's phone gets the code; the delivery log staff read shows it masked.
+        assertThat(relief).allSatisfy(n -> assertThat(n.text()).contains("Mã nhận hàng: ******")
+                .doesNotContain(expected));
+        View sent = channel(relief, "SMS").get(0);
+        assertThat(sms.received()).anySatisfy(r -> assertThat(r.body()).contains(sent.id().toString())
+                .contains("Mã nhận hàng: " + expected));
+        assertThat(count("select count(*) from notification where text like '%" + expected + "%'")).isZero();
+
+        // A re-send (the officer's request, via relief): a new code, to the household only, the old one not repeated.
+        companion.produceStrings().fromRecords(CloudEventRecords.of(new RecipientCodeReissued(call.caseId(),
+                call.caseCode(), Instant.now(), deliveryId, 1))).awaitCompletion(PATIENCE);
+        String second = RecipientCode.derive(secret, deliveryId, 1);
+        assertThat(second).isNotEqualTo(expected);
+        List<View> again = await().atMost(PATIENCE).until(() -> notifications(call.caseId()).stream()
+                .filter(n -> n.eventType().equals("RecipientCodeReissued") && n.status().equals("SENT")).toList(),
+                found -> !found.isEmpty());
+        assertThat(again).allSatisfy(n -> assertThat(n.text()).contains("******").doesNotContain(second));
+        View resent = channel(again, "SMS").get(0);
+        assertThat(sms.received()).anySatisfy(r -> assertThat(r.body()).contains(resent.id().toString())
+                .contains("Mã nhận hàng mới cho hồ sơ " + call.caseCode() + ": " + second));
     }
 
     private static List<View> channel(List<View> views, String channel) {

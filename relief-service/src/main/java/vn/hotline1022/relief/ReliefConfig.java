@@ -28,4 +28,12 @@ public interface ReliefConfig {
      */
     @WithDefault("FOOD")
     Need defaultFollowUpNeed();
+
+    /** Shortest time between two re-sends of a household's receipt code: no officer can flood a phone with texts. */
+    @WithDefault("PT15M")
+    Duration recipientCodeResendInterval();
+
+    /** Re-sends per delivery; after that, delivery is confirmed without a code by two officers. */
+    @WithDefault("3")
+    int recipientCodeMaxResends();
 }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.inject.Inject;
 
@@ -53,7 +54,9 @@ class ReliefAccessTest {
                 .allow("POST /api/v1/programmes/{code}/stock", "relief-officer", "admin")
                 .allow("GET /api/v1/deliveries", "call-agent", "relief-officer", "ops", "admin")
                 .allow("POST /api/v1/deliveries/{id}/confirmation", "relief-officer", "admin")
-                .allow("POST /api/v1/deliveries/{id}/recipient-code", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/recipient-code/resend", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/confirmation-without-code", "relief-officer", "admin")
+                .allow("POST /api/v1/deliveries/{id}/confirmation-without-code/approval", "relief-officer", "admin")
                 .allow("POST /api/v1/deliveries/{id}/override", "relief-officer", "admin")
                 .allow("POST /api/v1/deliveries/{id}/duplicate-confirmation", "relief-officer", "admin")
                 .allow("PUT /api/v1/households/{id}", "relief-officer", "admin")
@@ -69,8 +72,10 @@ class ReliefAccessTest {
                 .allow("POST /api/v1/warehouses", "relief-officer", "admin")
                 .open("GET /api/v1/public/deliveries")
                 .open("GET /api/v1/public/totals")
+                .withClaim("province_codes", List.of("74"))
                 .violations()).isEmpty();
-        assertThat(AccessMatrix.badTokenViolations("GET /api/v1/programmes", "relief-officer")).isEmpty();
+        assertThat(AccessMatrix.badTokenViolations("GET /api/v1/programmes", "relief-officer",
+                Map.of("province_codes", List.of("74")))).isEmpty();
     }
 
     @Test
@@ -97,8 +102,7 @@ class ReliefAccessTest {
 
     @Test
     void anOfficerLimitedToSomeDistrictsCannotConfirmElsewhere() {
-        String elsewhere = TestTokens.user("relief-dn", "relief-officer").claim("district_codes", List.of("731"))
-                .sign();
+        String elsewhere = ReliefFixtures.districtOfficer("relief-hn2", "01", "002");
         // A delivery in Hà Nội (a province no other test uses), scheduled by a real call.
         String admin = TestTokens.user("admin1", "admin").sign();
         given().auth().oauth2(admin).contentType(ContentType.JSON)
@@ -115,11 +119,12 @@ class ReliefAccessTest {
                 .queryParam("caseId", call.caseId()).get("/api/v1/deliveries").then().statusCode(200)
                 .extract().<String> path("find { it.status == 'SCHEDULED' }.id"), id -> id != null);
 
-        given().auth().oauth2(elsewhere).post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
+        given().auth().oauth2(elsewhere).post("/api/v1/deliveries/{id}/recipient-code/resend", deliveryId).then()
                 .statusCode(404);
-        String here = TestTokens.user("relief-hn", "relief-officer").claim("district_codes", List.of("001")).sign();
-        String code = given().auth().oauth2(here).post("/api/v1/deliveries/{id}/recipient-code", deliveryId).then()
-                .statusCode(200).extract().path("recipientCode");
+        String here = ReliefFixtures.districtOfficer("relief-hn", "01", "001");
+        String code = vn.hotline1022.commons.proof.RecipientCode.derive(org.eclipse.microprofile.config
+                .ConfigProvider.getConfig().getValue("hotline.recipient-code-secret", String.class),
+                UUID.fromString(deliveryId));
         var confirmation = Map.of("deliveredBy", "Hội Chữ thập đỏ", "recipientCode", code);
         given().auth().oauth2(elsewhere).contentType(ContentType.JSON).body(confirmation)
                 .post("/api/v1/deliveries/{id}/confirmation", deliveryId).then().statusCode(404);

@@ -31,10 +31,20 @@ public final class ReliefFixtures {
     private ReliefFixtures() {
     }
 
-    /** Every request of the test class as a relief officer who also has the ops role. */
+    /** Every 2-digit province code: the tests' officer works nationwide, each test in a province of its own. */
+    public static final List<String> EVERY_PROVINCE = java.util.stream.IntStream.range(1, 100)
+            .mapToObj(i -> String.format("%02d", i)).toList();
+
+    /** Every request of the test class as a relief officer (of every province) who also has the ops role. */
     public static void signInAsOfficer() {
         RestAssured.authentication = RestAssured.oauth2(TestTokens.user("relief1", Roles.RELIEF_OFFICER, Roles.OPS)
-                .sign());
+                .claim("province_codes", EVERY_PROVINCE).sign());
+    }
+
+    /** An officer of some districts of one province. */
+    public static String districtOfficer(String username, String province, String... districts) {
+        return TestTokens.user(username, Roles.RELIEF_OFFICER).claim("province_codes", List.of(province))
+                .claim("district_codes", List.of(districts)).sign();
     }
 
     /** Runs every task at the same instant, each on its own thread, as several instances would; waits for all. */

@@ -109,6 +109,11 @@ public final class AccessMatrix {
      * wrong audience, expired, tampered, signed by an unknown key.
      */
     public static List<String> badTokenViolations(String endpoint, String role) {
+        return badTokenViolations(endpoint, role, Map.of());
+    }
+
+    /** As above, with the tenant claims the role needs to be let in at all (e.g. {@code province_codes}). */
+    public static List<String> badTokenViolations(String endpoint, String role, Map<String, Object> claims) {
         String[] parts = endpoint.split(" ", 2);
         Map<String, String> bad = new LinkedHashMap<>();
         bad.put("wrong issuer", TestTokens.user("bad", role).issuer("https://evil.example/realms/hotline1022").sign());
@@ -118,7 +123,9 @@ public final class AccessMatrix {
         bad.put("unknown signing key", TestTokens.user("bad", role).signedByStranger().sign());
         bad.put("not a JWT", "not-a-token");
         List<String> problems = new ArrayList<>();
-        String good = TestTokens.user("good", role).sign();
+        TestTokens goodToken = TestTokens.user("good", role);
+        claims.forEach(goodToken::claim);
+        String good = goodToken.sign();
         int ok = call(given().auth().oauth2(good), parts[0], parts[1]);
         if (ok == 401 || ok == 403) {
             problems.add(endpoint + " refused a valid " + role + " token (" + ok + "): the check proves nothing");

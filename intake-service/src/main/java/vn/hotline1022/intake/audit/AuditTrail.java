@@ -16,7 +16,9 @@ public class AuditTrail {
     public enum Action {
         CASE_OPENED, CASE_REOPENED_BY_CALL, CASE_READ, CASES_LISTED, REPEAT_CALL_LINKED,
         /** The citizen checked the case or confirmed the outcome on the public page (actor {@code citizen}). */
-        CASE_READ_BY_CITIZEN, CASE_RESOLVED_BY_CITIZEN, CASE_REOPENED_BY_CITIZEN
+        CASE_READ_BY_CITIZEN, CASE_RESOLVED_BY_CITIZEN, CASE_REOPENED_BY_CITIZEN,
+        /** "Help has not arrived" again soon after a reopening: recorded, not escalated again. */
+        CASE_CONTACTED_BY_CITIZEN
     }
 
     public static final String CITIZEN = "citizen";

@@ -27,7 +27,7 @@ import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.intake.audit.AuditTrail;
-import vn.hotline1022.intake.callers.PhoneNumbers;
+import vn.hotline1022.commons.text.PhoneNumbers;
 import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;

@@ -24,15 +24,17 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.intake.audit.AuditTrail;
+import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.search.CaseSearch;
 
 @Path("/api/v1/cases")
 @Tag(name = "Cases")
 public class CaseResource {
 
-    /** Case codes: province initials, local day, number of the day (4 digits or more); older codes had 5. */
-    static final String CODE = "[A-Z]{1,4}-\\d{8}-\\d{4,}";
+    static final String CODE = CaseCodes.PATTERN;
     static final String TOTAL_HEADER = "X-Total-Count";
+    /** Rows per page at most: each row holds names, phones and addresses. */
+    static final int MAX_PAGE = 100;
 
     @Inject
     AuditTrail audit;
@@ -45,7 +47,7 @@ public class CaseResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     @Operation(summary = "A case with its timeline: every event about it from every service, oldest first")
     public CaseView byCode(@PathParam("code") @Pattern(regexp = CODE,
-            message = "must look like BD-20210817-0042") String code) {
+            message = "must look like " + CaseCodes.EXAMPLE) String code) {
         HotlineCase c = HotlineCase.byCode(code).orElseThrow(() -> ProblemException.notFound("Case " + code));
         audit.record(AuditTrail.Action.CASE_READ, c.id, c.code, null);
         return CaseView.of(c, TimelineEntry.of(c.id));
@@ -71,17 +73,19 @@ public class CaseResource {
             @QueryParam("agentId") @Size(max = 64) String agentId,
             @QueryParam("q") @Size(min = 2, max = 100) String q,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int size,
             /** Older name of size, kept for existing consoles. */
-            @QueryParam("limit") @Min(1) @Max(500) Integer limit) {
+            @QueryParam("limit") @Min(1) @Max(MAX_PAGE) Integer limit) {
         List<CaseStatus> statuses = status == null ? List.of(CaseStatus.OPEN, CaseStatus.IN_PROGRESS)
                 : List.of(CaseStatus.valueOf(status));
         Need wanted = need == null ? null : parseNeed(need);
         CaseSearch.Page result = search.find(new CaseSearch.Filter(statuses, districtCode, wardCode, wanted,
                 minPriority, overdue, agentId, q), page, limit != null ? limit : size, Instant.now());
-        if (q != null) {
-            audit.record(AuditTrail.Action.CASES_LISTED, null, null, "search, " + result.total() + " found");
-        }
+        audit.record(AuditTrail.Action.CASES_LISTED, null, null, listed("cases", result, page,
+                "status", status, "districtCode", districtCode, "wardCode", wardCode, "need", need, "minPriority",
+                minPriority, "overdue", overdue, "agentId", agentId,
+                // What was searched for may be a name or a phone: the trail says only that there was a search.
+                "q", q == null ? null : "(search text)"));
         return RestResponse.ResponseBuilder.ok(result.items().stream().map(CaseView::summary).toList())
                 .header(TOTAL_HEADER, result.total()).build();
     }
@@ -95,11 +99,28 @@ public class CaseResource {
             @QueryParam("districtCode") @Pattern(regexp = "\\d{3}", message = "must be a 3-digit district code")
             String districtCode,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int size) {
         CaseSearch.Page result = search.find(new CaseSearch.Filter(List.of(), districtCode, null, null, null, true,
                 null, null), page, size, Instant.now());
+        audit.record(AuditTrail.Action.CASES_LISTED, null, null, listed("overdue", result, page, "districtCode",
+                districtCode));
         return RestResponse.ResponseBuilder.ok(result.items().stream().map(CaseView::summary).toList())
                 .header(TOTAL_HEADER, result.total()).build();
+    }
+
+    /**
+     * The audit line of a list read: which list, the filters given, the page and how many cases with personal data
+     * were shown, e.g. {@code cases status=OPEN districtCode=725 page=0: 50 shown of 340}.
+     */
+    private static String listed(String list, CaseSearch.Page result, int page, Object... filters) {
+        StringBuilder detail = new StringBuilder(list);
+        for (int i = 0; i + 1 < filters.length; i += 2) {
+            if (filters[i + 1] != null) {
+                detail.append(' ').append(filters[i]).append('=').append(filters[i + 1]);
+            }
+        }
+        return detail.append(" page=").append(page).append(": ").append(result.items().size()).append(" shown of ")
+                .append(result.total()).toString();
     }
 
     private static Need parseNeed(String need) {

@@ -62,6 +62,8 @@ public class HotlineCase extends PanacheEntityBase {
     public Instant firstActionAt;
     public Instant resolvedAt;
     public int reopenCount;
+    /** The last "help has not arrived" that reopened and escalated the case; later ones soon after are contacts. */
+    public Instant lastReopenedAt;
     /** {@link EscalationLevel} ordinal: a case starts with its ward and goes up on every missed clock. */
     public int escalationLevel;
     public Instant escalatedAt;

@@ -39,6 +39,20 @@ public class TimelineEntry extends PanacheEntityBase {
         return e;
     }
 
+    /** A step with no event of its own, e.g. a citizen's contact that changed nothing ({@code kind} names it). */
+    public static TimelineEntry note(UUID caseId, String kind, Instant at, String summary) {
+        TimelineEntry e = new TimelineEntry();
+        e.eventId = UUID.randomUUID();
+        e.caseId = caseId;
+        e.eventType = kind;
+        e.source = "intake-service";
+        e.occurredAt = at;
+        e.summary = summary;
+        e.recordedAt = Instant.now();
+        e.persist();
+        return e;
+    }
+
     public static List<TimelineEntry> of(UUID caseId) {
         return list("caseId = ?1 order by occurredAt, recordedAt", caseId);
     }

@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import vn.hotline1022.events.common.Need;
-import vn.hotline1022.intake.callers.PhoneNumbers;
+import vn.hotline1022.commons.text.PhoneNumbers;
+import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 
@@ -35,7 +36,7 @@ public class CaseSearch {
     public record Page(List<HotlineCase> items, long total) {
     }
 
-    private static final Pattern CASE_CODE = Pattern.compile("[A-Z]{1,4}-\\d{8}-\\d{4,}");
+    private static final Pattern CASE_CODE = Pattern.compile(CaseCodes.PATTERN);
 
     @Inject
     EntityManager em;

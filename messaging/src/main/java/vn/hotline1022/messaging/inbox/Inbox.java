@@ -118,6 +118,14 @@ public class Inbox {
         if (!wanted.contains(type)) {
             return null;
         }
+        // Trust boundary: only the owning service publishes on its topic, under its own source. An event that claims
+        // another owner (a forged or misrouted message) is never acted on.
+        if (!type.source().equals(ce.source())) {
+            throw poison(record, ce.type() + " must come from " + type.source() + ", not from " + ce.source(), null);
+        }
+        if (!type.topic().equals(record.topic())) {
+            throw poison(record, ce.type() + " belongs on " + type.topic() + ", not on " + record.topic(), null);
+        }
         if (record.value() == null) {
             throw poison(record, "no data for " + ce.type(), null);
         }

@@ -14,7 +14,8 @@ public class ConsoleChannel implements NoticeChannel {
 
     @Override
     public String send(OutgoingNotice notice) {
-        LOG.infof("Notice for case %s to %s: %s", notice.caseCode(), notice.maskedRecipient(), notice.text());
+        LOG.infof("Notice for case %s to %s: %s", notice.caseCode(), notice.maskedRecipient(),
+                notice.loggableText());
         return null;
     }
 }

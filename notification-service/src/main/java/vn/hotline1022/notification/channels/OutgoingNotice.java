@@ -8,8 +8,16 @@ import java.util.UUID;
  * @param notificationId the delivery-log row; passed to the gateway as a reference so a retry can be matched
  * @param subject        for e-mail; null for short messages
  * @param to             E.164 phone number or e-mail address: personal data, so {@link #toString()} masks it
+ * @param text           what the recipient reads, receipt codes included
+ * @param loggableText   the same with secrets (receipt codes) masked: what a channel may log
  */
-public record OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text) {
+public record OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text,
+        String loggableText) {
+
+    /** A notice whose text holds nothing secret: logs may show it as sent. */
+    public OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text) {
+        this(notificationId, caseCode, subject, to, text, text);
+    }
 
     /** A short message (SMS, Zalo, console) to a phone number. */
     public OutgoingNotice(UUID notificationId, String caseCode, String phone, String text) {

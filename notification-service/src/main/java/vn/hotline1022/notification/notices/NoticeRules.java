@@ -13,9 +13,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 
-import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
@@ -28,6 +26,7 @@ import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
+import vn.hotline1022.events.relief.RecipientCodeReissued;
 import vn.hotline1022.events.relief.ReliefScheduled;
 
 /**
@@ -103,10 +102,13 @@ public final class NoticeRules {
         });
         rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy()),
-                        // The code the household shows at the door; relief derives the same one to check it.
-                        "recipientCode", RecipientCode.derive(ConfigProvider.getConfig()
-                                .getValue("hotline.recipient-code-secret", String.class),
-                                ((ReliefScheduled) e).deliveryId())));
+                        // The code the household shows at the door, put in only when sent (ReceiptCodes).
+                        "recipientCode", ReceiptCodes.placeholder(((ReliefScheduled) e).deliveryId(), 0)));
+        // Urgent: a volunteer may be waiting at the door for it.
+        rule(EventType.RECIPIENT_CODE_REISSUED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
+            RecipientCodeReissued r = (RecipientCodeReissued) e;
+            return values(e, "recipientCode", ReceiptCodes.placeholder(r.deliveryId(), r.round()));
+        });
         rule(EventType.RELIEF_DELIVERED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "deliveredBy", ((ReliefDelivered) e).deliveredBy()));
         rule(EventType.RELIEF_REFUSED, false, EnumSet.of(Recipient.CITIZEN), null, null, e -> {

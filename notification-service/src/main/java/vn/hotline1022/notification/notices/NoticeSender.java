@@ -74,6 +74,12 @@ public class NoticeSender {
             order by n.sent_at
             """;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "hotline.recipient-code-secret")
+    String recipientCodeSecret;
+
+    @Inject
+    vn.hotline1022.notification.optout.OptOuts optOuts;
+
     @Inject
     EntityManager em;
 
@@ -194,7 +200,8 @@ public class NoticeSender {
             if (channel == null) {
                 throw new DeliveryException("channel " + n.channel + " is not available");
             }
-            n.providerId = channel.send(new OutgoingNotice(n.id, n.caseCode, n.subject, to, n.text));
+            n.providerId = channel.send(new OutgoingNotice(n.id, n.caseCode, n.subject, to,
+                    ReceiptCodes.reveal(n.text, recipientCodeSecret), ReceiptCodes.mask(n.text)));
             n.status = Notification.Status.SENT;
             n.sentAt = Instant.now();
             n.error = null;
@@ -261,19 +268,10 @@ public class NoticeSender {
     }
 
     private boolean optedOut(String phone) {
-        return em.createNativeQuery("select 1 from citizen_opt_out where phone_hash = ?1")
-                .setParameter(1, phoneHash(phone)).getResultList().size() > 0;
+        return optOuts.isOptedOut(phone);
     }
 
     /** SHA-256 of the number: opt-outs are matched without keeping the numbers. */
-    public static String phoneHash(String phone) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha.digest(phone.strip().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Instant toInstant(Object value) {
         if (value instanceof Instant i) {

@@ -43,7 +43,7 @@ public class NotificationResource {
             String eventType = EventType.fromCeType(n.sourceEventType).map(EventType::eventName)
                     .orElse(n.sourceEventType);
             return new NotificationView(n.id, n.caseId, n.caseCode, eventType, n.recipientKind, n.channel,
-                    n.status.name(), n.attempts, n.error, n.text, n.createdAt, n.sentAt, n.urgent,
+                    n.status.name(), n.attempts, n.error, ReceiptCodes.mask(n.text), n.createdAt, n.sentAt, n.urgent,
                     n.status == Notification.Status.PENDING ? n.nextAttemptAt : null, n.providerId);
         }
     }

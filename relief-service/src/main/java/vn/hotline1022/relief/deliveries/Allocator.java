@@ -13,17 +13,14 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
-import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.outbox.Outbox;
@@ -54,20 +51,11 @@ public class Allocator {
 
     private static final Logger LOG = Logger.getLogger(Allocator.class);
 
-    /** Wrong confirmation codes tolerated per issued code. */
-    static final int MAX_CODE_FAILURES = 5;
-
     @Inject
     Outbox outbox;
 
     @Inject
     Households households;
-
-    @Inject
-    RecipientCodes codes;
-
-    @ConfigProperty(name = "hotline.recipient-code-secret")
-    String recipientCodeSecret;
 
     @Inject
     ReliefConfig config;
@@ -241,49 +229,6 @@ public class Allocator {
                     "is in province " + w.provinceCode + ", the programme serves " + p.provinceCode);
         }
         return w.code;
-    }
-
-    /**
-     * Ward volunteers handed the package over and the household showed its confirmation code; counts against the
-     * household's cap from now on.
-     */
-    @Transactional(dontRollbackOn = ProblemException.class) // a wrong code is counted, and still a 400
-    public Delivery confirm(UUID deliveryId, String deliveredBy, String recipientCode) {
-        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            throw ProblemException.notFound("Delivery " + deliveryId);
-        }
-        if (d.status != Delivery.Status.SCHEDULED) {
-            throw ProblemException.conflict("Only a scheduled delivery can be confirmed; this one is " + d.status);
-        }
-        if (d.recipientCodeFailures >= MAX_CODE_FAILURES) {
-            throw ProblemException.conflict("Too many wrong confirmation codes; issue the household a new code");
-        }
-        if (!codes.matches(d, recipientCode)) {
-            d.recipientCodeFailures++;
-            throw ProblemException.invalidField("recipientCode", "does not match the code given to the household");
-        }
-        d.status = Delivery.Status.DELIVERED;
-        d.deliveredAt = Instant.now();
-        d.deliveredBy = deliveredBy;
-        outbox.publish(new ReliefDelivered(d.caseId, d.caseCode, d.deliveredAt, d.id, d.householdId, d.programmeCode,
-                deliveredBy));
-        LOG.infof("Case %s: delivery %s of %s delivered", d.caseCode, d.id, d.programmeCode);
-        return d;
-    }
-
-    /** A new confirmation code for a scheduled delivery (lost, or never passed on); the previous one stops working. */
-    @Transactional
-    public String issueRecipientCode(UUID deliveryId) {
-        Delivery d = Delivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            throw ProblemException.notFound("Delivery " + deliveryId);
-        }
-        if (d.status != Delivery.Status.SCHEDULED) {
-            throw ProblemException.conflict("A confirmation code is issued only for a scheduled delivery; this one is "
-                    + d.status);
-        }
-        return newRecipientCode(d, Instant.now());
     }
 
     /** An officer checked a DUPLICATE refusal and agrees: it stays refused, with who decided and why. */
@@ -467,24 +412,14 @@ public class Allocator {
         if (!d.isPersistent()) {
             d.persist();
         }
-        // Derived from the delivery id with a secret notification-service shares, which texts it to the caller; an
-        // officer can still issue a new one (issueRecipientCode) if the text never arrived.
-        String code = RecipientCode.derive(recipientCodeSecret, d.id);
-        d.recipientCodeHash = codes.hash(d.id, code);
-        d.recipientCodeIssuedAt = now;
+        // notification-service derives the receipt code (round 0) from the delivery id and texts it to the caller.
+        d.recipientCodeRound = 0;
+        d.recipientCodeSentAt = now;
         d.recipientCodeFailures = 0;
         outbox.publish(new ReliefScheduled(d.caseId, d.caseCode, now, d.id, d.householdId, p.code, p.itemsForEvent(),
                 p.amountVnd, d.wardCode, d.expectedBy));
         LOG.infof("Case %s: %s scheduled as delivery %s from warehouse %s", d.caseCode, p.code, d.id,
                 d.warehouseCode);
-    }
-
-    private String newRecipientCode(Delivery d, Instant now) {
-        String code = codes.newCode();
-        d.recipientCodeHash = codes.hash(d.id, code);
-        d.recipientCodeIssuedAt = now;
-        d.recipientCodeFailures = 0;
-        return code;
     }
 
     private void refuse(Delivery d, Delivery.Reason reason, String detail) {

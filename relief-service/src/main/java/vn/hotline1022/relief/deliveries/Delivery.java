@@ -70,11 +70,22 @@ public class Delivery extends PanacheEntityBase {
     public String reviewDecision;
     public String reviewJustification;
     public Instant reviewedAt;
-    /** Proof of delivery: only a hash of the code the household shows the volunteer. */
-    public String recipientCodeHash;
-    public Instant recipientCodeIssuedAt;
+    /**
+     * Proof of delivery: the code the household shows the volunteer is derived from the id and this round (see
+     * {@code RecipientCode}); nothing of the code itself is kept.
+     */
+    public int recipientCodeRound;
+    /** When the current round's code was last sent to the household (re-sends are rate limited). */
+    public Instant recipientCodeSentAt;
     /** Wrong codes tried since the code was issued; at the limit the code stops working (no guessing 1 in 10^6). */
     public int recipientCodeFailures;
+    /** Delivered without a code: who asked and why, then who else approved (two officers, both recorded). */
+    public String noCodeRequestedBy;
+    public Instant noCodeRequestedAt;
+    public String noCodeReason;
+    public String noCodeDeliveredBy;
+    public String noCodeApprovedBy;
+    public Instant noCodeApprovedAt;
 
     /** A package of the programme is already waiting or on its way to the household. */
     static boolean pendingFor(UUID householdId, String programmeCode) {

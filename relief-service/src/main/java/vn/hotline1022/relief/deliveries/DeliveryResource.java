@@ -16,12 +16,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.relief.access.ReliefScope;
 
 /**
  * For agents (why did this case get no package?), relief officers (is this really a duplicate?) and ward volunteers
@@ -40,6 +42,12 @@ public class DeliveryResource {
     @Inject
     Allocator allocator;
 
+    @Inject
+    ProofOfDelivery proof;
+
+    @Inject
+    ReliefScope scope;
+
     /**
      * @param duplicateMatch for DUPLICATE: PHONE, CITIZEN_ID or ADDRESS
      * @param duplicateOf    the other household matched (CITIZEN_ID, ADDRESS)
@@ -52,7 +60,8 @@ public class DeliveryResource {
             List<String> needs, String wardCode, String source, String status, String reason, String detail,
             String duplicateMatch, UUID duplicateOf, String duplicateProgramme, String reviewDecision, String reviewedBy,
             String reviewJustification, Instant reviewedAt, Instant requestedAt, Instant scheduledAt,
-            Instant expectedBy, String warehouseCode, Instant deliveredAt, String deliveredBy) {
+            Instant expectedBy, String warehouseCode, Instant deliveredAt, String deliveredBy,
+            Instant recipientCodeSentAt, int recipientCodeResends, NoCodeConfirmation withoutCode) {
         static DeliveryView of(Delivery d) {
             return of(d, d.expectedBy);
         }
@@ -61,7 +70,8 @@ public class DeliveryResource {
             return new DeliveryView(d.id, d.caseId, d.caseCode, d.householdId, d.programmeCode, d.needs, d.wardCode,
                     d.source, d.status.name(), d.reason == null ? null : d.reason.name(), d.detail, d.duplicateMatch,
                     d.duplicateOf, d.duplicateProgramme, d.reviewDecision, d.reviewedBy, d.reviewJustification, d.reviewedAt,
-                    d.requestedAt, d.scheduledAt, expectedBy, d.warehouseCode, d.deliveredAt, d.deliveredBy);
+                    d.requestedAt, d.scheduledAt, expectedBy, d.warehouseCode, d.deliveredAt, d.deliveredBy,
+                    d.recipientCodeSentAt, d.recipientCodeRound, NoCodeConfirmation.of(d));
         }
     }
 
@@ -74,8 +84,18 @@ public class DeliveryResource {
             @NotBlank @Pattern(regexp = "\\s*\\d{6}\\s*", message = "must be the 6-digit code given to the household") String recipientCode) {
     }
 
-    /** The code, shown once: only its hash is kept. */
-    public record RecipientCode(UUID deliveryId, String recipientCode, Instant issuedAt) {
+    /** A delivery confirmed without the household's code: who asked and why, who approved. */
+    public record NoCodeConfirmation(String requestedBy, Instant requestedAt, String reason, String deliveredBy,
+            String approvedBy, Instant approvedAt) {
+        static NoCodeConfirmation of(Delivery d) {
+            return d.noCodeRequestedBy == null ? null : new NoCodeConfirmation(d.noCodeRequestedBy,
+                    d.noCodeRequestedAt, d.noCodeReason, d.noCodeDeliveredBy, d.noCodeApprovedBy, d.noCodeApprovedAt);
+        }
+    }
+
+    /** The household cannot show its code: the first officer says who delivered and why. */
+    public record WithoutCode(@NotBlank @Size(max = 200) String deliveredBy,
+            @NotBlank @Size(min = 10, max = 1000) String reason) {
     }
 
     /** Why the officer decided so; kept with the delivery, with the officer's name, for audit. */
@@ -86,9 +106,17 @@ public class DeliveryResource {
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<DeliveryView> list(@QueryParam("caseId") UUID caseId) {
-        List<Delivery> found = caseId == null
-                ? Delivery.<Delivery> find("order by requestedAt desc").page(0, 200).list()
-                : Delivery.list("caseId = ?1 order by requestedAt, programmeCode", caseId);
+        List<Object> params = new java.util.ArrayList<>();
+        String inScope = scope.where("", params);
+        List<Delivery> found;
+        if (caseId == null) {
+            found = Delivery.<Delivery> find(inScope + " order by requestedAt desc", params.toArray()).page(0, 200)
+                    .list();
+        } else {
+            params.add(caseId);
+            found = Delivery.list(inScope + " and caseId = ?" + params.size() + " order by requestedAt, programmeCode",
+                    params.toArray());
+        }
         return found.stream().map(d -> DeliveryView.of(d, d.status == Delivery.Status.WAITING
                 ? estimates.expectedBy(d) : d.expectedBy)).toList();
     }
@@ -98,17 +126,38 @@ public class DeliveryResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     public DeliveryView confirm(@PathParam("id") UUID id, @Valid @NotNull Confirmation request) {
         checkDistrict(id);
-        return DeliveryView.of(allocator.confirm(id, request.deliveredBy().strip(), request.recipientCode().strip()));
+        return DeliveryView.of(proof.confirm(id, request.deliveredBy().strip(), request.recipientCode().strip()));
     }
 
-    /** Issues a new confirmation code for a scheduled delivery, for the ward to pass on to the household. */
+    /**
+     * Sends the household's phone a new receipt code (the old one stops working). The answer never holds the code:
+     * only the household receives it. Rate limited per delivery.
+     */
     @POST
-    @Path("/{id}/recipient-code")
+    @Path("/{id}/recipient-code/resend")
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    public RecipientCode issueRecipientCode(@PathParam("id") UUID id) {
+    public Response resendRecipientCode(@PathParam("id") UUID id) {
         checkDistrict(id);
-        String code = allocator.issueRecipientCode(id);
-        return new RecipientCode(id, code, Instant.now());
+        return Response.accepted(DeliveryView.of(proof.resend(id, user.username()))).build();
+    }
+
+    /** First of two officers: confirm a delivery whose household cannot show the code, with the reason. */
+    @POST
+    @Path("/{id}/confirmation-without-code")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    public DeliveryView requestConfirmationWithoutCode(@PathParam("id") UUID id, @Valid @NotNull WithoutCode request) {
+        checkDistrict(id);
+        return DeliveryView.of(proof.requestWithoutCode(id, request.deliveredBy().strip(), request.reason().strip(),
+                user.username()));
+    }
+
+    /** Second officer (not the one who asked): the delivery counts as delivered, both names on record. */
+    @POST
+    @Path("/{id}/confirmation-without-code/approval")
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    public DeliveryView approveConfirmationWithoutCode(@PathParam("id") UUID id) {
+        checkDistrict(id);
+        return DeliveryView.of(proof.approveWithoutCode(id, user.username()));
     }
 
     /** Schedules a request refused as DUPLICATE after all: the officer found two households, and says why. */
@@ -129,11 +178,10 @@ public class DeliveryResource {
         return DeliveryView.of(allocator.confirmDuplicate(id, request.justification().strip(), user.username()));
     }
 
-    /** An officer limited to some districts acts only there; to them other deliveries do not exist. */
+    /** An officer acts only in their area; to them other deliveries do not exist. */
     private void checkDistrict(UUID id) {
         Delivery d = Delivery.findById(id);
-        List<String> districts = user.districtCodes();
-        if (d != null && !user.has(Roles.ADMIN) && !districts.isEmpty() && !districts.contains(d.districtCode)) {
+        if (d != null && !scope.sees(d.provinceCode, d.districtCode)) {
             throw ProblemException.notFound("Delivery " + id);
         }
     }

@@ -28,6 +28,8 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.relief.access.ReliefScope;
+import vn.hotline1022.relief.warehouses.Warehouse;
 import vn.hotline1022.relief.deliveries.Allocator;
 import vn.hotline1022.relief.programmes.Programme;
 
@@ -43,6 +45,9 @@ public class ConsignmentResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    ReliefScope scope;
 
     /**
      * @param quantity      packages of the programme
@@ -68,8 +73,15 @@ public class ConsignmentResource {
     @GET
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<ConsignmentView> list(@QueryParam("programmeCode") String programmeCode) {
-        List<Consignment> found = programmeCode == null ? Consignment.list("order by expectedAt")
-                : Consignment.list("programmeCode = ?1 order by expectedAt", programmeCode);
+        // A consignment is where its warehouse is.
+        List<Object> params = new java.util.ArrayList<>();
+        String inScope = scope.where("w.", params);
+        String query = "select c from Consignment c, Warehouse w where w.code = c.warehouseCode and " + inScope;
+        if (programmeCode != null) {
+            params.add(programmeCode);
+            query += " and c.programmeCode = ?" + params.size();
+        }
+        List<Consignment> found = Consignment.find(query + " order by c.expectedAt", params.toArray()).list();
         return found.stream().map(c -> ConsignmentView.of(c, null)).toList();
     }
 
@@ -81,7 +93,7 @@ public class ConsignmentResource {
             throw ProblemException.invalidField("donorCode", "no such donor");
         }
         Programme programme = Programme.findByCode(request.programmeCode());
-        if (programme == null) {
+        if (programme == null || !scope.require().coversProvince(programme.provinceCode)) {
             throw ProblemException.invalidField("programmeCode", "no such programme");
         }
         Consignment c = new Consignment();
@@ -90,6 +102,8 @@ public class ConsignmentResource {
         c.programmeCode = request.programmeCode();
         c.quantity = request.quantity();
         c.warehouseCode = allocator.warehouseFor(programme, request.warehouseCode());
+        Warehouse destination = Warehouse.findByCode(c.warehouseCode);
+        scope.requirePlace(destination.provinceCode, destination.districtCode);
         c.status = Consignment.Status.EXPECTED;
         c.expectedAt = request.expectedAt();
         c.createdBy = user.username();
@@ -109,7 +123,8 @@ public class ConsignmentResource {
     @Transactional
     public ConsignmentView arrived(@PathParam("id") UUID id) {
         Consignment found = Consignment.findById(id);
-        if (found == null) {
+        Warehouse at = found == null ? null : Warehouse.findByCode(found.warehouseCode);
+        if (found == null || at == null || !scope.sees(at.provinceCode, at.districtCode)) {
             throw ProblemException.notFound("Consignment " + id);
         }
         // Locking order: the programme row before anything else that is

@@ -21,10 +21,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.relief.access.ReliefScope;
 
 @Path("/api/v1/donors")
 @Tag(name = "Donors")
 public class DonorResource {
+
+    @jakarta.inject.Inject
+    ReliefScope scope;
 
     public record NewDonor(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 capitals, digits, _ or -") String code,
@@ -41,6 +45,8 @@ public class DonorResource {
     @GET
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<DonorView> list() {
+        // Donors (the Red Cross, the Fatherland Front) give across provinces: anyone with an area sees them all.
+        scope.require();
         return Donor.<Donor> list("order by code").stream().map(DonorView::of).toList();
     }
 
@@ -48,6 +54,7 @@ public class DonorResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Transactional
     public Response create(@Valid @NotNull NewDonor request) {
+        scope.require();
         if (Donor.findByCode(request.code()) != null) {
             throw ProblemException.conflict("Donor " + request.code() + " already exists");
         }

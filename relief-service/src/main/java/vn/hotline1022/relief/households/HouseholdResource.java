@@ -19,7 +19,7 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 
@@ -35,7 +35,7 @@ public class HouseholdResource {
     Households households;
 
     @Inject
-    CurrentUser user;
+    ReliefScope scope;
 
     /**
      * @param citizenId   12-digit citizen ID of the head of household; absent: unchanged
@@ -59,8 +59,7 @@ public class HouseholdResource {
     @Transactional
     public HouseholdView update(@PathParam("id") UUID id, @Valid @NotNull HouseholdUpdate request) {
         Household h = Household.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        List<String> districts = user.districtCodes();
-        if (h == null || !user.has(Roles.ADMIN) && !districts.isEmpty() && !districts.contains(h.districtCode)) {
+        if (h == null || !scope.sees(h.provinceCode, h.districtCode)) {
             throw ProblemException.notFound("Household " + id);
         }
         if (request.addressText() != null) {

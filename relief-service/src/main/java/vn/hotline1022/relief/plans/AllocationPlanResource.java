@@ -18,7 +18,7 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
@@ -35,7 +35,7 @@ import vn.hotline1022.relief.warehouses.Warehouse;
 public class AllocationPlanResource {
 
     @Inject
-    CurrentUser user;
+    ReliefScope scope;
 
     @Inject
     Stock stock;
@@ -78,7 +78,8 @@ public class AllocationPlanResource {
     @Transactional
     public AllocationPlan plan(
             @QueryParam("provinceCode") @NotNull @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
-        List<String> districts = user.has(Roles.ADMIN) || user.has(Roles.OPS) ? List.of() : user.districtCodes();
+        scope.requireProvince(provinceCode);
+        List<String> districts = List.copyOf(scope.require().districts());
         List<Programme> programmes = Programme.list("""
                 select p from Programme p where p.provinceCode = ?1 and (p.active = true or exists (
                   select 1 from Delivery d where d.programmeCode = p.code and d.status in ?2)) order by p.code""",

@@ -13,10 +13,14 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.relief.access.ReliefScope;
 
 @Path("/api/v1/alerts/low-stock")
 @Tag(name = "Programmes")
 public class LowStockAlertResource {
+
+    @jakarta.inject.Inject
+    ReliefScope scope;
 
     public record AlertView(String programmeCode, String provinceCode, int stock, int lowStockThreshold, long waiting,
             Instant raisedAt) {
@@ -30,6 +34,8 @@ public class LowStockAlertResource {
             @QueryParam("programmeCode") @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be a programme code") String programmeCode) {
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        // Alerts are about a province's programmes: its district officers see them too.
+        where.add(scope.whereProvince("", params));
         if (provinceCode != null) {
             params.add(provinceCode);
             where.add("provinceCode = ?" + params.size());

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.relief.access.ReliefScope;
+import vn.hotline1022.relief.warehouses.Warehouse;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.relief.deliveries.Allocator;
@@ -49,6 +51,9 @@ public class ProgrammeResource {
 
     @Inject
     Stock stock;
+
+    @Inject
+    ReliefScope scope;
 
     /** One line of a package; quantity as counted on the ground (kg, thùng, bình). */
     public record Item(
@@ -138,9 +143,14 @@ public class ProgrammeResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<LowStock> lowStock(
             @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
-        List<Programme> low = Programme.list("active = true and stock <= lowStockThreshold"
-                + (provinceCode == null ? "" : " and provinceCode = ?1") + " order by stock, code",
-                provinceCode == null ? new Object[0] : new Object[] { provinceCode });
+        List<Object> params = new java.util.ArrayList<>();
+        String inScope = scope.whereProvince("", params);
+        if (provinceCode != null) {
+            params.add(provinceCode);
+        }
+        List<Programme> low = Programme.list(inScope + " and active = true and stock <= lowStockThreshold"
+                + (provinceCode == null ? "" : " and provinceCode = ?" + params.size()) + " order by stock, code",
+                params.toArray());
         return low.stream().map(p -> new LowStock(p.code, p.name, p.provinceCode, p.stock, p.lowStockThreshold,
                 Delivery.count("programmeCode = ?1 and status = ?2", p.code, Delivery.Status.WAITING),
                 Optional.ofNullable(Consignment.getEntityManager().createQuery(
@@ -155,17 +165,21 @@ public class ProgrammeResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<ProgrammeView> list(
             @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
+        // Programmes are the province's: an officer of some of its districts sees them all, but no other province's.
+        scope.require();
         List<Programme> found = provinceCode == null
                 ? Programme.find("select distinct p from Programme p left join fetch p.items order by p.code").list()
                 : Programme.find("select distinct p from Programme p left join fetch p.items where p.provinceCode = ?1 "
                         + "order by p.code", provinceCode).list();
-        return found.stream().map(ProgrammeView::of).toList();
+        return found.stream().filter(p -> scope.require().coversProvince(p.provinceCode)).map(ProgrammeView::of)
+                .toList();
     }
 
     @POST
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Transactional
     public Response create(@Valid @NotNull NewProgramme request) {
+        authoriseCreate(request);
         if (request.needs().stream().anyMatch(n -> !n.isRelief())) {
             throw ProblemException.invalidField("needs", "only relief needs: FOOD, RENT_SUPPORT, CASH_SUPPORT, OXYGEN_SUPPORT");
         }
@@ -222,6 +236,33 @@ public class ProgrammeResource {
     @Path("/{code}/stock")
     @Transactional
     public ProgrammeView addStock(@PathParam("code") String code, @Valid @NotNull StockArrival request) {
+        Programme p = Programme.findByCode(code);
+        if (p == null || !scope.require().coversProvince(p.provinceCode)) {
+            throw ProblemException.notFound("Programme " + code);
+        }
+        Warehouse w = Warehouse.findByCode(request.warehouseCode() == null
+                ? Warehouse.provincialCode(p.provinceCode) : request.warehouseCode());
+        if (w != null) {
+            scope.requirePlace(w.provinceCode, w.districtCode);
+        }
         return ProgrammeView.of(allocator.stockArrived(code, request.warehouseCode(), request.quantity()));
+    }
+
+    /**
+     * A province's programme needs an officer of the whole province; an officer of some districts may open only a
+     * district fund, limited by its eligibility to their districts.
+     */
+    private void authoriseCreate(NewProgramme request) {
+        var s = scope.require();
+        scope.requireProvince(request.provinceCode());
+        if (s.unrestricted() || s.districts().isEmpty()) {
+            return;
+        }
+        List<String> districts = request.eligibility() == null || request.eligibility().districtCodes() == null
+                ? List.of() : request.eligibility().districtCodes();
+        if (districts.isEmpty() || !s.districts().containsAll(districts)) {
+            throw new ProblemException(403, "Forbidden", "You open only district funds limited to districts "
+                    + s.districts() + " (eligibility.districtCodes)", List.of());
+        }
     }
 }

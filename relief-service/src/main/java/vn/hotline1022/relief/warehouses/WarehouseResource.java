@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 
@@ -35,7 +35,7 @@ public class WarehouseResource {
     Stock stock;
 
     @Inject
-    CurrentUser user;
+    ReliefScope scope;
 
     /**
      * @param districtCode required: the province's own warehouse exists already (PROVINCE-&lt;province code&gt;)
@@ -64,10 +64,12 @@ public class WarehouseResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<WarehouseView> list(
             @QueryParam("provinceCode") @NotNull @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
+        scope.require();
         Map<String, List<ProgrammeStock>> byWarehouse = stock.ofProvince(provinceCode).stream()
                 .collect(Collectors.groupingBy(Stock.Line::warehouseCode,
                         Collectors.mapping(l -> new ProgrammeStock(l.programmeCode(), l.stock()), Collectors.toList())));
         return Warehouse.<Warehouse> list("provinceCode = ?1 order by code", provinceCode).stream()
+                .filter(w -> scope.sees(w.provinceCode, w.districtCode))
                 .map(w -> WarehouseView.of(w, byWarehouse.getOrDefault(w.code, List.of())))
                 .toList();
     }
@@ -77,11 +79,7 @@ public class WarehouseResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     @Transactional
     public Response create(@Valid @NotNull NewWarehouse request) {
-        List<String> districts = user.has(Roles.ADMIN) ? List.of() : user.districtCodes();
-        if (!districts.isEmpty() && !districts.contains(request.districtCode())) {
-            throw new ProblemException(403, "Forbidden", "You open warehouses only in districts " + districts,
-                    List.of());
-        }
+        scope.requirePlace(request.provinceCode(), request.districtCode());
         if (Warehouse.findByCode(request.code()) != null) {
             throw ProblemException.conflict("Warehouse " + request.code() + " already exists");
         }

@@ -139,8 +139,7 @@ class WarehouseStockTest {
         post("/api/v1/warehouses", warehouse("KHO-TG-VALID", GO_CONG, null), 201);
         post("/api/v1/warehouses", warehouse("KHO-TG-VALID", GO_CONG, null), 409);
         // An officer of Mỹ Tho opens warehouses only in Mỹ Tho.
-        String myThoOfficer = TestTokens.user("relief-mt", Roles.RELIEF_OFFICER).claim("district_codes",
-                List.of(MY_THO)).sign();
+        String myThoOfficer = ReliefFixtures.districtOfficer("relief-mt", TIEN_GIANG, MY_THO);
         given().auth().oauth2(myThoOfficer).contentType(ContentType.JSON).body(warehouse("KHO-TG-GC", GO_CONG, null))
                 .post("/api/v1/warehouses").then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(myThoOfficer).contentType(ContentType.JSON).body(warehouse("KHO-TG-MT", MY_THO, null))

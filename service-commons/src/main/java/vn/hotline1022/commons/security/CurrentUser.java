@@ -18,6 +18,7 @@ public class CurrentUser {
     public static final String HOSPITAL_CODE = "hospital_code";
     public static final String TEAM_CODE = "team_code";
     public static final String DISTRICT_CODES = "district_codes";
+    public static final String PROVINCE_CODES = "province_codes";
 
     @Inject
     SecurityIdentity identity;
@@ -45,7 +46,23 @@ public class CurrentUser {
 
     /** Empty when the officer is not limited to some districts. */
     public List<String> districtCodes() {
-        Object claim = token.getClaim(DISTRICT_CODES);
+        return codes(DISTRICT_CODES);
+    }
+
+    /**
+     * Where this person may act: an admin everywhere; anyone else only in the provinces (and districts) their token
+     * names, and nowhere without a {@code province_codes} claim.
+     */
+    public Scope scope() {
+        if (has(Roles.ADMIN)) {
+            return Scope.everywhere();
+        }
+        List<String> provinces = codes(PROVINCE_CODES);
+        return provinces.isEmpty() ? Scope.none() : Scope.of(provinces, districtCodes());
+    }
+
+    private List<String> codes(String name) {
+        Object claim = token.getClaim(name);
         if (claim instanceof Collection<?> c) {
             return c.stream().map(CurrentUser::text).toList();
         }

@@ -1,5 +1,6 @@
 package vn.hotline1022.commons.web;
 
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -11,6 +12,7 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
@@ -22,6 +24,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 
 /** Every failure a client can cause becomes a problem+json 4xx, never a 500 with a stack trace. */
 public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
@@ -60,8 +64,9 @@ public class ProblemMappers {
         String field = e instanceof JsonMappingException m ? m.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[") : "";
+        String message = e instanceof RejectedValueException r ? r.getOriginalMessage() : "has a wrong type or value";
         List<Problem.FieldError> errors = field.isEmpty() ? List.of()
-                : List.of(new Problem.FieldError(field, "has a wrong type or value"));
+                : List.of(new Problem.FieldError(field, message));
         return respond(new Problem("about:blank", "Unreadable request body", 400,
                 "The body is not valid JSON for this request", null, errors));
     }
@@ -78,6 +83,25 @@ public class ProblemMappers {
             return unreadable((JsonProcessingException) cause);
         }
         return respond(Problem.of(status, e.getResponse().getStatusInfo().getReasonPhrase(), e.getMessage()));
+    }
+
+    /**
+     * The last line of defence: a value that passed validation but that PostgreSQL refuses as data (SQL state class
+     * 22: out of range, untranslatable character, datetime overflow) is the client's doing, so 400, and the
+     * transaction has rolled back. Anything else is ours: a 500 problem without internals.
+     */
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+                // The database's message can quote the value, which may be personal data: log only the state.
+                LOG.warnf("A request's value was refused by the database (SQL state %s)", sql.getSQLState());
+                return respond(new Problem("about:blank", "Invalid request", 400,
+                        "A value is out of range or holds characters that cannot be stored", null, List.of()));
+            }
+        }
+        LOG.error("Unexpected failure while handling a request", e);
+        return respond(Problem.of(500, "Internal error", "The request could not be completed; nothing was changed"));
     }
 
     private static Response respond(Problem p) {

@@ -1,7 +1,9 @@
 package vn.hotline1022.commons.web;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +37,13 @@ public class PublicRateLimit {
          */
         @WithDefault("600")
         int operationsPerMinute();
+
+        /**
+         * Proxies in front of this service (addresses or CIDR blocks, e.g. the ingress controller's pod network):
+         * requests from them are counted for the client their {@code X-Forwarded-For} names. Empty: the TCP peer is
+         * the client, and forwarded headers are ignored.
+         */
+        Optional<List<String>> trustedProxies();
     }
 
     private static final long WINDOW_MILLIS = Duration.ofMinutes(1).toMillis();
@@ -47,6 +56,8 @@ public class PublicRateLimit {
 
     @Inject
     Settings settings;
+
+    private volatile ClientAddress clients;
 
     /** Runs only for {@link RateLimited} endpoints (name binding); {@code null} lets the request through. */
     @ServerRequestFilter
@@ -75,10 +86,16 @@ public class PublicRateLimit {
     }
 
     /** Counts one request of {@code key}; 0 when within {@code budget}, else the seconds until the window ends. */
-    private long spend(String key, int budget) {
+    private long spend(String bucket, int budget) {
         long now = System.currentTimeMillis();
+        String key = bucket;
         if (windows.size() > MAX_TRACKED) {
             windows.entrySet().removeIf(e -> now - e.getValue().start() >= WINDOW_MILLIS);
+            if (windows.size() > MAX_TRACKED && !windows.containsKey(key)) {
+                // Memory stays bounded under a flood of distinct addresses: newcomers share one bucket until
+                // windows expire.
+                key = "overflow";
+            }
         }
         Window w = windows.compute(key, (k, old) -> old == null || now - old.start() >= WINDOW_MILLIS
                 ? new Window(now, 1)
@@ -86,8 +103,14 @@ public class PublicRateLimit {
         return w.count() > budget ? Math.max(1, (w.start() + WINDOW_MILLIS - now) / 1000) : 0;
     }
 
-    private static String client(HttpServerRequest request) {
-        return request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+    /** The client's address, behind trusted proxies too (see {@link ClientAddress}). */
+    public String client(HttpServerRequest request) {
+        ClientAddress c = clients;
+        if (c == null) {
+            c = clients = new ClientAddress(settings.trustedProxies().orElse(List.of()));
+        }
+        return c.of(request.remoteAddress() == null ? null : request.remoteAddress().hostAddress(),
+                request.getHeader("X-Forwarded-For"));
     }
 
     /** Starts every client's budget afresh (tests; an operator after a false alarm). */

@@ -1,4 +1,4 @@
-package vn.hotline1022.intake.callers;
+package vn.hotline1022.commons.text;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,0 +1,133 @@
+package vn.hotline1022.intake.tracking;
+
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.Logger;
+
+import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.intake.CaseReopened;
+import vn.hotline1022.events.intake.CaseResolved;
+import vn.hotline1022.intake.IntakeConfig;
+import vn.hotline1022.intake.audit.AuditTrail;
+import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.messaging.outbox.Outbox;
+
+/**
+ * What a citizen may do with their case without signing in: see where it stands, and say whether help arrived. Every
+ * request passes {@link CitizenGuard} first; a failed look-up is counted. "Help has not arrived" reopens and escalates
+ * a case at most once per {@code hotline.intake.citizens.reopen-escalation-interval}: repeating it sooner is recorded
+ * on the timeline as a contact, so nobody can push a case up the queue or flood officials by answering again and again.
+ */
+@ApplicationScoped
+public class CitizenCases {
+
+    private static final Logger LOG = Logger.getLogger(CitizenCases.class);
+
+    /** Where the case stands; no personal data. */
+    public record Status(String code, String status, Instant openedAt, Instant lastStepAt, String lastStep) {
+    }
+
+    @Inject
+    CitizenGuard guard;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    IntakeConfig config;
+
+    @Inject
+    EntityManager em;
+
+    @Transactional
+    public Status track(String code, String canonicalPhone) {
+        guard.admit(code, canonicalPhone);
+        HotlineCase c = find(code, canonicalPhone);
+        audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_READ_BY_CITIZEN, c.id, c.code, null);
+        return view(c);
+    }
+
+    @Transactional
+    public Status confirm(String code, String canonicalPhone, boolean helped) {
+        guard.admit(code, canonicalPhone);
+        // The same lock as a call from this phone: a call cannot attach to the case while it is being closed.
+        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))").setParameter(1, canonicalPhone)
+                .getSingleResult();
+        HotlineCase c = find(code, canonicalPhone);
+        Instant now = Instant.now();
+        if (helped) {
+            resolve(c, now);
+        } else if (c.lastReopenedAt != null
+                && c.lastReopenedAt.plus(config.citizens().reopenEscalationInterval()).isAfter(now)) {
+            TimelineEntry.note(c.id, "CitizenContact", now,
+                    "The caller says again that help has not arrived (already escalated at this step)");
+            audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_CONTACTED_BY_CITIZEN, c.id, c.code, null);
+            LOG.infof("Case %s: the citizen repeated that help has not arrived; recorded as a contact", c.code);
+        } else {
+            reopen(c, now);
+        }
+        return view(c);
+    }
+
+    private void resolve(HotlineCase c, Instant now) {
+        if (c.status == CaseStatus.RESOLVED) {
+            return;
+        }
+        c.status = CaseStatus.RESOLVED;
+        c.resolvedAt = now;
+        c.updatedAt = now;
+        var eventId = outbox.publish(new CaseResolved(c.id, c.code, now, "CITIZEN",
+                "the citizen confirmed that help arrived"));
+        TimelineEntry.own(eventId, c.id, EventType.CASE_RESOLVED, now, "The caller confirmed that help arrived");
+        audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_RESOLVED_BY_CITIZEN, c.id, c.code, null);
+        LOG.infof("Case %s resolved by the citizen", c.code);
+    }
+
+    /**
+     * A resolved case goes back in progress; an unresolved one keeps its status. Either way it now counts as a missed
+     * deadline, and the SLA clock escalates it.
+     */
+    private void reopen(HotlineCase c, Instant now) {
+        if (c.status == CaseStatus.RESOLVED) {
+            c.status = CaseStatus.IN_PROGRESS;
+        }
+        c.resolvedAt = null;
+        c.reopenCount++;
+        c.lastReopenedAt = now;
+        c.updatedAt = now;
+        var eventId = outbox.publish(new CaseReopened(c.id, c.code, now, "the citizen says help has not arrived"));
+        TimelineEntry.own(eventId, c.id, EventType.CASE_REOPENED, now,
+                "The caller says help has not arrived; the case counts as overdue");
+        audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_REOPENED_BY_CITIZEN, c.id, c.code, null);
+        LOG.infof("Case %s reopened by the citizen (%d)", c.code, c.reopenCount);
+    }
+
+    /** A wrong phone gets the same 404 as an unknown code, so codes cannot be probed; both count as failures. */
+    private HotlineCase find(String code, String canonicalPhone) {
+        HotlineCase c = HotlineCase.byCode(code).filter(found -> found.callerPhone.equals(canonicalPhone)).orElse(null);
+        if (c == null) {
+            guard.failed(code, canonicalPhone);
+            throw ProblemException.notFound("Case " + code + " for this phone");
+        }
+        return c;
+    }
+
+    private static Status view(HotlineCase c) {
+        List<TimelineEntry> steps = TimelineEntry.of(c.id);
+        TimelineEntry last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
+        return new Status(c.code, c.status.name(), c.openedAt, last == null ? null : last.occurredAt,
+                last == null ? null : last.summary);
+    }
+}

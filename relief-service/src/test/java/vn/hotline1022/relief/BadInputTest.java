@@ -1,0 +1,52 @@
+package vn.hotline1022.relief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import vn.hotline1022.commons.web.PublicRateLimit;
+import vn.hotline1022.testkit.BadInputFuzzer;
+import vn.hotline1022.testkit.DatabaseFingerprint;
+import vn.hotline1022.testkit.KafkaResource;
+import vn.hotline1022.testkit.OidcResource;
+import vn.hotline1022.testkit.PostgresResource;
+
+/**
+ * Every operation of this service's OpenAPI document, with every role and without a token, fed malformed input (see
+ * {@link BadInputFuzzer}): never a 5xx, and a refused request changes nothing. Runs on a database of its own.
+ */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "database-prefix", value = "badinput"))
+@WithTestResource(OidcResource.class)
+class BadInputTest {
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    PublicRateLimit addressLimit;
+
+    @Test
+    void noMalformedRequestFailsTheServerOrChangesData() throws Exception {
+        BadInputFuzzer.Report report = BadInputFuzzer.against(URI.create("http://localhost:" + RestAssured.port))
+                .everyRole()
+                .beforeEachOperation(addressLimit::forgetAll)
+                .fingerprint(new DatabaseFingerprint(dataSource))
+                .run();
+        System.out.println("relief-service " + report.summary());
+        assertThat(report.findings()).isEmpty();
+        assertThat(report.operations()).isGreaterThan(3);
+        assertThat(report.requests()).isGreaterThan(report.operations() * 20);
+    }
+}
