@@ -2,8 +2,6 @@ package vn.hotline1022.dispatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
@@ -16,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.testkit.BadInputFuzzer;
-import vn.hotline1022.testkit.DatabaseFingerprint;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -39,12 +36,12 @@ class BadInputTest {
 
     @Test
     void noMalformedRequestFailsTheServerOrChangesData() throws Exception {
-        BadInputFuzzer.Report report = BadInputFuzzer.against(URI.create("http://localhost:" + RestAssured.port))
-                .everyRole()
-                .beforeEachOperation(addressLimit::forgetAll)
-                .fingerprint(new DatabaseFingerprint(dataSource))
-                .run();
-        System.out.println("dispatch-service " + report.summary());
+        BadInputFuzzer.Report report = BadInputFuzzer.walkService("dispatch-service", RestAssured.port, dataSource,
+                addressLimit::forgetAll, f -> f
+                .example("POST /api/v1/teams", """
+                        {"code": "FZ-01", "name": "Tổ PƯN Phú Cường", "provinceCode": "74", "homeDistrictCode": "718",
+                         "coveredWardCodes": ["25747"], "medicalStaff": 1, "vehicle": "AMBULANCE"}
+                        """));
         assertThat(report.findings()).isEmpty();
         assertThat(report.operations()).isGreaterThan(3);
         assertThat(report.requests()).isGreaterThan(report.operations() * 20);

@@ -131,7 +131,8 @@ class DeploymentManifestsTest {
         // Guards the scan below: if it stopped finding these, every "needs this secret" check would pass vacuously.
         assertThat(secretSettingsUsedBy("relief-service"))
                 .contains("HOTLINE_RELIEF_PHONE_SALT", "HOTLINE_RECIPIENT_CODE_SECRET");
-        assertThat(secretSettingsUsedBy("notification-service")).contains("HOTLINE_RECIPIENT_CODE_SECRET");
+        assertThat(secretSettingsUsedBy("notification-service")).contains("HOTLINE_RECIPIENT_CODE_SECRET",
+                "HOTLINE_NOTIFICATION_OPT_OUT_SALT");
     }
 
     @Test

@@ -49,6 +49,16 @@ class ContractSamplesTest {
                 .isNotNull();
     }
 
+    /**
+     * The phone form on the wire is the national one intake normalises to (see {@code Caller}): consumers that compare
+     * numbers (notification's opt-out, relief's households) must be tested with this form, not another.
+     */
+    @Test
+    void callReceivedCarriesThePhoneInTheNationalFormIntakeSends() throws IOException {
+        JsonNode sample = STRICT.readTree(Samples.require(EventType.CALL_RECEIVED));
+        assertThat(sample.at("/caller/phone").asText()).matches("0[1-9]\\d{8,9}");
+    }
+
     @Test
     void everySampleIsACataloguedEventType() throws IOException, URISyntaxException {
         Path dir = Path.of(ContractSamplesTest.class.getResource(Samples.DIR).toURI());

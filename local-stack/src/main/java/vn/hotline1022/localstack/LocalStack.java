@@ -186,6 +186,19 @@ public final class LocalStack implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Launches one more instance of {@code service} with some settings changed ({@code null} removes a variable),
+     * without waiting for it: e.g. to see it refuse to start without its secrets. Stopped with the stack.
+     */
+    public ServiceProcess launchInstance(String service, String instanceName, int port, Map<String, String> changes) {
+        service(service);
+        ServiceProcess base = process(service, instanceName, port);
+        ServiceProcess s = base.withEnvironment(changes);
+        services.put(instanceName, s);
+        s.start();
+        return s;
+    }
+
     /** The database of a service and the login it uses (local demo values): for tests that check state directly. */
     public PostgresServer.Database database(String service) {
         service(service);

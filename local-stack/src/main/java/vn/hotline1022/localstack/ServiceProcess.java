@@ -34,6 +34,34 @@ public final class ServiceProcess {
         this.logFile = logFile;
     }
 
+    /** The same process with some variables changed; {@code null} removes one. */
+    ServiceProcess withEnvironment(Map<String, String> changes) {
+        Map<String, String> changed = new java.util.LinkedHashMap<>(env);
+        changes.forEach((k, v) -> {
+            if (v == null) {
+                changed.remove(k);
+            } else {
+                changed.put(k, v);
+            }
+        });
+        return new ServiceProcess(name, port, jar, changed, logFile);
+    }
+
+    /** Waits for the process to end by itself; its exit code, or empty if it still runs after {@code timeout}. */
+    public java.util.OptionalInt awaitExit(Duration timeout) {
+        Process p;
+        synchronized (this) {
+            p = process;
+        }
+        try {
+            return p.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    ? java.util.OptionalInt.of(p.exitValue()) : java.util.OptionalInt.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     public String name() {
         return name;
     }

@@ -51,6 +51,10 @@ class ChannelsTest {
         assertThat(body.get("to").asText()).isEqualTo(PHONE);
         assertThat(body.get("text").asText()).isEqualTo(TEXT);
         assertThat(body.get("reference").asText()).isEqualTo(id.toString());
+
+        // The national form intake puts on CallReceived reaches the gateway in E.164 too.
+        sms(Duration.ofSeconds(2)).send(notice(UUID.randomUUID(), "0912345678"));
+        assertThat(new ObjectMapper().readTree(gateway.received().get(1).body()).get("to").asText()).isEqualTo(PHONE);
     }
 
     @Test
@@ -104,6 +108,10 @@ class ChannelsTest {
             assertThat(body.get("template_id").asText()).isEqualTo("tpl-1");
             assertThat(body.get("tracking_id").asText()).isEqualTo(id.toString());
             assertThat(body.at("/template_data/text").asText()).isEqualTo(TEXT);
+            // The national form intake sends: still the international number without the plus.
+            zalo.send(notice(UUID.randomUUID(), "0912345678"));
+            assertThat(new ObjectMapper().readTree(api.received().get(1).body()).get("phone").asText())
+                    .isEqualTo("84912345678");
 
             assertThatThrownBy(() -> zalo.send(notice(UUID.randomUUID(), FakeZaloApi.BLOCKED_PHONE)))
                     .isInstanceOf(DeliveryException.class).hasMessage("Zalo refused the message (error -118)");

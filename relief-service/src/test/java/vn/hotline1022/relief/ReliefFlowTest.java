@@ -101,7 +101,7 @@ class ReliefFlowTest {
         createProgramme("BD-FOOD-01", SampleEvents.BINH_DUONG, List.of("FOOD"), 1, 5);
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
         try {
-            // SampleEvents always calls from +84912345678.
+            // SampleEvents always calls from 0912345678, the form intake sends.
             CallReceived first = SampleEvents.callReceived(SampleEvents.THU_DAU_MOT, SampleEvents.PHU_CUONG, Need.FOOD,
                     Need.MEDICAL_CONSULTATION);
             var record = CloudEventRecords.of(first);
@@ -300,6 +300,18 @@ class ReliefFlowTest {
                 .contentType("application/problem+json");
         given().queryParam("provinceCode", "74").get("/api/v1/programmes").then()
                 .body("find { it.code == 'BD-RENT-01' }.stock", equalTo(0));
+        // Numbers that would overflow later (amount × packages in the public totals, the stock sum): refused now.
+        Map<String, Object> huge = programme("BD-HUGE-01", "74", List.of("CASH_SUPPORT"), 1, 1);
+        huge.put("amountVnd", 5_000_000_000_000_000_000L);
+        huge.put("stock", 2_000_000_000);
+        given().contentType(ContentType.JSON).body(huge).post("/api/v1/programmes").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("amountVnd"))
+                .body("errors.field", hasItem("stock"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Nhà hảo tâm", "code", "NUL-\u0000", "kind",
+                "BUSINESS")).post("/api/v1/donors").then().statusCode(400).body("errors.field", hasItem("code"));
+        given().contentType(ContentType.JSON).body(Map.of("name", "Nhà hảo tâm \u0000", "code", "DN-NUL-01", "kind",
+                "BUSINESS")).post("/api/v1/donors").then().statusCode(400)
+                .body("errors[0].message", equalTo("must not contain a NUL character"));
 
         given().contentType(ContentType.JSON).body(Map.of("deliveredBy", " ", "recipientCode", "12a"))
                 .post("/api/v1/deliveries/{id}/confirmation", UUID.randomUUID()).then().statusCode(400)

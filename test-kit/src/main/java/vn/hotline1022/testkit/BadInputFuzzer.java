@@ -75,6 +75,7 @@ public final class BadInputFuzzer {
     private final URI base;
     private final Map<String, String> tokens = new LinkedHashMap<>();
     private final Map<String, String> pathValues = new LinkedHashMap<>();
+    private final Map<String, JsonNode> examples = new LinkedHashMap<>();
     private Supplier<String> fingerprint = () -> "";
     private Runnable beforeEachOperation = () -> {
     };
@@ -128,10 +129,40 @@ public final class BadInputFuzzer {
         return this;
     }
 
+    /**
+     * A well-formed body for {@code operation} (e.g. {@code "POST /api/v1/calls"}) where the schema alone cannot give
+     * one (values checked against reference data), so that each malformed field is judged past validation.
+     */
+    public BadInputFuzzer example(String operation, String json) {
+        try {
+            examples.put(operation, JSON.readTree(json));
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
+        return this;
+    }
+
     /** A digest of the service's data; refused requests must leave it as it was. */
     public BadInputFuzzer fingerprint(Supplier<String> fingerprint) {
         this.fingerprint = fingerprint;
         return this;
+    }
+
+    /**
+     * The walk as each service's test runs it: every role, against the application under test on {@code port},
+     * checked against its database; the summary is kept in {@code target/bad-input-walk.txt} (.ci/run prints it) and
+     * the report returned for the test's assertions.
+     */
+    public static Report walkService(String service, int port, javax.sql.DataSource dataSource,
+            Runnable beforeEachOperation, java.util.function.UnaryOperator<BadInputFuzzer> customise,
+            String... tablesChangedOnPurpose) throws Exception {
+        BadInputFuzzer fuzzer = against(URI.create("http://localhost:" + port)).everyRole()
+                .beforeEachOperation(beforeEachOperation)
+                .fingerprint(new DatabaseFingerprint(dataSource, tablesChangedOnPurpose));
+        Report report = customise.apply(fuzzer).run();
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "bad-input-walk.txt"),
+                service + " " + report.summary() + System.lineSeparator());
+        return report;
     }
 
     public Report run() throws Exception {
@@ -157,7 +188,8 @@ public final class BadInputFuzzer {
         sharedParameters.forEach(parameters::add);
         op.path("parameters").forEach(parameters::add);
         JsonNode bodySchema = op.path("requestBody").path("content").path("application/json").path("schema");
-        JsonNode body = bodySchema.isMissingNode() ? null : skeleton(bodySchema, 0);
+        JsonNode body = bodySchema.isMissingNode() ? null
+                : examples.containsKey(operation) ? examples.get(operation).deepCopy() : skeleton(bodySchema, 0);
         boolean mutating = !method.equals("GET");
 
         // Which tokens get past authentication and authorisation at all.

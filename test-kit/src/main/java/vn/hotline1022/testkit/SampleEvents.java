@@ -32,7 +32,7 @@ public final class SampleEvents {
     public static CallReceived callReceived(UUID caseId, String districtCode, String wardCode, int priority,
             Need... needs) {
         return new CallReceived(caseId, "BD-20210817-" + caseId.toString().substring(0, 4), Instant.now(),
-                UUID.randomUUID(), ContactChannel.PHONE, new Caller("Nguyễn Văn An", "+84912345678"),
+                UUID.randomUUID(), ContactChannel.PHONE, new Caller("Nguyễn Văn An", "0912345678"),
                 new Location(BINH_DUONG, districtCode, wardCode, "12 Đường Cách Mạng Tháng Tám", 10.98, 106.65),
                 List.of(needs), 4, Set.of(Vulnerability.ELDERLY), priority, "SpO2 91%, khó thở", "agent-07");
     }

@@ -9,6 +9,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import vn.hotline1022.commons.text.PhoneNumbers;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,7 +48,8 @@ public class SmsChannel implements NoticeChannel {
             throw new DeliveryException("no phone number for this case");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("to", notice.phone());
+        // E.164 whatever form the number came in (intake sends the national one, 0912345678).
+        body.put("to", PhoneNumbers.e164(notice.phone()).orElse(notice.phone().strip()));
         body.put("text", notice.text());
         body.put("reference", notice.notificationId().toString());
         HttpRequest.Builder request = HttpRequest.newBuilder(url)

@@ -9,6 +9,8 @@ import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import vn.hotline1022.commons.text.PhoneNumbers;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -56,8 +58,9 @@ public class ZaloChannel implements NoticeChannel {
         data.put("case_code", notice.caseCode());
         data.put("text", notice.text());
         Map<String, Object> body = new LinkedHashMap<>();
-        // ZNS wants the number without the plus: 84912345678.
-        body.put("phone", notice.phone().startsWith("+") ? notice.phone().substring(1) : notice.phone());
+        // ZNS wants the international number without the plus, 84912345678, whatever form the number came in.
+        String e164 = PhoneNumbers.e164(notice.phone()).orElse(notice.phone().strip());
+        body.put("phone", e164.startsWith("+") ? e164.substring(1) : e164);
         body.put("template_id", templateId);
         body.put("template_data", data);
         body.put("tracking_id", notice.notificationId().toString());

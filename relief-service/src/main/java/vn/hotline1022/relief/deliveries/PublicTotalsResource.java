@@ -50,7 +50,7 @@ public class PublicTotalsResource {
                        count(d.id) filter (where d.status = 'WAITING'),
                        count(d.id) filter (where d.status = 'SCHEDULED'),
                        count(d.id) filter (where d.status = 'DELIVERED'),
-                       coalesce(p.amount_vnd, 0) * count(d.id) filter (where d.status = 'DELIVERED')
+                       coalesce(p.amount_vnd, 0)::numeric * count(d.id) filter (where d.status = 'DELIVERED')
                   from programme p left join delivery d on d.programme_code = p.code
                  where p.province_code = ?1
                  group by p.code, p.name, p.amount_vnd

@@ -78,9 +78,10 @@ public class ProgrammeResource {
             @NotBlank @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode,
             @NotEmpty Set<@NotNull Need> needs,
             List<@Valid @NotNull Item> items,
-            @Positive Long amountVnd,
+            // Per package; a cap keeps the public totals (amount × packages) far from overflowing.
+            @Positive @Max(1_000_000_000L) Long amountVnd,
             @Min(1) @Max(1000) int perHouseholdCap,
-            @Min(0) int stock,
+            @Min(0) @Max(1_000_000) int stock,
             Boolean active,
             @Pattern(regexp = "MONTH|P[1-9][0-9]{0,2}D", message = "must be MONTH or a number of days like P30D") String capPeriod,
             @Min(0) @Max(1_000_000) Integer lowStockThreshold,

@@ -34,6 +34,14 @@ public final class PhoneNumbers {
         return NATIONAL.matcher(s).matches() ? Optional.of(s) : Optional.empty();
     }
 
+    /**
+     * E.164, as SMS gateways take it: {@code 0912345678} (and every other spelling) is {@code +84912345678}; empty
+     * when {@code raw} is not a Vietnamese number.
+     */
+    public static Optional<String> e164(String raw) {
+        return normalise(raw).map(n -> "+84" + n.substring(1));
+    }
+
     public static boolean isValid(String raw) {
         return normalise(raw).isPresent();
     }
