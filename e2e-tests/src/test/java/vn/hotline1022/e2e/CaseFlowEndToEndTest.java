@@ -178,12 +178,15 @@ class CaseFlowEndToEndTest {
         List<String> seen = given().auth().oauth2(system).get(stack.url("referral-service") + "/api/v1/referrals")
                 .then().statusCode(200).extract().path("hospitalId");
         assertThat(seen).isNotEmpty().containsOnly(hospital74001);
-        // Lái Thiêu, in Thuận An: the district hospital (74002) is asked first; hospital 74001's system sees nothing.
-        String theirs = postCall("25966", List.of("HOSPITAL_ADMISSION"));
+        // Dĩ An: the district's field hospital (74003) is asked first; hospital 74001's system sees nothing of it.
+        String theirs = postCall("25945", List.of("HOSPITAL_ADMISSION"));
         UUID theirsId = caseId(theirs);
-        String otherReferral = await().atMost(PATIENCE).until(() -> given().auth().oauth2(stack.token("hospital2"))
+        String admin1 = stack.token("admin1");
+        String otherReferral = await().atMost(PATIENCE).until(() -> given().auth().oauth2(admin1)
                 .queryParam("caseId", theirsId).get(stack.url("referral-service") + "/api/v1/referrals").then()
                 .statusCode(200).extract().<String> path("find { it.status == 'PENDING' }.id"), id -> id != null);
+        assertThat(given().auth().oauth2(admin1).get(stack.url("referral-service") + "/api/v1/referrals/{id}",
+                otherReferral).then().statusCode(200).extract().<String> path("hospitalId")).isNotEqualTo(hospital74001);
         given().auth().oauth2(system).queryParam("caseId", theirsId)
                 .get(stack.url("referral-service") + "/api/v1/referrals").then().statusCode(200)
                 .body("size()", org.hamcrest.Matchers.equalTo(0));
@@ -194,6 +197,24 @@ class CaseFlowEndToEndTest {
                 .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId).then()
                 .statusCode(200);
         awaitTimeline(mine, "ReferralAccepted");
+        // The two teams this test sent are free again for the other tests.
+        freeTheTeamOf(mineId);
+        freeTheTeamOf(theirsId);
+    }
+
+    /** A dispatcher reports the visit of the case's team done (nobody needed more), so the team is AVAILABLE. */
+    private static void freeTheTeamOf(UUID caseId) {
+        String dispatcher = stack.token("dispatcher1");
+        String assignments = stack.url("dispatch-service") + "/api/v1/assignments";
+        String id = await().atMost(PATIENCE).until(() -> given().auth().oauth2(dispatcher).queryParam("caseId", caseId)
+                .get(assignments).then().statusCode(200).extract().<String> path("[0].id"), a -> a != null);
+        for (String step : List.of("acceptance", "departure", "arrival")) {
+            given().auth().oauth2(dispatcher).contentType(ContentType.JSON).body("{}")
+                    .post(assignments + "/{id}/" + step, id).then().statusCode(200);
+        }
+        given().auth().oauth2(dispatcher).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "RESOLVED_ON_SITE", "returning", false))
+                .post(assignments + "/{id}/completion", id).then().statusCode(200);
     }
 
     private static Map<String, String> password(String username, String password) {
@@ -213,7 +234,7 @@ class CaseFlowEndToEndTest {
         assertThat(exit.getAsInt()).as("exit code").isNotZero();
         assertThat(Files.readString(relief.logFile(), StandardCharsets.UTF_8))
                 .contains("Refusing to start without its secrets")
-                .contains("HOTLINE_RELIEF_PHONE_SALT is not set")
+                .contains("HOTLINE_RELIEF_PHONE_SALT") // not set here: the development default is refused
                 .contains("HOTLINE_RECIPIENT_CODE_SECRET is the public development value");
         // The stack's own relief-service, started with this install's generated secrets, runs.
         given().get(stack.url("relief-service") + "/q/health/ready").then().statusCode(200);

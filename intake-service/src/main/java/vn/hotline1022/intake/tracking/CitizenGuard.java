@@ -17,6 +17,7 @@ import org.jboss.logging.Logger;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.intake.IntakeConfig;
+import vn.hotline1022.messaging.sql.SqlValues;
 
 /**
  * Stops anyone from probing or hammering the citizens' public endpoints: requests are counted per case code and per
@@ -59,7 +60,7 @@ public class CitizenGuard {
                 Object[] row = (Object[]) em.createNativeQuery(COUNT).setParameter(1, key).setParameter(2, now)
                         .setParameter(3, windowStart).getSingleResult();
                 int requests = ((Number) row[0]).intValue();
-                Instant lockedUntil = instant(row[1]);
+                Instant lockedUntil = SqlValues.instant(row[1]);
                 if (lockedUntil != null && lockedUntil.isAfter(now)) {
                     wait = Math.max(wait, Duration.between(now, lockedUntil).toSeconds() + 1);
                 } else if (!key.startsWith("pair:") && requests > config.citizens().requestsPerWindow()) {
@@ -109,21 +110,5 @@ public class CitizenGuard {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 }

@@ -27,6 +27,7 @@ import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.messaging.outbox.Outbox;
+import vn.hotline1022.messaging.sql.SqlValues;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.channels.Channels;
 import vn.hotline1022.notification.channels.DeliveryException;
@@ -263,27 +264,12 @@ public class NoticeSender {
             return null;
         }
         // The window frees a slot when the oldest notice in it leaves.
-        Instant oldest = toInstant(sent.get(sent.size() - limit.perWindow()));
+        Instant oldest = SqlValues.instant(sent.get(sent.size() - limit.perWindow()));
         return oldest.plus(limit.window());
     }
 
     private boolean optedOut(String phone) {
         return optOuts.isOptedOut(phone);
-    }
-
-    /** SHA-256 of the number: opt-outs are matched without keeping the numbers. */
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private static String eventName(Notification n) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
@@ -25,7 +26,8 @@ public class RequiredSecrets {
     static final List<String> PUBLIC_VALUE_PREFIXES = List.of("local-demo-", "dev-only-");
     static final int MINIMUM_LENGTH = 16;
 
-    void check(@Observes StartupEvent started) {
+    /** First of all startup work: before any consumer joins its group or the server takes a request. */
+    void check(@Observes @Priority(1) StartupEvent started) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
