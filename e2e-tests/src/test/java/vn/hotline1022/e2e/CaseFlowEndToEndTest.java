@@ -32,8 +32,8 @@ import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.localstack.DemoData;
 import vn.hotline1022.localstack.Keycloak;
 import vn.hotline1022.localstack.LocalStack;
-import vn.hotline1022.testkit.Files2;
-import vn.hotline1022.testkit.Ports;
+import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Ports;
 
 /**
  * The system as it runs for real: five service processes, one Kafka broker, one PostgreSQL with a database per

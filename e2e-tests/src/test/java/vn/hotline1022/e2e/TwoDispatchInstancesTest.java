@@ -62,9 +62,9 @@ import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.localstack.LocalStack;
 import vn.hotline1022.localstack.ServiceProcess;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
-import vn.hotline1022.testkit.Files2;
-import vn.hotline1022.testkit.PostgresServer;
-import vn.hotline1022.testkit.Ports;
+import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.PostgresServer;
+import vn.hotline1022.infra.Ports;
 import vn.hotline1022.testkit.SampleEvents;
 
 /**

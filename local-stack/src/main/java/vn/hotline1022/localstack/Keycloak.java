@@ -1,7 +1,6 @@
 package vn.hotline1022.localstack;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -23,14 +22,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.hotline1022.testkit.Files2;
-import vn.hotline1022.testkit.Ports;
+import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Ports;
 
 /**
  * Keycloak as the local identity provider, run as a child process from its Maven Central distribution
@@ -52,7 +49,6 @@ public final class Keycloak implements AutoCloseable {
     public static final String ADMIN_USERNAME = "admin";
     public static final String ADMIN_PASSWORD = "admin-local-demo";
     /** Written at build time by maven-dependency-plugin: where the distribution zip is in the local repository. */
-    static final String DIST_ZIP_RESOURCE = "keycloak/dist-zip.path";
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -119,11 +115,11 @@ public final class Keycloak implements AutoCloseable {
             return this;
         }
         try {
-            Path dist = unpackDistribution();
+            Path dist = KeycloakDistribution.unpack(dir);
             Path data = dir.resolve("data");
             String realmHash = sha256(realmFile);
             Path hashFile = data.resolve("imported-realm.sha256");
-            if (reset || (Files.exists(data) && !realmHash.equals(readQuietly(hashFile)))) {
+            if (reset || (Files.exists(data) && !realmHash.equals(KeycloakDistribution.readQuietly(hashFile)))) {
                 Files2.deleteQuietly(data); // dev-file database: a new realm file means a fresh import
             }
             Files.createDirectories(data);
@@ -286,54 +282,6 @@ public final class Keycloak implements AutoCloseable {
         waitFor(process.toHandle(), Duration.ofSeconds(5));
     }
 
-    private Path unpackDistribution() throws IOException {
-        Path zip = distributionZip();
-        Path dist = dir.resolve("dist");
-        Path marker = dist.resolve(".unpacked-from");
-        if (zip.getFileName().toString().equals(readQuietly(marker))) {
-            return dist;
-        }
-        Files2.deleteQuietly(dist);
-        Path partial = dir.resolve("dist.partial");
-        Files2.deleteQuietly(partial);
-        Files.createDirectories(partial);
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-                String name = e.getName();
-                int slash = name.indexOf('/'); // drop the top folder, keycloak-<version>/
-                Path target = partial.resolve(name.substring(slash + 1)).normalize();
-                if (!target.startsWith(partial)) {
-                    throw new IOException("unexpected entry " + name + " in " + zip);
-                }
-                if (e.isDirectory()) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
-        Files.writeString(partial.resolve(".unpacked-from"), zip.getFileName().toString());
-        Files.move(partial, dist);
-        return dist;
-    }
-
-    static Path distributionZip() {
-        try (InputStream in = Keycloak.class.getClassLoader().getResourceAsStream(DIST_ZIP_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(DIST_ZIP_RESOURCE + " is missing: build local-stack with Maven first "
-                        + "(./mvnw install -DskipTests -pl local-stack)");
-            }
-            Path zip = Path.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).trim());
-            if (!Files.isRegularFile(zip)) {
-                throw new IllegalStateException(zip + " is missing: build local-stack with Maven first");
-            }
-            return zip;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** Keycloak 26 runs on Java 17, 21 and 25: the launcher's own Java does. */
     private static String javaHome() {
         return System.getProperty("java.home");
@@ -368,14 +316,6 @@ public final class Keycloak implements AutoCloseable {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static String readQuietly(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Files.readString(file).trim() : null;
-        } catch (IOException e) {
-            return null;
         }
     }
 

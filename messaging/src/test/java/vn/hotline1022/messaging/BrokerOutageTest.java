@@ -26,7 +26,7 @@ import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.events.Topics;
 import vn.hotline1022.messaging.outbox.OutboxRelay;
 import vn.hotline1022.messaging.probe.ProbeService;
-import vn.hotline1022.testkit.KafkaBroker;
+import vn.hotline1022.infra.KafkaBroker;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.PostgresResource;
 

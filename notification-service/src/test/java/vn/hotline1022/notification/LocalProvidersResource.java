@@ -8,7 +8,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import vn.hotline1022.testkit.Ports;
+import vn.hotline1022.infra.Ports;
 
 /**
  * Real local servers for every provider, and the application under test pointed at them: an HTTP SMS gateway, an HTTP

@@ -1,7 +1,6 @@
 package vn.hotline1022.testkit;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,9 +17,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Walks every operation of a service's own OpenAPI document and sends it malformed input: NUL and control characters,
@@ -34,28 +30,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class BadInputFuzzer {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** Replaced after serialisation by a lone UTF-16 surrogate escape, which Jackson would not write. */
-    private static final String LONE_SURROGATE = "__LONE_SURROGATE__";
     private static final List<String> METHODS = List.of("get", "post", "put", "patch", "delete");
-
-    /** A malformed value for a path or query parameter, already percent-encoded where it must be raw. */
-    private record RawValue(String name, String encoded) {
-    }
-
-    private static final List<RawValue> PARAMETER_VALUES = List.of(
-            new RawValue("NUL", enc("a\u0000b")),
-            new RawValue("control character", enc("a\u0007b")),
-            new RawValue("invalid UTF-8", "%C0%AE%FF"),
-            new RawValue("huge number", "99999999999999999999999"),
-            new RawValue("int overflow", "2147483648"),
-            new RawValue("negative", "-2147483649"),
-            new RawValue("not a number", "abc"),
-            new RawValue("extreme date", enc("+1000000000-01-01")),
-            new RawValue("extreme instant", enc("-1000000000-01-01T00:00:00Z")),
-            new RawValue("long text", "a".repeat(20_000)),
-            new RawValue("odd unicode", enc("\u202Eevil\uFEFF\uFFFF")),
-            new RawValue("path traversal", enc("../../etc/passwd")));
 
     /** What one malformed request was and what came back. */
     public record Finding(String operation, String variant, String token, int status, String problem) {
@@ -85,6 +60,7 @@ public final class BadInputFuzzer {
     private final Map<Integer, Integer> statuses = new TreeMap<>();
     private int requests;
     private JsonNode openapi;
+    private MalformedInput input;
 
     private BadInputFuzzer(URI base) {
         this.base = base;
@@ -167,6 +143,7 @@ public final class BadInputFuzzer {
 
     public Report run() throws Exception {
         openapi = JSON.readTree(send("GET", "/q/openapi?format=json", null, null).body());
+        input = new MalformedInput(openapi);
         int operations = 0;
         for (Iterator<Map.Entry<String, JsonNode>> paths = openapi.path("paths").fields(); paths.hasNext();) {
             Map.Entry<String, JsonNode> path = paths.next();
@@ -189,14 +166,14 @@ public final class BadInputFuzzer {
         op.path("parameters").forEach(parameters::add);
         JsonNode bodySchema = op.path("requestBody").path("content").path("application/json").path("schema");
         JsonNode body = bodySchema.isMissingNode() ? null
-                : examples.containsKey(operation) ? examples.get(operation).deepCopy() : skeleton(bodySchema, 0);
+                : examples.containsKey(operation) ? examples.get(operation).deepCopy() : input.skeleton(bodySchema, 0);
         boolean mutating = !method.equals("GET");
 
         // Which tokens get past authentication and authorisation at all.
         List<String> admitted = new ArrayList<>();
         for (var token : tokens.entrySet()) {
             int status = attempt(operation, "well-formed", token.getKey(), method,
-                    url(template, parameters, null, null), token.getValue(), body == null ? null : write(body), false);
+                    url(template, parameters, null, null), token.getValue(), body == null ? null : MalformedInput.write(body), false);
             if (status != 401 && status != 403) {
                 admitted.add(token.getKey());
             }
@@ -210,14 +187,14 @@ public final class BadInputFuzzer {
                 if (!in.equals("path") && !in.equals("query")) {
                     continue;
                 }
-                for (RawValue v : everything ? PARAMETER_VALUES : PARAMETER_VALUES.subList(0, 1)) {
+                for (MalformedInput.RawValue v : everything ? MalformedInput.PARAMETER_VALUES : MalformedInput.PARAMETER_VALUES.subList(0, 1)) {
                     String u = url(template, parameters, p.path("name").asText(), v.encoded());
                     before = checked(operation, in + " " + p.path("name").asText() + ": " + v.name(), token, method,
-                            u, body == null ? null : write(body), everything && mutating, before);
+                            u, body == null ? null : MalformedInput.write(body), everything && mutating, before);
                 }
             }
             if (body != null) {
-                for (Map.Entry<String, String> v : bodyVariants(body, everything).entrySet()) {
+                for (Map.Entry<String, String> v : input.bodyVariants(body, everything).entrySet()) {
                     before = checked(operation, v.getKey(), token, method, url(template, parameters, null, null),
                             v.getValue(), everything && mutating, before);
                 }
@@ -292,159 +269,11 @@ public final class BadInputFuzzer {
             String value = name.equals(badName) ? bad : null;
             if (p.path("in").asText().equals("path")) {
                 path = path.replace("{" + name + "}", value != null ? value
-                        : enc(pathValues.getOrDefault(name, UUID.randomUUID().toString())));
+                        : MalformedInput.enc(pathValues.getOrDefault(name, UUID.randomUUID().toString())));
             } else if (p.path("in").asText().equals("query") && value != null) {
-                query.append(query.isEmpty() ? "?" : "&").append(enc(name)).append('=').append(value);
+                query.append(query.isEmpty() ? "?" : "&").append(MalformedInput.enc(name)).append('=').append(value);
             }
         }
         return path + query;
-    }
-
-    /** Each field of the body replaced by each malformed value, and malformed bodies as a whole. */
-    private Map<String, String> bodyVariants(JsonNode body, boolean everything) {
-        Map<String, String> variants = new LinkedHashMap<>();
-        List<List<Object>> fields = new ArrayList<>();
-        fieldPaths(body, new ArrayList<>(), fields);
-        Map<String, JsonNode> values = new LinkedHashMap<>();
-        values.put("NUL", NODES.textNode("a\u0000b"));
-        values.put("wrong type", NODES.objectNode().put("x", 1));
-        if (everything) {
-            values.put("control character", NODES.textNode("a\u0001b"));
-            values.put("huge number", NODES.numberNode(new java.math.BigInteger("99999999999999999999999999")));
-            values.put("int overflow", NODES.numberNode(2_147_483_648L));
-            values.put("negative", NODES.numberNode(-2_147_483_649L));
-            values.put("huge decimal", NODES.numberNode(new java.math.BigDecimal("1e400")));
-            values.put("extreme instant", NODES.textNode("+1000000000-01-01T00:00:00Z"));
-            values.put("extreme past", NODES.textNode("-1000000000-01-01T00:00:00Z"));
-            values.put("extreme date", NODES.textNode("+999999999-12-31"));
-            values.put("array", NODES.arrayNode().add(1).add("x"));
-            values.put("boolean", NODES.booleanNode(true));
-            values.put("null", NODES.nullNode());
-            values.put("long text", NODES.textNode("ạ".repeat(100_000)));
-            values.put("odd unicode", NODES.textNode("\u202Eevil\uFEFF\uFFFF" + LONE_SURROGATE));
-        }
-        for (List<Object> field : fields) {
-            for (var v : values.entrySet()) {
-                JsonNode copy = body.deepCopy();
-                set(copy, field, v.getValue());
-                variants.put("body " + name(field) + ": " + v.getKey(), write(copy));
-            }
-        }
-        variants.put("body: not JSON", "{\"a\":");
-        if (everything) {
-            variants.put("body: empty", "");
-            variants.put("body: null", "null");
-            variants.put("body: array", "[]");
-            variants.put("body: string", "\"x\"");
-            variants.put("body: deep nesting", "[".repeat(20_000) + "]".repeat(20_000));
-            variants.put("body: deep objects", "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000));
-            variants.put("body: oversized", "{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
-        }
-        return variants;
-    }
-
-    private static void fieldPaths(JsonNode node, List<Object> at, List<List<Object>> out) {
-        if (at.size() > 3) {
-            return;
-        }
-        if (node.isObject()) {
-            node.fieldNames().forEachRemaining(f -> {
-                List<Object> next = new ArrayList<>(at);
-                next.add(f);
-                out.add(next);
-                fieldPaths(node.get(f), next, out);
-            });
-        } else if (node.isArray() && !node.isEmpty()) {
-            List<Object> next = new ArrayList<>(at);
-            next.add(0);
-            out.add(next);
-            fieldPaths(node.get(0), next, out);
-        }
-    }
-
-    private static void set(JsonNode root, List<Object> path, JsonNode value) {
-        JsonNode parent = root;
-        for (int i = 0; i < path.size() - 1; i++) {
-            Object step = path.get(i);
-            parent = step instanceof Integer n ? parent.get(n) : parent.get((String) step);
-        }
-        Object last = path.get(path.size() - 1);
-        if (last instanceof Integer n) {
-            ((ArrayNode) parent).set(n, value);
-        } else {
-            ((ObjectNode) parent).set((String) last, value);
-        }
-    }
-
-    private static String name(List<Object> path) {
-        StringBuilder s = new StringBuilder();
-        for (Object step : path) {
-            s.append(step instanceof Integer n ? "[" + n + "]" : (s.isEmpty() ? "" : ".") + step);
-        }
-        return s.toString();
-    }
-
-    /** A plausible well-formed value of {@code schema}: the base every variant changes one thing of. */
-    private JsonNode skeleton(JsonNode schema, int depth) {
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            return skeleton(openapi.at(ref.substring(1)), depth);
-        }
-        for (String combined : List.of("allOf", "oneOf", "anyOf")) {
-            if (schema.has(combined) && schema.get(combined).size() > 0) {
-                return skeleton(schema.get(combined).get(0), depth);
-            }
-        }
-        if (schema.has("enum") && schema.get("enum").size() > 0) {
-            return schema.get("enum").get(0);
-        }
-        String type = schema.path("type").asText(schema.has("properties") ? "object" : "string");
-        if (depth > 5) {
-            return NODES.nullNode();
-        }
-        switch (type) {
-            case "object": {
-                ObjectNode o = NODES.objectNode();
-                schema.path("properties").fields().forEachRemaining(f -> o.set(f.getKey(), skeleton(f.getValue(),
-                        depth + 1)));
-                return o;
-            }
-            case "array":
-                return NODES.arrayNode().add(skeleton(schema.path("items"), depth + 1));
-            case "integer":
-            case "number":
-                return NODES.numberNode(schema.has("minimum") ? Math.max(1, schema.get("minimum").asLong()) : 1);
-            case "boolean":
-                return NODES.booleanNode(true);
-            default:
-                return switch (schema.path("format").asText()) {
-                    case "date-time" -> NODES.textNode(java.time.Instant.now().plusSeconds(3600).toString());
-                    case "date" -> NODES.textNode(java.time.LocalDate.now().toString());
-                    case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
-                    default -> NODES.textNode(text(schema));
-                };
-        }
-    }
-
-    /** A string the schema's pattern and length accept, so the rest of the body is reached. */
-    private static String text(JsonNode schema) {
-        String text = schema.has("pattern") ? RegexExample.of(schema.get("pattern").asText()) : "Hà Nội 1";
-        int min = schema.path("minLength").asInt(0);
-        if (text.length() < min) {
-            text = text + "x".repeat(min - text.length());
-        }
-        return text;
-    }
-
-    private static String write(JsonNode node) {
-        try {
-            return JSON.writeValueAsString(node).replace(LONE_SURROGATE, "\\ud800x");
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

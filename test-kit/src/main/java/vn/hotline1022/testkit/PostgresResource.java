@@ -1,5 +1,6 @@
 package vn.hotline1022.testkit;
 
+import vn.hotline1022.infra.PostgresServer;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;

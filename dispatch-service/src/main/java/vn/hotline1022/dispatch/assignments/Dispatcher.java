@@ -27,6 +27,8 @@ import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
@@ -39,6 +41,9 @@ import vn.hotline1022.messaging.outbox.Outbox;
 public class Dispatcher {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     Outbox outbox;
@@ -308,11 +313,10 @@ public class Dispatcher {
 
     /**
      * Serialises all work on one case across threads and instances until the transaction ends, so that a duplicate
-     * event cannot both queue a case and dispatch it. Two-key form: its key space is separate from the outbox's.
+     * event cannot both queue a case and dispatch it.
      */
     private void lockCase(UUID caseId) {
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(1022, hashtext(:c))) l")
-                .setParameter("c", caseId.toString()).getSingleResult();
+        locks.lock(LockSpace.DISPATCH_CASE, caseId.toString());
     }
 
     private static Assignment find(UUID id) {

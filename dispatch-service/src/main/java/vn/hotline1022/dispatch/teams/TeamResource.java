@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -36,6 +35,9 @@ import vn.hotline1022.dispatch.assignments.Dispatcher;
 @Path("/api/v1/teams")
 @Tag(name = "Teams")
 public class TeamResource {
+
+    @Inject
+    Teams teams;
 
     @Inject
     Dispatcher dispatcher;
@@ -106,11 +108,7 @@ public class TeamResource {
 
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
-    @Transactional
     public Response create(@Valid @NotNull NewTeam request) {
-        if (Team.byCode(request.code()) != null) {
-            throw ProblemException.invalidField("code", "another team has this code");
-        }
         int medics = medicalStaff(request);
         Team t = new Team();
         t.id = UUID.randomUUID();
@@ -136,9 +134,7 @@ public class TeamResource {
         t.status = Team.Status.AVAILABLE;
         t.statusChangedAt = Instant.now();
         t.createdAt = t.statusChangedAt;
-        t.persist();
-        replaceCrew(t, request.members() == null ? List.of() : request.members());
-        dispatcher.drainQueueInto(t); // a new team takes the most urgent waiting emergency at once
+        teams.register(t, crew(request.members() == null ? List.of() : request.members()));
         return Response.created(URI.create("/api/v1/teams/" + t.code)).entity(TeamView.of(t)).build();
     }
 
@@ -146,15 +142,8 @@ public class TeamResource {
     @PUT
     @Path("/{code}/members")
     @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
-    @Transactional
     public TeamView changeCrew(@PathParam("code") String code, @Valid @NotNull Crew request) {
-        Team t = Team.lockByCode(code);
-        if (t == null) {
-            throw ProblemException.notFound("Team " + code);
-        }
-        replaceCrew(t, request.members());
-        t.medicalStaff = (int) request.members().stream().filter(m -> m.role() == MemberRole.MEDICAL).count();
-        return TeamView.of(t);
+        return TeamView.of(teams.changeCrew(code, crew(request.members())));
     }
 
     /** Shift start and end, off duty, back at base. A team member may set only its own team's status. */
@@ -188,16 +177,13 @@ public class TeamResource {
         return medics;
     }
 
-    private static void replaceCrew(Team t, List<Member> members) {
-        TeamMember.delete("teamId", t.id);
-        for (Member m : members) {
+    private static List<TeamMember> crew(List<Member> members) {
+        return members.stream().map(m -> {
             TeamMember tm = new TeamMember();
-            tm.id = UUID.randomUUID();
-            tm.teamId = t.id;
             tm.name = m.name().strip();
             tm.role = m.role();
-            tm.persist();
-        }
+            return tm;
+        }).toList();
     }
 
     private static Team find(String code) {

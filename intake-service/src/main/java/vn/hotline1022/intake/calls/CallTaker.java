@@ -38,6 +38,8 @@ import vn.hotline1022.intake.geography.AdminUnits;
 import vn.hotline1022.intake.search.SearchText;
 import vn.hotline1022.intake.sla.SlaPolicy;
 import vn.hotline1022.intake.zones.ZoneStatus;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
@@ -49,14 +51,6 @@ import vn.hotline1022.messaging.outbox.Outbox;
 public class CallTaker {
 
     private static final Logger LOG = Logger.getLogger(CallTaker.class);
-    /** Taken first in the transaction: calls from one phone are handled one after another, on every instance. */
-    private static final String LOCK_PHONE = "select 1 from pg_advisory_xact_lock(hashtext(?1))";
-    /**
-     * Taken second, when the address is specific: calls about one household too. Always after the phone lock (and in
-     * the two-key lock space, apart from the phone's): a transaction never waits for a phone lock while holding an
-     * address lock, so two calls that share one of the two never deadlock.
-     */
-    private static final String LOCK_HOUSEHOLD = "select 1 from pg_advisory_xact_lock(hashtext(?1), hashtext(?2))";
 
     /**
      * @param created  a new case was opened (201)
@@ -64,6 +58,9 @@ public class CallTaker {
      */
     public record Taken(HotlineCase hotlineCase, boolean created, LinkedBy linkedBy) {
     }
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     AdminUnits units;
@@ -93,9 +90,11 @@ public class CallTaker {
         AdminUnits.Ward ward = units.ward(call.location().wardCode())
                 .orElseThrow(() -> ProblemException.invalidField("location.wardCode", "no ward has this code"));
         Optional<String> household = HouseholdAddress.key(call.location().addressText());
-        em.createNativeQuery(LOCK_PHONE).setParameter(1, phone).getSingleResult();
-        household.ifPresent(key -> em.createNativeQuery(LOCK_HOUSEHOLD).setParameter(1, ward.code())
-                .setParameter(2, key).getSingleResult());
+        // The phone first: calls from one phone are handled one after another, on every instance. Then, when the
+        // address is specific, the household: always after the phone, so a transaction never waits for a phone while
+        // holding an address, and two calls sharing one of the two never deadlock.
+        locks.lock(LockSpace.CALLER_PHONE, phone);
+        household.ifPresent(key -> locks.lock(LockSpace.HOUSEHOLD_ADDRESS, ward.code() + ":" + key));
 
         UUID callId = call.callId() == null ? UUID.randomUUID() : call.callId();
         var known = CaseCall.byId(callId);

@@ -7,7 +7,6 @@ import java.time.format.DateTimeParseException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -39,7 +38,6 @@ public class ReportResource {
     @Path("/weekly")
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     @Produces({ MediaType.APPLICATION_JSON, CSV })
-    @Transactional
     @Operation(summary = "Seven local days from `from`: counts by need, district and status, median and p90 minutes to"
             + " first action and to resolution, SLA breaches, repeat-call rate; JSON, or CSV with Accept: text/csv")
     public Response weekly(@QueryParam("from") @NotNull @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}",

@@ -36,6 +36,7 @@ public class WeeklyReport {
     @Inject
     AdminUnits units;
 
+    @jakarta.transaction.Transactional
     public Report of(LocalDate from, Instant start, Instant end, Instant now) {
         Map<String, Long> byNeed = counts("select n, count(*) from hotline_case, unnest(needs) n"
                 + " where opened_at >= ?1 and opened_at < ?2 group by n order by count(*) desc, n", start, end);

@@ -5,7 +5,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
@@ -19,6 +18,8 @@ import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
@@ -49,7 +50,7 @@ public class CitizenCases {
     IntakeConfig config;
 
     @Inject
-    EntityManager em;
+    AdvisoryLocks locks;
 
     @Transactional
     public Status track(String code, String canonicalPhone) {
@@ -63,8 +64,7 @@ public class CitizenCases {
     public Status confirm(String code, String canonicalPhone, boolean helped) {
         guard.admit(code, canonicalPhone);
         // The same lock as a call from this phone: a call cannot attach to the case while it is being closed.
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext(?1))").setParameter(1, canonicalPhone)
-                .getSingleResult();
+        locks.lock(LockSpace.CALLER_PHONE, canonicalPhone);
         HotlineCase c = find(code, canonicalPhone);
         Instant now = Instant.now();
         if (helped) {

@@ -5,8 +5,6 @@ import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +17,6 @@ import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.logging.Logger;
 
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
@@ -27,16 +24,12 @@ import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ZoneColour;
-import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.intake.geography.AdminUnits;
-import vn.hotline1022.messaging.outbox.Outbox;
 
 /** Ward zone colours set by the steering committee through ops; new calls from a red ward go up the queue. */
 @Path("/api/v1/zones")
 @Tag(name = "Zones")
 public class ZoneResource {
-
-    private static final Logger LOG = Logger.getLogger(ZoneResource.class);
 
     public record ZoneUpdate(@NotNull ZoneColour colour, @Size(max = 500) String reason) {
     }
@@ -53,54 +46,19 @@ public class ZoneResource {
     AdminUnits units;
 
     @Inject
-    Outbox outbox;
+    ZoneChanges zones;
 
     @Inject
     CurrentUser user;
 
-    @Inject
-    EntityManager em;
-
     @PUT
     @Path("/{wardCode}")
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
-    @Transactional
     @Operation(summary = "Set a ward's zone colour; publishes ZoneStatusChanged. Setting the current colour changes nothing")
     public ZoneView set(@PathParam("wardCode") @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code")
             String wardCode, @Valid @NotNull ZoneUpdate update) {
         AdminUnits.Ward ward = units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
-        // Serialises changes of one ward, also its very first one (no row to lock yet).
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(hashtext('zone:' || ?1))").setParameter(1, wardCode)
-                .getSingleResult();
-        ZoneStatus zone = ZoneStatus.findById(wardCode);
-        if (zone != null && zone.colour == update.colour()) {
-            return view(zone);
-        }
-        ZoneColour previous = zone == null ? null : zone.colour;
-        Instant now = Instant.now();
-        if (zone == null) {
-            zone = new ZoneStatus();
-            zone.wardCode = ward.code();
-            zone.provinceCode = ward.provinceCode();
-            zone.districtCode = ward.districtCode();
-        }
-        zone.colour = update.colour();
-        zone.reason = update.reason();
-        zone.changedBy = user.username();
-        zone.changedAt = now;
-        zone.persist();
-        ZoneChange change = new ZoneChange();
-        change.wardCode = ward.code();
-        change.previous = previous;
-        change.colour = update.colour();
-        change.reason = update.reason();
-        change.changedBy = zone.changedBy;
-        change.changedAt = now;
-        change.persist();
-        outbox.publish(new ZoneStatusChanged(ward.provinceCode(), ward.districtCode(), ward.code(), previous,
-                update.colour(), now, zone.changedBy, update.reason()));
-        LOG.infof("Ward %s zone %s -> %s", ward.code(), previous, update.colour());
-        return view(zone);
+        return view(zones.set(ward, update.colour(), update.reason(), user.username()));
     }
 
     @GET

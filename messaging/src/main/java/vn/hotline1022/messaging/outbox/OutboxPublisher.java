@@ -1,5 +1,7 @@
 package vn.hotline1022.messaging.outbox;
 
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -33,9 +35,6 @@ import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
  */
 public final class OutboxPublisher {
 
-    /** Advisory-lock class id: the first half of the two-int lock key, so our locks cannot clash with others'. */
-    private static final int LOCK_CLASS = 1022;
-
     private static final String BUCKET = "mod(hashtext(record_key) & 2147483647, ?)";
 
     /**
@@ -49,8 +48,8 @@ public final class OutboxPublisher {
                       from messaging_outbox
                      where published_at is null
                     offset 0) pending
-             where pg_try_advisory_xact_lock(%d, bucket)
-            """.formatted(BUCKET, LOCK_CLASS);
+             where %s
+            """.formatted(BUCKET, AdvisoryLocks.tryLockCondition(LockSpace.OUTBOX_BUCKET, "bucket"));
 
     /** Step two: the oldest rows of the buckets held, in publication order. */
     private static final String SELECT = """

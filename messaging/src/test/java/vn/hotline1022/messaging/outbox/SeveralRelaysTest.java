@@ -106,7 +106,7 @@ class SeveralRelaysTest {
                 Connection otherRelay = dataSource.getConnection()) {
             OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, 100, 16);
             otherRelay.setAutoCommit(false);
-            try (PreparedStatement lock = otherRelay.prepareStatement("select pg_advisory_xact_lock(1022, ?)")) {
+            try (PreparedStatement lock = otherRelay.prepareStatement("select pg_advisory_xact_lock(" + vn.hotline1022.messaging.locks.LockSpace.OUTBOX_BUCKET.id() + ", ?)")) {
                 lock.setInt(1, bucket(held));
                 lock.execute();
             }

@@ -17,7 +17,6 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
-import vn.hotline1022.notification.notices.NotificationResource.NotificationView;
 
 /**
  * Writes the delivery log: records a PENDING notice (once per source event × recipient × channel, whatever the number
@@ -94,12 +93,12 @@ public class Deliveries {
         List<Notification> changed = new ArrayList<>();
         transactions.putResource(AFTER_COMMIT_KEY, changed);
         transactions.registerInterposedSynchronization(new Synchronization() {
-            private List<NotificationView> views = List.of();
+            private List<Notification> views = List.of();
 
             @Override
             public void beforeCompletion() {
                 // Entities are read while the session is still open; the views go out only if the commit succeeds.
-                views = changed.stream().map(NotificationView::of).toList();
+                views = changed.stream().map(Notification::snapshot).toList();
             }
 
             @Override
@@ -108,7 +107,7 @@ public class Deliveries {
                     return;
                 }
                 views.forEach(stream::publish);
-                if (views.stream().anyMatch(v -> "PENDING".equals(v.status()))) {
+                if (views.stream().anyMatch(v -> v.status == Notification.Status.PENDING)) {
                     sender.wakeUp();
                 }
             }

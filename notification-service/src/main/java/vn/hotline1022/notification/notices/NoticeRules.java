@@ -13,7 +13,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
-import vn.hotline1022.notification.notices.NotificationResource.NotificationView;
 
 /**
  * The console's live feed: every delivery-log row as it is recorded and each time its status changes, after the
@@ -13,15 +12,15 @@ import vn.hotline1022.notification.notices.NotificationResource.NotificationView
 @ApplicationScoped
 public class NoticeStream {
 
-    private final BroadcastProcessor<NotificationView> processor = BroadcastProcessor.create();
+    private final BroadcastProcessor<Notification> processor = BroadcastProcessor.create();
 
     /** Subscribers get what is published after they subscribe; a slow one drops rather than holding the others. */
-    public Multi<NotificationView> subscribe() {
+    public Multi<Notification> subscribe() {
         return processor.onOverflow().drop();
     }
 
     /** Reactive Streams wants one signal at a time; senders and consumers call from several threads. */
-    public synchronized void publish(NotificationView view) {
-        processor.onNext(view);
+    public synchronized void publish(Notification snapshot) {
+        processor.onNext(snapshot);
     }
 }

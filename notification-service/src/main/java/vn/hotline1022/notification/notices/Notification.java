@@ -46,6 +46,31 @@ public class Notification extends PanacheEntityBase {
     public Instant lastAttemptAt;
     public Instant sentAt;
 
+    /** A detached copy as the row is now, for the live feed after the transaction ends. */
+    public Notification snapshot() {
+        Notification c = new Notification();
+        c.id = id;
+        c.caseId = caseId;
+        c.caseCode = caseCode;
+        c.sourceEventId = sourceEventId;
+        c.sourceEventType = sourceEventType;
+        c.recipientKind = recipientKind;
+        c.recipientAddress = recipientAddress;
+        c.channel = channel;
+        c.status = status;
+        c.urgent = urgent;
+        c.attempts = attempts;
+        c.error = error;
+        c.providerId = providerId;
+        c.subject = subject;
+        c.text = text;
+        c.createdAt = createdAt;
+        c.nextAttemptAt = nextAttemptAt;
+        c.lastAttemptAt = lastAttemptAt;
+        c.sentAt = sentAt;
+        return c;
+    }
+
     public static List<Notification> forCase(UUID caseId) {
         return list("caseId = ?1 order by createdAt, id", caseId);
     }

@@ -75,6 +75,6 @@ public class NotificationResource {
             throw new ProblemException(406, "Not acceptable", "This stream is served as text/event-stream only",
                     List.of());
         }
-        return stream.subscribe();
+        return stream.subscribe().map(NotificationView::of);
     }
 }

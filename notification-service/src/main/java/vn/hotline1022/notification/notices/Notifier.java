@@ -18,6 +18,8 @@ import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.inbox.ReceivedEvent;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.NotificationConfig.Contact;
@@ -37,8 +39,8 @@ public class Notifier {
 
     private static final Logger LOG = Logger.getLogger(Notifier.class);
 
-    /** Advisory-lock class id of per-case locks; the messaging library uses 1022 for its relay buckets. */
-    private static final int CASE_LOCK_CLASS = 1028;
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     EntityManager em;
@@ -88,10 +90,7 @@ public class Notifier {
     }
 
     private void lockCase(UUID caseId) {
-        em.createNativeQuery("select 1 from pg_advisory_xact_lock(?1, hashtext(?2))")
-                .setParameter(1, CASE_LOCK_CLASS)
-                .setParameter(2, caseId.toString())
-                .getSingleResult();
+        locks.lock(LockSpace.NOTIFICATION_CASE, caseId.toString());
     }
 
     private void keepContact(CallReceived call) {

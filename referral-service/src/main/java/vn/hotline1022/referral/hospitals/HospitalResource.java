@@ -111,7 +111,7 @@ public class HospitalResource {
     public List<HospitalView> list(@QueryParam("provinceCode") String provinceCode) {
         List<Hospital> found = provinceCode == null ? Hospital.listAll(Sort.by("name"))
                 : Hospital.list("provinceCode", Sort.by("name"), provinceCode);
-        return found.stream().filter(h -> scope.mayAccess(h.id)).map(h -> HospitalView.of(h, BedPool.list("hospitalId", h.id))).toList();
+        return found.stream().filter(h -> scope.mayAccess(h.id)).map(this::view).toList();
     }
 
     @GET
@@ -122,13 +122,36 @@ public class HospitalResource {
         if (h == null || !scope.mayAccess(id)) {
             throw ProblemException.notFound("Hospital " + id);
         }
-        return HospitalView.of(h, BedPool.list("hospitalId", id));
+        return view(h);
     }
 
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Response create(@Valid @NotNull NewHospital request) {
-        HospitalView created = hospitals.create(request);
+        if (request.location() != null
+                && (request.location().latitude() == null) != (request.location().longitude() == null)) {
+            throw ProblemException.invalidField(request.location().latitude() == null ? "location.latitude"
+                    : "location.longitude", "latitude and longitude come together");
+        }
+        Hospital h = new Hospital();
+        h.code = request.code();
+        h.name = request.name().strip();
+        h.provinceCode = request.provinceCode();
+        h.districtCode = request.districtCode();
+        h.level = request.level();
+        h.ownership = request.ownership() == null ? Ownership.PUBLIC : request.ownership();
+        if (request.location() != null) {
+            h.latitude = request.location().latitude();
+            h.longitude = request.location().longitude();
+            h.address = Hospitals.blankToNull(request.location().address());
+        }
+        if (request.contacts() != null) {
+            h.dutyPhone = Hospitals.blankToNull(request.contacts().dutyPhone());
+            h.contactName = Hospitals.blankToNull(request.contacts().name());
+        }
+        Map<BedType, Beds> beds = new java.util.EnumMap<>(BedType.class);
+        request.beds().forEach((type, b) -> beds.put(type, new Beds(b.total(), b.free())));
+        HospitalView created = view(hospitals.create(h, beds));
         return Response.created(URI.create("/api/v1/hospitals/" + created.id())).entity(created).build();
     }
 
@@ -137,7 +160,9 @@ public class HospitalResource {
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateCapacity(@PathParam("id") UUID id, @Valid @NotNull CapacityUpdate request) {
         checkOwnHospital(id);
-        return hospitals.updateCapacity(id, request);
+        Map<BedType, Beds> beds = new java.util.EnumMap<>(BedType.class);
+        request.beds().forEach((type, b) -> beds.put(type, new Beds(b.total(), b.free())));
+        return view(hospitals.updateCapacity(id, beds));
     }
 
     /** Replaces whom 1022 calls at the hospital (the duty phone changes with the shift roster); empty fields clear. */
@@ -146,7 +171,7 @@ public class HospitalResource {
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateContacts(@PathParam("id") UUID id, @Valid @NotNull Contacts request) {
         checkOwnHospital(id);
-        return hospitals.updateContacts(id, request);
+        return view(hospitals.updateContacts(id, request.dutyPhone(), request.name()));
     }
 
     /** Pauses or resumes intake (tạm dừng / tiếp tục tiếp nhận). Referrals already put to the hospital still need its answer. */
@@ -155,7 +180,11 @@ public class HospitalResource {
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView updateAccepting(@PathParam("id") UUID id, @Valid @NotNull AcceptingUpdate request) {
         checkOwnHospital(id);
-        return hospitals.updateAccepting(id, request.accepting(), request.reason());
+        return view(hospitals.updateAccepting(id, request.accepting(), request.reason()));
+    }
+
+    private HospitalView view(Hospital h) {
+        return HospitalView.of(h, hospitals.pools(h.id));
     }
 
     /** Hospital staff act on their own hospital only; to them, another hospital does not exist. */

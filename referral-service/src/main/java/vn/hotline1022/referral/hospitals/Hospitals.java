@@ -15,10 +15,6 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.BedType;
-import vn.hotline1022.referral.hospitals.HospitalResource.BedsUpdate;
-import vn.hotline1022.referral.hospitals.HospitalResource.HospitalView;
-import vn.hotline1022.referral.hospitals.HospitalResource.NewBeds;
-import vn.hotline1022.referral.hospitals.HospitalResource.NewHospital;
 import vn.hotline1022.referral.referrals.Referrer;
 
 /** Registers hospitals and takes their bed counts; new free beds go to the cases waiting in the province. */
@@ -30,39 +26,19 @@ public class Hospitals {
     @Inject
     Referrer referrer;
 
+    /** A new hospital ({@code h} filled by the caller) with its beds; it takes the province's waiting cases. */
     @Transactional
-    public HospitalView create(NewHospital request) {
-        request.beds().forEach((type, beds) -> checkFreeWithinTotal(type, beds.total(), beds.free()));
-        if (request.location() != null
-                && (request.location().latitude() == null) != (request.location().longitude() == null)) {
-            throw ProblemException.invalidField(request.location().latitude() == null ? "location.latitude"
-                    : "location.longitude", "latitude and longitude come together");
-        }
-        if (Hospital.byCode(request.code()) != null) {
+    public Hospital create(Hospital h, Map<BedType, Beds> beds) {
+        beds.forEach((type, b) -> checkFreeWithinTotal(type, b.total(), b.free()));
+        if (Hospital.byCode(h.code) != null) {
             throw ProblemException.invalidField("code", "another hospital has this code");
         }
-        Hospital h = new Hospital();
         h.id = UUID.randomUUID();
-        h.code = request.code();
-        h.name = request.name().strip();
-        h.provinceCode = request.provinceCode();
-        h.districtCode = request.districtCode();
-        h.level = request.level();
-        h.ownership = request.ownership() == null ? Ownership.PUBLIC : request.ownership();
-        if (request.location() != null) {
-            h.latitude = request.location().latitude();
-            h.longitude = request.location().longitude();
-            h.address = blankToNull(request.location().address());
-        }
-        if (request.contacts() != null) {
-            h.dutyPhone = blankToNull(request.contacts().dutyPhone());
-            h.contactName = blankToNull(request.contacts().name());
-        }
         h.accepting = true;
         h.createdAt = Instant.now();
         h.capacityUpdatedAt = h.createdAt;
         h.persist();
-        for (Map.Entry<BedType, NewBeds> e : request.beds().entrySet()) {
+        for (Map.Entry<BedType, Beds> e : beds.entrySet()) {
             BedPool p = new BedPool();
             p.id = UUID.randomUUID();
             p.hospitalId = h.id;
@@ -73,7 +49,7 @@ public class Hospitals {
         }
         // A new hospital (e.g. a field hospital opening) is free capacity too.
         referrer.retryWaiting(h.provinceCode);
-        return view(h);
+        return h;
     }
 
     /**
@@ -81,16 +57,16 @@ public class Hospitals {
      * the same moment waits and then sees the new count.
      */
     @Transactional
-    public HospitalView updateCapacity(UUID id, HospitalResource.CapacityUpdate request) {
+    public Hospital updateCapacity(UUID id, Map<BedType, Beds> beds) {
         Hospital h = Hospital.findById(id);
         if (h == null) {
             throw ProblemException.notFound("Hospital " + id);
         }
         List<BedPool> pools = new ArrayList<>(
                 BedPool.<BedPool> find("hospitalId", id).withLock(LockModeType.PESSIMISTIC_WRITE).list());
-        for (Map.Entry<BedType, BedsUpdate> e : request.beds().entrySet()) {
+        for (Map.Entry<BedType, Beds> e : beds.entrySet()) {
             BedType type = e.getKey();
-            BedsUpdate update = e.getValue();
+            Beds update = e.getValue();
             BedPool pool = pools.stream().filter(p -> p.bedType == type).findFirst().orElse(null);
             if (pool == null) {
                 if (update.total() == null) {
@@ -113,7 +89,7 @@ public class Hospitals {
         BedPool.flush();
         LOG.infof("Hospital %s reported capacity", h.name);
         referrer.retryWaiting(h.provinceCode);
-        return view(h);
+        return h;
     }
 
     /**
@@ -122,7 +98,7 @@ public class Hospitals {
      * Resuming offers the hospital's free beds to the province's waiting cases at once.
      */
     @Transactional
-    public HospitalView updateAccepting(UUID id, boolean accepting, String reason) {
+    public Hospital updateAccepting(UUID id, boolean accepting, String reason) {
         Hospital h = Hospital.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (h == null) {
             throw ProblemException.notFound("Hospital " + id);
@@ -138,29 +114,31 @@ public class Hospitals {
         if (accepting) {
             referrer.retryWaiting(h.provinceCode);
         }
-        return view(h);
+        return h;
     }
 
     @Transactional
-    public HospitalView updateContacts(UUID id, HospitalResource.Contacts contacts) {
+    public Hospital updateContacts(UUID id, String dutyPhone, String contactName) {
         Hospital h = Hospital.findById(id);
         if (h == null) {
             throw ProblemException.notFound("Hospital " + id);
         }
-        h.dutyPhone = blankToNull(contacts.dutyPhone());
-        h.contactName = blankToNull(contacts.name());
+        h.dutyPhone = blankToNull(dutyPhone);
+        h.contactName = blankToNull(contactName);
         LOG.infof("Hospital %s updated its contacts", h.name); // never the number itself
-        return view(h);
+        return h;
     }
 
-    private static String blankToNull(String s) {
+    static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static HospitalView view(Hospital h) {
-        List<BedPool> pools = BedPool.list("hospitalId", h.id);
-        pools.forEach(p -> BedPool.getEntityManager().refresh(p)); // holds were taken by native updates
-        return HospitalView.of(h, pools);
+    /** The hospital's bed pools as they are now in the database (holds are taken by native updates). */
+    @Transactional
+    public List<BedPool> pools(UUID hospitalId) {
+        List<BedPool> pools = BedPool.list("hospitalId", hospitalId);
+        pools.forEach(p -> BedPool.getEntityManager().refresh(p));
+        return pools;
     }
 
     private static void checkFreeWithinTotal(BedType type, int total, int free) {

@@ -40,7 +40,7 @@ public class DeliveryResource {
     CurrentUser user;
 
     @Inject
-    Allocator allocator;
+    DuplicateReviews reviews;
 
     @Inject
     ProofOfDelivery proof;
@@ -166,7 +166,7 @@ public class DeliveryResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     public DeliveryView override(@PathParam("id") UUID id, @Valid @NotNull Review request) {
         checkDistrict(id);
-        return DeliveryView.of(allocator.overrideDuplicate(id, request.justification().strip(), user.username()));
+        return DeliveryView.of(reviews.overrideDuplicate(id, request.justification().strip(), user.username()));
     }
 
     /** Confirms a DUPLICATE refusal after checking it: it stays refused, now with who checked and why. */
@@ -175,7 +175,7 @@ public class DeliveryResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
     public DeliveryView confirmDuplicate(@PathParam("id") UUID id, @Valid @NotNull Review request) {
         checkDistrict(id);
-        return DeliveryView.of(allocator.confirmDuplicate(id, request.justification().strip(), user.username()));
+        return DeliveryView.of(reviews.confirmDuplicate(id, request.justification().strip(), user.username()));
     }
 
     /** An officer acts only in their area; to them other deliveries do not exist. */

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -20,7 +19,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.access.ReliefScope;
 
 @Path("/api/v1/donors")
@@ -29,6 +27,9 @@ public class DonorResource {
 
     @jakarta.inject.Inject
     ReliefScope scope;
+
+    @jakarta.inject.Inject
+    Consignments consignments;
 
     public record NewDonor(
             @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9_-]{1,39}", message = "must be 2-40 capitals, digits, _ or -") String code,
@@ -52,19 +53,9 @@ public class DonorResource {
 
     @POST
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    @Transactional
     public Response create(@Valid @NotNull NewDonor request) {
         scope.require();
-        if (Donor.findByCode(request.code()) != null) {
-            throw ProblemException.conflict("Donor " + request.code() + " already exists");
-        }
-        Donor d = new Donor();
-        d.id = UUID.randomUUID();
-        d.code = request.code();
-        d.name = request.name().strip();
-        d.kind = request.kind();
-        d.createdAt = Instant.now();
-        d.persist();
+        Donor d = consignments.registerDonor(request.code(), request.name().strip(), request.kind());
         return Response.created(URI.create("/api/v1/donors/" + d.code)).entity(DonorView.of(d)).build();
     }
 }

@@ -5,8 +5,6 @@ import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,7 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.commons.web.ProblemException;
 
 /**
  * Officers complete a household from the ward's records: the citizen ID (CCCD) a call never carries, the address as
@@ -56,26 +53,11 @@ public class HouseholdResource {
     @PUT
     @Path("/{id}")
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    @Transactional
     public HouseholdView update(@PathParam("id") UUID id, @Valid @NotNull HouseholdUpdate request) {
-        Household h = Household.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (h == null || !scope.sees(h.provinceCode, h.districtCode)) {
-            throw ProblemException.notFound("Household " + id);
-        }
-        if (request.addressText() != null) {
-            String hash = households.addressHash(request.addressText());
-            if (hash == null) {
-                throw ProblemException.invalidField("addressText", "must name the house, e.g. number and street");
-            }
-            h.addressHash = hash;
-        }
-        if (request.citizenId() != null) {
-            h.citizenIdHash = households.citizenIdHash(request.citizenId());
-        }
-        if (request.members() != null) {
-            h.members = request.members();
-        }
+        Households.Updated u = households.update(id, request.citizenId(), request.addressText(), request.members(),
+                scope);
+        Household h = u.household();
         return new HouseholdView(h.id, Household.maskedReference(h.id), h.provinceCode, h.districtCode, h.wardCode,
-                h.members, h.citizenIdHash != null, h.addressHash != null, households.possibleDuplicates(h));
+                h.members, h.citizenIdHash != null, h.addressHash != null, u.possibleDuplicates());
     }
 }

@@ -16,12 +16,18 @@ import jakarta.persistence.EntityManager;
 
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.relief.ReliefConfig;
 import vn.hotline1022.relief.programmes.Applicant;
 
 /** Finds the household behind a call, creating it on its first call. */
 @ApplicationScoped
 public class Households {
+
+    @Inject
+    AdvisoryLocks locks;
 
     @Inject
     EntityManager em;
@@ -148,6 +154,37 @@ public class Households {
         return digits.isEmpty() ? null : digits;
     }
 
+    /** A household after an officer's update, with the households that look like the same family. */
+    public record Updated(Household household, List<Match> possibleDuplicates) {
+    }
+
+    /**
+     * An officer completes a household from the ward's records; {@code null} leaves a field unchanged. Only hashes of
+     * the citizen ID and the address are kept. A household outside the officer's area does not exist for them.
+     */
+    @jakarta.transaction.Transactional
+    public Updated update(UUID id, String citizenId, String addressText, Integer members,
+            vn.hotline1022.relief.access.ReliefScope scope) {
+        Household h = Household.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (h == null || !scope.sees(h.provinceCode, h.districtCode)) {
+            throw ProblemException.notFound("Household " + id);
+        }
+        if (addressText != null) {
+            String hash = addressHash(addressText);
+            if (hash == null) {
+                throw ProblemException.invalidField("addressText", "must name the house, e.g. number and street");
+            }
+            h.addressHash = hash;
+        }
+        if (citizenId != null) {
+            h.citizenIdHash = citizenIdHash(citizenId);
+        }
+        if (members != null) {
+            h.members = members;
+        }
+        return new Updated(h, possibleDuplicates(h));
+    }
+
     /** Hash of the normalised address; null when the address is too vague to match anything. */
     public String addressHash(String addressText) {
         String normal = Addresses.normalise(addressText);
@@ -168,27 +205,14 @@ public class Households {
      * circle; released at commit.
      */
     public void lockFamily(Household h) {
-        List<Long> keys = new java.util.ArrayList<>();
+        List<String> identities = new java.util.ArrayList<>();
         if (h.citizenIdHash != null) {
-            keys.add(lockKey("citizen-id:" + h.citizenIdHash));
+            identities.add("citizen-id:" + h.citizenIdHash);
         }
         if (h.addressHash != null) {
-            keys.add(lockKey("address:" + h.wardCode + ":" + h.addressHash));
+            identities.add("address:" + h.wardCode + ":" + h.addressHash);
         }
-        keys.stream().sorted().forEach(key -> em
-                .createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked", Integer.class)
-                .setParameter(1, key)
-                .getSingleResult());
-    }
-
-    /** A 64-bit advisory lock key for an identity (already a salted hash, so evenly spread). */
-    static long lockKey(String identity) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-            return java.nio.ByteBuffer.wrap(digest).getLong();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        locks.lockAll(LockSpace.RELIEF_FAMILY, identities);
     }
 
     /** Another household that is probably the same family, and why. */

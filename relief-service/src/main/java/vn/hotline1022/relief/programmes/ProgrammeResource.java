@@ -3,13 +3,11 @@ package vn.hotline1022.relief.programmes;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -31,26 +29,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.access.ReliefScope;
-import vn.hotline1022.relief.warehouses.Warehouse;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
-import vn.hotline1022.relief.deliveries.Allocator;
-import vn.hotline1022.relief.deliveries.Delivery;
-import vn.hotline1022.relief.donors.Consignment;
-import vn.hotline1022.relief.warehouses.Stock;
 
 @Path("/api/v1/programmes")
 @Tag(name = "Programmes")
 public class ProgrammeResource {
 
     @Inject
-    Allocator allocator;
-
-    @Inject
-    StockGauges gauges;
-
-    @Inject
-    Stock stock;
+    Programmes programmes;
 
     @Inject
     ReliefScope scope;
@@ -144,21 +131,10 @@ public class ProgrammeResource {
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.OPS, Roles.ADMIN })
     public List<LowStock> lowStock(
             @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
-        List<Object> params = new java.util.ArrayList<>();
-        String inScope = scope.whereProvince("", params);
-        if (provinceCode != null) {
-            params.add(provinceCode);
-        }
-        List<Programme> low = Programme.list(inScope + " and active = true and stock <= lowStockThreshold"
-                + (provinceCode == null ? "" : " and provinceCode = ?" + params.size()) + " order by stock, code",
-                params.toArray());
-        return low.stream().map(p -> new LowStock(p.code, p.name, p.provinceCode, p.stock, p.lowStockThreshold,
-                Delivery.count("programmeCode = ?1 and status = ?2", p.code, Delivery.Status.WAITING),
-                Optional.ofNullable(Consignment.getEntityManager().createQuery(
-                        "select sum(c.quantity) from Consignment c where c.programmeCode = ?1 and c.status = ?2",
-                        Long.class).setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED)
-                        .getSingleResult()).orElse(0L),
-                stock.ofProgramme(p.code).stream().map(l -> new WarehouseStock(l.warehouseCode(), l.stock())).toList()))
+        return programmes.lowStock(provinceCode, scope).stream().map(l -> new LowStock(l.programme().code,
+                l.programme().name, l.programme().provinceCode, l.programme().stock, l.programme().lowStockThreshold,
+                l.waiting(), l.expected(), l.warehouses().stream()
+                        .map(w -> new WarehouseStock(w.warehouseCode(), w.stock())).toList()))
                 .toList();
     }
 
@@ -167,18 +143,11 @@ public class ProgrammeResource {
     public List<ProgrammeView> list(
             @QueryParam("provinceCode") @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
         // Programmes are the province's: an officer of some of its districts sees them all, but no other province's.
-        scope.require();
-        List<Programme> found = provinceCode == null
-                ? Programme.find("select distinct p from Programme p left join fetch p.items order by p.code").list()
-                : Programme.find("select distinct p from Programme p left join fetch p.items where p.provinceCode = ?1 "
-                        + "order by p.code", provinceCode).list();
-        return found.stream().filter(p -> scope.require().coversProvince(p.provinceCode)).map(ProgrammeView::of)
-                .toList();
+        return programmes.list(provinceCode, scope).stream().map(ProgrammeView::of).toList();
     }
 
     @POST
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    @Transactional
     public Response create(@Valid @NotNull NewProgramme request) {
         authoriseCreate(request);
         if (request.needs().stream().anyMatch(n -> !n.isRelief())) {
@@ -188,9 +157,22 @@ public class ProgrammeResource {
         if (items.isEmpty() && request.amountVnd() == null) {
             throw ProblemException.invalidField("items", "a package needs items, an amountVnd, or both");
         }
-        if (Programme.findByCode(request.code()) != null) {
-            throw ProblemException.conflict("Programme " + request.code() + " already exists");
-        }
+        Programme p = programmes.open(toEntity(request, items), request.stock());
+        return Response.created(URI.create("/api/v1/programmes/" + p.code)).entity(ProgrammeView.of(p)).build();
+    }
+
+    /**
+     * Packages arrived outside an announced consignment: waiting requests are scheduled from them at once, oldest
+     * first.
+     */
+    @POST
+    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
+    @Path("/{code}/stock")
+    public ProgrammeView addStock(@PathParam("code") String code, @Valid @NotNull StockArrival request) {
+        return ProgrammeView.of(programmes.stockArrived(code, request.warehouseCode(), request.quantity(), scope));
+    }
+
+    private static Programme toEntity(NewProgramme request, List<Item> items) {
         Programme p = new Programme();
         p.id = UUID.randomUUID();
         p.code = request.code();
@@ -218,35 +200,7 @@ public class ProgrammeResource {
             p.anyVulnerability = rules.anyVulnerability() == null || rules.anyVulnerability().isEmpty() ? null
                     : rules.anyVulnerability().stream().sorted().map(Vulnerability::name).toList();
         }
-        p.persist();
-        String warehouse = stock.provincialWarehouse(p.provinceCode);
-        if (request.stock() > 0) {
-            stock.add(p.code, warehouse, request.stock());
-        }
-        Programme.getEntityManager().refresh(p);
-        gauges.programmeCreated(p.code, p.provinceCode, p.stock);
-        return Response.created(URI.create("/api/v1/programmes/" + p.code)).entity(ProgrammeView.of(p)).build();
-    }
-
-    /**
-     * Packages arrived outside an announced consignment: waiting requests are scheduled from them at once, oldest
-     * first.
-     */
-    @POST
-    @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    @Path("/{code}/stock")
-    @Transactional
-    public ProgrammeView addStock(@PathParam("code") String code, @Valid @NotNull StockArrival request) {
-        Programme p = Programme.findByCode(code);
-        if (p == null || !scope.require().coversProvince(p.provinceCode)) {
-            throw ProblemException.notFound("Programme " + code);
-        }
-        Warehouse w = Warehouse.findByCode(request.warehouseCode() == null
-                ? Warehouse.provincialCode(p.provinceCode) : request.warehouseCode());
-        if (w != null) {
-            scope.requirePlace(w.provinceCode, w.districtCode);
-        }
-        return ProgrammeView.of(allocator.stockArrived(code, request.warehouseCode(), request.quantity()));
+        return p;
     }
 
     /**

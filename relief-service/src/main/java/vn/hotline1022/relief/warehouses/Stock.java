@@ -16,6 +16,23 @@ public class Stock {
     @Inject
     EntityManager em;
 
+    /** A district's or a ward's warehouse; codes are unique. */
+    @jakarta.transaction.Transactional
+    public Warehouse open(String code, String name, String provinceCode, String districtCode, String wardCode) {
+        if (Warehouse.findByCode(code) != null) {
+            throw vn.hotline1022.commons.web.ProblemException.conflict("Warehouse " + code + " already exists");
+        }
+        Warehouse w = new Warehouse();
+        w.code = code;
+        w.name = name;
+        w.provinceCode = provinceCode;
+        w.districtCode = districtCode;
+        w.wardCode = wardCode;
+        w.createdAt = java.time.Instant.now();
+        w.persist();
+        return w;
+    }
+
     /** The province's own warehouse, created the first time a programme of the province needs it. */
     public String provincialWarehouse(String provinceCode) {
         em.createNativeQuery("""

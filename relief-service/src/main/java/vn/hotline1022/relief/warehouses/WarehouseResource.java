@@ -8,7 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.commons.web.ProblemException;
 
 /** Warehouses of a province and the packages each holds, per programme. */
 @Path("/api/v1/warehouses")
@@ -77,20 +75,10 @@ public class WarehouseResource {
     /** A district- or ward-level warehouse; officers limited to some districts open them only there. */
     @POST
     @RolesAllowed({ Roles.RELIEF_OFFICER, Roles.ADMIN })
-    @Transactional
     public Response create(@Valid @NotNull NewWarehouse request) {
         scope.requirePlace(request.provinceCode(), request.districtCode());
-        if (Warehouse.findByCode(request.code()) != null) {
-            throw ProblemException.conflict("Warehouse " + request.code() + " already exists");
-        }
-        Warehouse w = new Warehouse();
-        w.code = request.code();
-        w.name = request.name().strip();
-        w.provinceCode = request.provinceCode();
-        w.districtCode = request.districtCode();
-        w.wardCode = request.wardCode();
-        w.createdAt = Instant.now();
-        w.persist();
+        Warehouse w = stock.open(request.code(), request.name().strip(), request.provinceCode(), request.districtCode(),
+                request.wardCode());
         return Response.created(URI.create("/api/v1/warehouses/" + w.code)).entity(WarehouseView.of(w, List.of()))
                 .build();
     }

@@ -1,4 +1,4 @@
-package vn.hotline1022.testkit;
+package vn.hotline1022.infra;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
