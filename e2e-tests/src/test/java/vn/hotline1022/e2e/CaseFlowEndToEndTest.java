@@ -349,7 +349,7 @@ class CaseFlowEndToEndTest {
             page.findElement(By.cssSelector("#call-form button[type=submit]")).click();
             String code = patiently.until(d -> {
                 String shown = d.findElement(By.id("case-code")).getText();
-                return shown.matches("BD-\\d{8}-\\d{4,}") ? shown : null;
+                return shown.matches("BD-\\d{8}-\\d{4,}-[A-HJKMNP-Z2-9]{3}") ? shown : null;
             });
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=TeamDispatched]")));
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=ReliefScheduled]")));

@@ -244,7 +244,7 @@ class KubernetesManifestsTest {
         assertThat(kustomizations).as("kustomization.yaml files").anyMatch(p -> p.startsWith(root.resolve("k8s/base")))
                 .anyMatch(p -> p.startsWith(root.resolve("k8s/overlays")));
         Set<String> deployments = baseObjects.stream().filter(o -> "Deployment".equals(o.get("kind")))
-                .map(DeploymentManifestsTest::name).collect(Collectors.toSet());
+                .map(Manifests::name).collect(Collectors.toSet());
         Set<String> images = baseObjects.stream().filter(o -> "Deployment".equals(o.get("kind")))
                 .flatMap(o -> list(map(map(map(o.get("spec"), "spec").get("template"), "template").get("spec"),
                         "pod spec").get("containers"), "containers").stream())

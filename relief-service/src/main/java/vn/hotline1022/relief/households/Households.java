@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.commons.text.PhoneNumbers;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -138,20 +139,13 @@ public class Households {
     }
 
     /**
-     * The national form of a Vietnamese number, so that "+84 912 345 678", "0912.345.678" and "0912345678" are one
-     * household: spaces, dots and dashes (as intake accepts them) go, and the +84 country code becomes 0.
+     * The national form of a Vietnamese number ({@link PhoneNumbers}, the one rule every service uses), so that
+     * "+84 912 345 678", "0912.345.678" and "0912345678" are one household.
      *
-     * @return null when there is no number
+     * @return null when there is no number, or not a Vietnamese one
      */
     public static String normalisePhone(String phone) {
-        if (phone == null) {
-            return null;
-        }
-        String digits = phone.replaceAll("[\\s.\\-()]", "");
-        if (digits.startsWith("+84")) {
-            digits = "0" + digits.substring(3);
-        }
-        return digits.isEmpty() ? null : digits;
+        return phone == null ? null : PhoneNumbers.normalise(phone).orElse(null);
     }
 
     /** A household after an officer's update, with the households that look like the same family. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Hibernate;
+
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.relief.deliveries.StockRelease;
@@ -45,6 +47,7 @@ public class Programmes {
         }
         Programme.getEntityManager().refresh(p);
         gauges.programmeCreated(p.code, p.provinceCode, p.stock);
+        Hibernate.initialize(p.items); // shown after the transaction
         return p;
     }
 
@@ -63,7 +66,9 @@ public class Programmes {
         if (w != null) {
             scope.requirePlace(w.provinceCode, w.districtCode);
         }
-        return stockRelease.stockArrived(code, warehouseCode, quantity);
+        Programme after = stockRelease.stockArrived(code, warehouseCode, quantity);
+        Hibernate.initialize(after.items); // shown after the transaction
+        return after;
     }
 
     /** Active programmes inside the scope at or below their low-stock threshold, emptiest first. */
