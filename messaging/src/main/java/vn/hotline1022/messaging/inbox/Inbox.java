@@ -31,7 +31,7 @@ import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
  * &#64;Incoming("intake-events")
  * &#64;Blocking
  * void onIntakeEvent(ConsumerRecord&lt;String, String&gt; record) {
- *     inbox.process(record, Set.of(EventType.CALL_RECEIVED), this::handle);
+ *     inbox.process(record, handlers); // EventHandlers.create().on(CallReceived.class, allocator::onCallReceived)
  * }
  * </pre>
  */
@@ -56,6 +56,11 @@ public class Inbox {
     /** Handles {@code record} as this application (the consumer name is {@code quarkus.application.name}). */
     public Outcome process(ConsumerRecord<String, String> record, Set<EventType> wanted, EventHandler handler) {
         return process(applicationName, record, wanted, handler);
+    }
+
+    /** Handles {@code record} with the handler its event class is registered to, if any. */
+    public Outcome process(ConsumerRecord<String, String> record, EventHandlers handlers) {
+        return process(applicationName, record, handlers.wanted(), handlers::handle);
     }
 
     /** What happened to a message; useful for metrics and tests. */

@@ -1,7 +1,5 @@
 package vn.hotline1022.relief.deliveries;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
+import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
 /** Needs the field team found on site (cần hỗ trợ sau khi khám): relief decided as for a call. */
@@ -26,7 +24,6 @@ public class DispatchEventsConsumer {
     @Incoming("dispatch-events")
     @Blocking
     public void onDispatchEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, Set.of(EventType.DISPATCH_COMPLETED),
-                event -> allocator.onDispatchCompleted(event.data(DispatchCompleted.class)));
+        inbox.process(record, EventHandlers.create().on(DispatchCompleted.class, allocator::onDispatchCompleted));
     }
 }

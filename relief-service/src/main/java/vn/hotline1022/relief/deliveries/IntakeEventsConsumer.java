@@ -1,7 +1,5 @@
 package vn.hotline1022.relief.deliveries;
 
-import java.util.Set;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -9,8 +7,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
-import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
 @ApplicationScoped
@@ -25,7 +23,6 @@ public class IntakeEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, Set.of(EventType.CALL_RECEIVED),
-                event -> allocator.onCallReceived(event.data(CallReceived.class)));
+        inbox.process(record, EventHandlers.create().on(CallReceived.class, allocator::onCallReceived));
     }
 }
