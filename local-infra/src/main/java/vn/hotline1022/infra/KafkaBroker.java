@@ -74,6 +74,8 @@ public final class KafkaBroker implements AutoCloseable {
             return this;
         }
         long started = System.nanoTime();
+        awaitFree(port);
+        awaitFree(controllerPort);
         Properties props = serverProperties();
         formatStorageOnce(props);
         KafkaRaftServer s = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
@@ -82,6 +84,32 @@ public final class KafkaBroker implements AutoCloseable {
         LOG.infof("Kafka broker up at %s in %d ms (data in %s)", bootstrapServers(),
                 (System.nanoTime() - started) / 1_000_000, dataDir);
         return this;
+    }
+
+    /**
+     * Kafka exits the JVM when it cannot bind its ports, and a restart on the same ports can briefly find one still
+     * taken (a socket of the previous run closing, or a client's outgoing connection that happened to get it): wait
+     * until it can be bound, for a while, before starting.
+     */
+    private static void awaitFree(int port) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+                probe.setReuseAddress(true);
+                probe.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return;
+            } catch (java.io.IOException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("port " + port + " stayed in use: " + e.getMessage(), e);
+                }
+                try {
+                    Thread.sleep(200); // another process's socket: nothing to wait on but time
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted", ie);
+                }
+            }
+        }
     }
 
     public synchronized void stop() {
