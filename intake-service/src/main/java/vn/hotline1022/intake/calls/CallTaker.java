@@ -18,7 +18,6 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
@@ -29,10 +28,10 @@ import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.commons.text.PhoneNumbers;
 import vn.hotline1022.intake.cases.CaseCall;
+import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.LinkedBy;
-import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.intake.cases.Triage;
 import vn.hotline1022.intake.geography.AdminUnits;
 import vn.hotline1022.intake.search.SearchText;
@@ -40,7 +39,6 @@ import vn.hotline1022.intake.sla.SlaPolicy;
 import vn.hotline1022.intake.zones.ZoneStatus;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
-import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
  * Turns a call into a case, or attaches it to the caller's open case: one transaction writes the case, its timeline
@@ -60,6 +58,9 @@ public class CallTaker {
     }
 
     @Inject
+    CaseLifecycle lifecycle;
+
+    @Inject
     AdvisoryLocks locks;
 
     @Inject
@@ -73,9 +74,6 @@ public class CallTaker {
 
     @Inject
     CaseCodes codes;
-
-    @Inject
-    Outbox outbox;
 
     @Inject
     EntityManager em;
@@ -163,9 +161,8 @@ public class CallTaker {
                 new Caller(c.callerName, c.callerPhone),
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
                 needs, householdSize, vulnerabilities, c.priority, c.notes, c.agentId);
-        UUID eventId = outbox.publish(event);
-        TimelineEntry.own(eventId, c.id, EventType.CALL_RECEIVED, now, "Call received in " + ward.fullName()
-                + "; needs " + String.join(", ", c.needs) + "; priority " + c.priority);
+        lifecycle.record(c, event, "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs)
+                + "; priority " + c.priority);
         audit.record(AuditTrail.Action.CASE_OPENED, c.id, c.code, "channel " + c.channel);
         LOG.infof("Case %s opened: needs %s, priority %d, ward %s", c.code, c.needs, c.priority, c.wardCode);
         return new Taken(c, true, null);
@@ -202,12 +199,10 @@ public class CallTaker {
         c.searchText = searchText(c, units.ward(c.wardCode).orElse(null));
         c.updatedAt = now;
 
-        UUID eventId = outbox.publish(new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
-                c.priority));
         String rule = linkedBy == LinkedBy.PHONE ? "same phone" : "same household address, another phone";
-        TimelineEntry.own(eventId, c.id, EventType.REPEAT_CALL_LINKED, now, "Called again by " + call.channel()
-                + " (call " + c.repeatCount + ", " + rule + "); needs " + String.join(", ", c.needs) + "; priority "
-                + c.priority);
+        lifecycle.record(c, new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
+                c.priority), "Called again by " + call.channel() + " (call " + c.repeatCount + ", " + rule
+                        + "); needs " + String.join(", ", c.needs) + "; priority " + c.priority);
         audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount + ", by " + linkedBy);
         LOG.infof("Call linked to open case %s by %s: call %d, priority %d", c.code, linkedBy, c.repeatCount,
                 c.priority);

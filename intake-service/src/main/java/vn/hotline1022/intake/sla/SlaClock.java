@@ -17,18 +17,16 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
-import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.common.EscalationLevel;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.intake.IntakeConfig;
+import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
-import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.intake.cases.Triage;
 import vn.hotline1022.intake.zones.ZoneStatus;
-import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
  * Watches the SLA clocks (đồng hồ xử lý). Every missed clock — no first action in time, not resolved in time — and
@@ -67,10 +65,10 @@ public class SlaClock {
             """.formatted(DUE_LEVEL);
 
     @Inject
-    EntityManager em;
+    CaseLifecycle lifecycle;
 
     @Inject
-    Outbox outbox;
+    EntityManager em;
 
     @Inject
     IntakeConfig config;
@@ -127,12 +125,10 @@ public class SlaClock {
         c.priorityReasons = assessment.reasons();
         c.updatedAt = now;
         String reason = reason(c, now);
-        UUID eventId = outbox.publish(new CaseEscalated(c.id, c.code, now, level, reason,
+        lifecycle.record(c, new CaseEscalated(c.id, c.code, now, level, reason,
                 c.needs.stream().map(Need::valueOf).toList(),
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
-                c.priority));
-        TimelineEntry.own(eventId, c.id, EventType.CASE_ESCALATED, now,
-                "Escalated to the " + level.name().toLowerCase() + " level: " + reason);
+                c.priority), "Escalated to the " + level.name().toLowerCase() + " level: " + reason);
         LOG.infof("Case %s escalated to %s: %s", c.code, level, reason);
     }
 

@@ -5,12 +5,13 @@ import java.util.EnumSet;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
-import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.messaging.inbox.ReceivedEvent;
@@ -18,6 +19,9 @@ import vn.hotline1022.messaging.inbox.ReceivedEvent;
 /** Adds every downstream event to its case's timeline; a decision by any service puts an open case in progress. */
 @ApplicationScoped
 public class TimelineRecorder {
+
+    @Inject
+    CaseLifecycle lifecycle;
 
     /** Notices are worth showing but are not decisions: they leave the status alone. */
     private static final Set<EventType> NOT_DECISIONS = EnumSet.of(EventType.NOTIFICATION_SENT,
@@ -52,15 +56,7 @@ public class TimelineRecorder {
         if (c == null) {
             return;
         }
-        if (c.status == CaseStatus.OPEN) {
-            c.status = CaseStatus.IN_PROGRESS;
-            c.updatedAt = entry.recordedAt;
-        }
-        // Events of different services arrive in any order: the earliest decision is the first action.
-        if (FIRST_ACTIONS.contains(event.type())
-                && (c.firstActionAt == null || data.occurredAt().isBefore(c.firstActionAt))) {
-            c.firstActionAt = data.occurredAt();
-        }
+        lifecycle.decided(c, FIRST_ACTIONS.contains(event.type()), data.occurredAt(), entry.recordedAt);
     }
 
     static Set<EventType> publishedBy(Service service) {

@@ -10,17 +10,13 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.events.EventType;
-import vn.hotline1022.events.intake.CaseReopened;
-import vn.hotline1022.events.intake.CaseResolved;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.audit.AuditTrail;
-import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
-import vn.hotline1022.messaging.outbox.Outbox;
 
 /**
  * What a citizen may do with their case without signing in: see where it stands, and say whether help arrived. Every
@@ -41,7 +37,7 @@ public class CitizenCases {
     CitizenGuard guard;
 
     @Inject
-    Outbox outbox;
+    CaseLifecycle lifecycle;
 
     @Inject
     AuditTrail audit;
@@ -82,15 +78,10 @@ public class CitizenCases {
     }
 
     private void resolve(HotlineCase c, Instant now) {
-        if (c.status == CaseStatus.RESOLVED) {
+        if (!lifecycle.resolve(c, now, "CITIZEN", "the citizen confirmed that help arrived",
+                "The caller confirmed that help arrived")) {
             return;
         }
-        c.status = CaseStatus.RESOLVED;
-        c.resolvedAt = now;
-        c.updatedAt = now;
-        var eventId = outbox.publish(new CaseResolved(c.id, c.code, now, "CITIZEN",
-                "the citizen confirmed that help arrived"));
-        TimelineEntry.own(eventId, c.id, EventType.CASE_RESOLVED, now, "The caller confirmed that help arrived");
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_RESOLVED_BY_CITIZEN, c.id, c.code, null);
         LOG.infof("Case %s resolved by the citizen", c.code);
     }
@@ -100,15 +91,7 @@ public class CitizenCases {
      * deadline, and the SLA clock escalates it.
      */
     private void reopen(HotlineCase c, Instant now) {
-        if (c.status == CaseStatus.RESOLVED) {
-            c.status = CaseStatus.IN_PROGRESS;
-        }
-        c.resolvedAt = null;
-        c.reopenCount++;
-        c.lastReopenedAt = now;
-        c.updatedAt = now;
-        var eventId = outbox.publish(new CaseReopened(c.id, c.code, now, "the citizen says help has not arrived"));
-        TimelineEntry.own(eventId, c.id, EventType.CASE_REOPENED, now,
+        lifecycle.reopen(c, now, "the citizen says help has not arrived",
                 "The caller says help has not arrived; the case counts as overdue");
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_REOPENED_BY_CITIZEN, c.id, c.code, null);
         LOG.infof("Case %s reopened by the citizen (%d)", c.code, c.reopenCount);
