@@ -65,13 +65,13 @@ class DeploymentManifestsTest {
     @Test
     void theLocalStackSetsNothingTheManifestsMiss() throws IOException {
         String source = Files.readString(
-                root.resolve("local-stack/src/main/java/vn/hotline1022/localstack/LocalStack.java"));
+                root.resolve("local-stack/src/main/java/vn/hotline1022/localstack/ServiceEnvironment.java"));
         Set<String> setByLocalStack = new TreeSet<>();
         Matcher m = Pattern.compile("env\\.put\\(\"([A-Z0-9_]+)\"").matcher(source);
         while (m.find()) {
             setByLocalStack.add(m.group(1));
         }
-        assertThat(setByLocalStack).as("env.put(...) in LocalStack.process").hasSizeGreaterThanOrEqualTo(5);
+        assertThat(setByLocalStack).as("env.put(...) in ServiceEnvironment").hasSizeGreaterThanOrEqualTo(5);
         Set<String> covered = new TreeSet<>(BOOT_ENVIRONMENT);
         covered.addAll(OPTIONAL_ENVIRONMENT);
         services.forEach(s -> covered.addAll(secretSettingsUsedBy(s)));

@@ -292,23 +292,8 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess process(String service, String instanceName, int port) {
         PostgresServer.Database db = databases.computeIfAbsent(service,
                 s -> postgres.ensureDatabase(databaseName(s), "local-" + s));
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
-        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        // This install's own random secrets (the services refuse to start without them).
-        env.putAll(secrets());
-        if (keycloak != null) {
-            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
-        }
-        if (options.consolePort() > 0 && options.consolePort() != CONSOLE_PORT) {
-            // The browser calls the APIs from the console's origin; the services' default is port 8080's.
-            env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:" + options.consolePort() + ",http://127.0.0.1:"
-                    + options.consolePort());
-        }
-        env.putAll(options.extraEnv());
+        Map<String, String> env = ServiceEnvironment.of(port, db, kafka.bootstrapServers(), secrets(), keycloak,
+                options);
         Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
                 + ".log"));

@@ -1,7 +1,5 @@
 package vn.hotline1022.relief.plans;
 
-import java.util.List;
-
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -39,6 +37,6 @@ public class AllocationPlanResource {
     public AllocationPlan plan(
             @QueryParam("provinceCode") @NotNull @Pattern(regexp = "\\d{2}", message = "must be a 2-digit province code") String provinceCode) {
         scope.requireProvince(provinceCode);
-        return planner.plan(provinceCode, List.copyOf(scope.require().districts()));
+        return planner.plan(provinceCode, scope.require());
     }
 }

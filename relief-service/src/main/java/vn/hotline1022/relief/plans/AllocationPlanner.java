@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
+import vn.hotline1022.commons.security.Scope;
+
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
 import vn.hotline1022.relief.programmes.Programme;
@@ -61,7 +63,7 @@ public class AllocationPlanner {
      * sees only their wards; the programme totals are the province's, since stock is shared across wards.
      */
     @Transactional
-    public AllocationPlan plan(String provinceCode, List<String> districts) {
+    public AllocationPlan plan(String provinceCode, Scope scope) {
         List<Programme> programmes = Programme.list("""
                 select p from Programme p where p.provinceCode = ?1 and (p.active = true or exists (
                   select 1 from Delivery d where d.programmeCode = p.code and d.status in ?2)) order by p.code""",
@@ -69,12 +71,12 @@ public class AllocationPlanner {
                 List.of(Delivery.Status.WAITING, Delivery.Status.SCHEDULED));
         List<ProgrammePlan> plans = new ArrayList<>();
         for (Programme p : programmes) {
-            plans.add(plan(p, districts, stock.ofProgramme(p.code)));
+            plans.add(plan(p, scope, stock.ofProgramme(p.code)));
         }
         return new AllocationPlan(provinceCode, Instant.now(), plans);
     }
 
-    private static ProgrammePlan plan(Programme p, List<String> districts, List<Stock.Line> onHand) {
+    private static ProgrammePlan plan(Programme p, Scope scope, List<Stock.Line> onHand) {
         Map<String, long[]> wards = new TreeMap<>(); // ward -> waiting, scheduled, expected, shortfall
         Map<String, String> districtOf = new TreeMap<>();
         var em = Delivery.getEntityManager();
@@ -123,7 +125,7 @@ public class AllocationPlanner {
         List<WardPlan> wardPlans = wards.entrySet().stream()
                 .map(e -> new WardPlan(e.getKey(), districtOf.get(e.getKey()), e.getValue()[0], e.getValue()[1],
                         e.getValue()[2], e.getValue()[3]))
-                .filter(w -> districts.isEmpty() || districts.contains(w.districtCode()))
+                .filter(w -> scope.covers(p.provinceCode, w.districtCode())) // only the wards the officer may see
                 .sorted(Comparator.comparingLong(WardPlan::shortfall).reversed().thenComparing(WardPlan::wardCode))
                 .toList();
         Map<String, Long> expectedAt = new TreeMap<>();

@@ -1,0 +1,39 @@
+package vn.hotline1022.localstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import vn.hotline1022.infra.PostgresServer;
+
+/**
+ * What a service process of the local stack is told through its environment: its port, database, broker, identity
+ * provider, this install's secrets, and the console's origin when it is not the default one. The deployments must set
+ * the same ({@code DeploymentManifestsTest} reads this file).
+ */
+final class ServiceEnvironment {
+
+    private ServiceEnvironment() {
+    }
+
+    static Map<String, String> of(int port, PostgresServer.Database db, String kafkaBootstrapServers,
+            Map<String, String> secrets, Keycloak keycloak, LocalStack.Options options) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl());
+        env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        // This install's own random secrets (the services refuse to start without them).
+        env.putAll(secrets);
+        if (keycloak != null) {
+            env.put("QUARKUS_OIDC_AUTH_SERVER_URL", keycloak.issuer());
+        }
+        if (options.consolePort() > 0 && options.consolePort() != LocalStack.CONSOLE_PORT) {
+            // The browser calls the APIs from the console's origin; the services' default is port 8080's.
+            env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:" + options.consolePort() + ",http://127.0.0.1:"
+                    + options.consolePort());
+        }
+        env.putAll(options.extraEnv());
+        return env;
+    }
+}
