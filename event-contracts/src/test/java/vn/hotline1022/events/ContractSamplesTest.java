@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import vn.hotline1022.text.PhoneNumbers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,13 +51,15 @@ class ContractSamplesTest {
     }
 
     /**
-     * The phone form on the wire is the national one intake normalises to (see {@code Caller}): consumers that compare
+     * The phone form on the wire is the national one of {@code vn.hotline1022.text.PhoneNumbers} (see {@code Caller}): consumers that compare
      * numbers (notification's opt-out, relief's households) must be tested with this form, not another.
      */
     @Test
     void callReceivedCarriesThePhoneInTheNationalFormIntakeSends() throws IOException {
         JsonNode sample = STRICT.readTree(Samples.require(EventType.CALL_RECEIVED));
-        assertThat(sample.at("/caller/phone").asText()).matches("0[1-9]\\d{8,9}");
+        String phone = sample.at("/caller/phone").asText();
+        assertThat(phone).matches("0[1-9]\\d{8,9}");
+        assertThat(PhoneNumbers.normalise(phone)).as("the canonical form is its own normal form").contains(phone);
     }
 
     @Test

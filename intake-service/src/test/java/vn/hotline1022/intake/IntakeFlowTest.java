@@ -62,9 +62,6 @@ import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
-import vn.hotline1022.commons.text.PhoneNumbers;
-import vn.hotline1022.intake.calls.HouseholdAddress;
-import vn.hotline1022.intake.search.SearchText;
 import vn.hotline1022.intake.sla.SlaClock;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
@@ -179,22 +176,6 @@ class IntakeFlowTest {
     }
 
     @Test
-    void phonesAreNormalisedToOneForm() {
-        assertThat(PhoneNumbers.normalise("0912 345 678")).contains("0912345678");
-        assertThat(PhoneNumbers.normalise("+84912345678")).contains("0912345678");
-        assertThat(PhoneNumbers.normalise("84912345678")).contains("0912345678");
-        assertThat(PhoneNumbers.normalise("0912.345.678")).contains("0912345678");
-        assertThat(PhoneNumbers.normalise("+84 (912) 345-678")).contains("0912345678");
-        assertThat(PhoneNumbers.normalise("0274 3822 123")).contains("02743822123");
-        assertThat(PhoneNumbers.normalise("+84 274 3822 123")).contains("02743822123");
-        for (String bad : new String[] { "call me", "0123", "1022", "0012345678", "+1 415 555 0100", "09123456789012",
-                "" }) {
-            assertThat(PhoneNumbers.normalise(bad)).as(bad).isEmpty();
-        }
-        assertThat(SearchText.normalise("Thủ Dầu Một, ĐỒNG NAI  Đức")).isEqualTo("thu dau mot, dong nai duc");
-    }
-
-    @Test
     void caseCodesAreNumberedPerProvinceAndLocalDay() {
         String first = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
         String second = openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone());
@@ -264,26 +245,6 @@ class IntakeFlowTest {
         } finally {
             pool.shutdownNow();
             intake.stop();
-        }
-    }
-
-    @Test
-    void householdAddressesAreComparedInOneFormAndOnlyWhenSpecific() {
-        String key = "12 cach mang thang tam";
-        for (String same : List.of("Số 12 Đường Cách Mạng Tháng Tám, P. Tân An", "so 12 d. cach mang thang tam",
-                "SN 12  đường Cách Mạng Tháng Tám, phường Tân An, TP. Thủ Dầu Một", "12 Cách Mạng Tháng Tám.",
-                "số nhà 12, Cách-Mạng Tháng Tám")) {
-            assertThat(HouseholdAddress.key(same)).as(same).contains(key);
-        }
-        assertThat(HouseholdAddress.key("12/3 Nguyễn Trãi, Q.1")).contains(HouseholdAddress.key("12 / 3 nguyen trai")
-                .orElseThrow());
-        assertThat(HouseholdAddress.key("Số 5, Ấp 3, xã An Sơn")).contains("5 ap 3");
-        assertThat(HouseholdAddress.key("12 đường số 9")).isEqualTo(HouseholdAddress.key("12 Đ. 9"));
-        assertThat(HouseholdAddress.key("45 kp 2")).isEqualTo(HouseholdAddress.key("45 Khu phố 2"));
-        // Too vague: no house number, or no street or hamlet. Many households share these.
-        for (String vague : new String[] { "Tổ 3", "Khu phố 3", "Ấp 2", "Tổ 3, khu phố 2", "Hẻm 12 đường Yersin",
-                "Cách Mạng Tháng Tám", "12", "đường số 9", "Phường 5, Quận 3", "", "  ", null }) {
-            assertThat(HouseholdAddress.key(vague)).as(String.valueOf(vague)).isEmpty();
         }
     }
 

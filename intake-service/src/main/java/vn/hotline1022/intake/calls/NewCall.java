@@ -18,7 +18,7 @@ import jakarta.validation.constraints.Size;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
-import vn.hotline1022.commons.text.VietnamesePhone;
+import vn.hotline1022.commons.web.VietnamesePhone;
 
 /**
  * What the agent records while on the phone.

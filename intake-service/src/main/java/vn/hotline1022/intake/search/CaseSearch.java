@@ -11,7 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import vn.hotline1022.events.common.Need;
-import vn.hotline1022.commons.text.PhoneNumbers;
+import vn.hotline1022.text.PhoneNumbers;
+import vn.hotline1022.text.SearchText;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;

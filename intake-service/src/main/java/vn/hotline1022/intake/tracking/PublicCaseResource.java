@@ -13,8 +13,8 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.text.PhoneNumbers;
-import vn.hotline1022.commons.text.VietnamesePhone;
+import vn.hotline1022.text.PhoneNumbers;
+import vn.hotline1022.commons.web.VietnamesePhone;
 import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.tracking.CitizenCases.Status;

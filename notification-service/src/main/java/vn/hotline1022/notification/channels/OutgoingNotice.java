@@ -2,6 +2,8 @@ package vn.hotline1022.notification.channels;
 
 import java.util.UUID;
 
+import vn.hotline1022.text.Masking;
+
 /**
  * One rendered notice for one recipient.
  *
@@ -40,26 +42,6 @@ public record OutgoingNotice(UUID notificationId, String caseCode, String subjec
 
     /** A phone number or an e-mail address as logs may show it. */
     public static String mask(String address) {
-        if (address != null && address.contains("@")) {
-            return maskEmail(address);
-        }
-        return maskPhone(address);
-    }
-
-    /** Country code and last three digits, as {@code Caller.toString}; a fixed number of stars hides the length. */
-    public static String maskPhone(String phone) {
-        if (phone == null) {
-            return "null";
-        }
-        if (phone.length() < 7) {
-            return "*****";
-        }
-        return phone.substring(0, 3) + "*****" + phone.substring(phone.length() - 3);
-    }
-
-    /** First letter and the domain: enough to tell mailboxes of different offices apart. */
-    public static String maskEmail(String email) {
-        int at = email.indexOf('@');
-        return (at > 0 ? email.substring(0, 1) : "") + "***" + email.substring(at);
+        return Masking.contact(address);
     }
 }

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import vn.hotline1022.commons.text.PhoneNumbers;
+import vn.hotline1022.text.PhoneNumbers;
 import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.text.VietnamesePhone;
+import vn.hotline1022.commons.web.VietnamesePhone;
 import vn.hotline1022.commons.web.RateLimited;
 
 /**

@@ -17,7 +17,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.jboss.logging.Logger;
 
-import vn.hotline1022.commons.text.PhoneNumbers;
+import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.contacts.CaseContact;
 

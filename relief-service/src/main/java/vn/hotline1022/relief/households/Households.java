@@ -16,7 +16,9 @@ import jakarta.persistence.EntityManager;
 
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.intake.CallReceived;
-import vn.hotline1022.commons.text.PhoneNumbers;
+import vn.hotline1022.text.CitizenIds;
+import vn.hotline1022.text.HouseholdAddress;
+import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -179,16 +181,17 @@ public class Households {
         return new Updated(h, possibleDuplicates(h));
     }
 
-    /** Hash of the normalised address; null when the address is too vague to match anything. */
+    /**
+     * Hash of the address's household key ({@link HouseholdAddress}, the rule intake links calls by); null when the
+     * address is too vague to tell one house from its neighbours.
+     */
     public String addressHash(String addressText) {
-        String normal = Addresses.normalise(addressText);
-        return normal == null ? null : hash("address:" + normal);
+        return HouseholdAddress.key(addressText).map(key -> hash("address:" + key)).orElse(null);
     }
 
     /** Hash of a 12-digit citizen ID; null when it is not one. */
     public String citizenIdHash(String citizenId) {
-        String normal = Addresses.normaliseCitizenId(citizenId);
-        return normal == null ? null : hash("citizen-id:" + normal);
+        return CitizenIds.normalise(citizenId).map(id -> hash("citizen-id:" + id)).orElse(null);
     }
 
     /**

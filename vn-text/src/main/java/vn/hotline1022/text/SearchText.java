@@ -1,4 +1,4 @@
-package vn.hotline1022.intake.search;
+package vn.hotline1022.text;
 
 import java.text.Normalizer;
 import java.util.Locale;

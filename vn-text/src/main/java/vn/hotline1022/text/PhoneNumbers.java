@@ -1,4 +1,4 @@
-package vn.hotline1022.commons.text;
+package vn.hotline1022.text;
 
 import java.util.Optional;
 import java.util.regex.Pattern;

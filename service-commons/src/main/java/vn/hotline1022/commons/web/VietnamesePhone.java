@@ -1,4 +1,4 @@
-package vn.hotline1022.commons.text;
+package vn.hotline1022.commons.web;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -10,6 +10,8 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
+
+import vn.hotline1022.text.PhoneNumbers;
 
 /** A Vietnamese mobile or landline number in any usual spelling ({@link PhoneNumbers}); null is left to @NotBlank. */
 @Documented

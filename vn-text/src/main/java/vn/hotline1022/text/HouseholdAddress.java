@@ -1,4 +1,4 @@
-package vn.hotline1022.intake.calls;
+package vn.hotline1022.text;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import vn.hotline1022.intake.search.SearchText;
 
 /**
  * The household (hộ gia đình) an address text names, as a key two calls from different phones can share: "Số 12
@@ -24,6 +23,8 @@ public final class HouseholdAddress {
     private static final Pattern NOT_WORD = Pattern.compile("[^a-z0-9/]+");
     private static final Pattern SLASH = Pattern.compile("\\s*/\\s*");
     private static final Pattern DIGIT = Pattern.compile(".*\\d.*");
+    /** "kp2", "p7": a word glued to the number it names; "12a" (a house number) stays whole. */
+    private static final Pattern LETTER_THEN_DIGIT = Pattern.compile("(?<=[a-z])(?=[0-9])");
 
     /** Abbreviations and multi-word terms, each made one token; applied to whole words, longest first. */
     private static final Map<String, String> TERMS = Map.ofEntries(
@@ -67,6 +68,7 @@ public final class HouseholdAddress {
         }
         String s = NOT_WORD.matcher(SearchText.normalise(addressText)).replaceAll(" ");
         s = SLASH.matcher(s).replaceAll("/").strip();
+        s = LETTER_THEN_DIGIT.matcher(s).replaceAll(" ");
         for (var r : REPLACEMENTS) {
             s = r.getKey().matcher(s).replaceAll(r.getValue());
         }
