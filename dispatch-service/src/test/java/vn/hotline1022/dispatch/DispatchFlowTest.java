@@ -45,7 +45,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.dispatch.assignments.IntakeEventsConsumer;
+import vn.hotline1022.dispatch.assignments.IncomingEventsConsumer;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;
@@ -85,7 +85,7 @@ class DispatchFlowTest {
     KafkaCompanion companion;
 
     @Inject
-    IntakeEventsConsumer consumer;
+    IncomingEventsConsumer consumer;
 
     @Test
     void aTeamIsSentQueuedCasesWaitAndTheFreedTeamTakesTheNext() {

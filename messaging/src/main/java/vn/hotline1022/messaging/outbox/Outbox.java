@@ -5,14 +5,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.messaging.tx.AfterCommit;
 
 /**
  * The only way a service publishes an event: the event is written to the outbox table in the caller's transaction,
@@ -31,7 +29,7 @@ public class Outbox {
     EntityManager em;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     OutboxRelay relay;
@@ -54,26 +52,8 @@ public class Outbox {
                 .setParameter(6, event.occurredAt())
                 .setParameter(7, EventJson.toJson(event))
                 .executeUpdate();
-        wakeRelayAfterCommit();
+        afterCommit.once(WAKE_KEY, relay::wakeUp); // one wake-up per transaction is enough
         return id;
     }
 
-    private void wakeRelayAfterCommit() {
-        if (transactions.getResource(WAKE_KEY) != null) {
-            return; // one wake-up per transaction is enough
-        }
-        transactions.putResource(WAKE_KEY, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wakeUp();
-                }
-            }
-        });
-    }
 }

@@ -3,8 +3,6 @@ package vn.hotline1022.messaging.outbox;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +22,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import vn.hotline1022.messaging.MessagingConfig;
+import vn.hotline1022.messaging.workers.PollingWorker;
 
 /**
  * Runs {@link OutboxPublisher} on one background thread: woken at once when this instance commits outbox rows, and
@@ -48,11 +47,8 @@ public class OutboxRelay {
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "hotline")
     String applicationName;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private volatile long lastPublishedAt;
     private volatile Exception lastFailure;
-    private Thread thread;
+    private PollingWorker worker;
     private Producer<String, String> producer;
 
     void onStart(@Observes StartupEvent event) {
@@ -67,8 +63,9 @@ public class OutboxRelay {
 
     /** Called after a transaction that wrote outbox rows commits. Cheap; never blocks. */
     public void wakeUp() {
-        if (wakeUp.availablePermits() == 0) {
-            wakeUp.release();
+        PollingWorker w = worker;
+        if (w != null) {
+            w.wakeUp();
         }
     }
 
@@ -78,33 +75,28 @@ public class OutboxRelay {
     }
 
     public boolean isRunning() {
-        return running;
+        PollingWorker w = worker;
+        return w != null && w.isRunning();
     }
 
     synchronized void start() {
-        if (running) {
+        if (worker != null) {
             return;
         }
         producer = new KafkaProducer<>(producerConfig());
         OutboxPublisher publisher = new OutboxPublisher(dataSource, producer, config.outbox().batchSize(),
                 config.outbox().buckets());
-        running = true;
-        thread = new Thread(() -> loop(publisher), "outbox-relay");
-        thread.setDaemon(true);
-        thread.start();
+        worker = new PollingWorker("outbox-relay", 1, config.outbox().pollInterval(), config.outbox().maxBackoff(),
+                () -> publishBatch(publisher), this::failed);
+        worker.start();
     }
 
     synchronized void stop() {
-        if (!running) {
+        if (worker == null) {
             return;
         }
-        running = false;
-        wakeUp.release();
-        try {
-            thread.join(config.outbox().deliveryTimeout().toMillis() + 5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.stop(config.outbox().deliveryTimeout().plusSeconds(5));
+        worker = null;
         producer.close(Duration.ofSeconds(5));
     }
 
@@ -133,55 +125,28 @@ public class OutboxRelay {
         return p;
     }
 
-    private void loop(OutboxPublisher publisher) {
-        long pollMs = config.outbox().pollInterval().toMillis();
-        long backoffMs = pollMs;
-        while (running) {
-            try {
-                OutboxPublisher.BatchResult result = publisher.publishBatch();
-                if (result.failure() != null) {
-                    if (lastFailure == null) {
-                        LOG.warnf("Kafka did not take %d of %d outbox events (%s); they wait and are retried",
-                                result.selected() - result.published(), result.selected(), result.failure());
-                    }
-                    lastFailure = result.failure();
-                    backoffMs = pause(backoffMs);
-                    continue;
-                }
-                if (lastFailure != null) {
-                    LOG.info("Kafka reachable again: outbox relay resumed");
-                    lastFailure = null;
-                }
-                backoffMs = pollMs;
-                if (result.published() > 0) {
-                    lastPublishedAt = System.currentTimeMillis();
-                }
-                if (!result.full(config.outbox().batchSize())) {
-                    wakeUp.tryAcquire(pollMs, TimeUnit.MILLISECONDS);
-                    wakeUp.drainPermits();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (Exception e) {
-                // Database unreachable, or migrations not yet run: same remedy, wait and retry.
-                if (lastFailure == null || !lastFailure.getClass().equals(e.getClass())) {
-                    LOG.warnf("Outbox relay failed, retrying: %s", e.toString());
-                }
-                lastFailure = e;
-                try {
-                    backoffMs = pause(backoffMs);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+    private PollingWorker.Outcome publishBatch(OutboxPublisher publisher) throws Exception {
+        OutboxPublisher.BatchResult result = publisher.publishBatch();
+        if (result.failure() != null) {
+            if (lastFailure == null) {
+                LOG.warnf("Kafka did not take %d of %d outbox events (%s); they wait and are retried",
+                        result.selected() - result.published(), result.selected(), result.failure());
             }
+            lastFailure = result.failure();
+            return PollingWorker.Outcome.BACK_OFF;
         }
+        if (lastFailure != null) {
+            LOG.info("Kafka reachable again: outbox relay resumed");
+            lastFailure = null;
+        }
+        return result.full(config.outbox().batchSize()) ? PollingWorker.Outcome.MORE : PollingWorker.Outcome.IDLE;
     }
 
-    private long pause(long backoffMs) throws InterruptedException {
-        // A new commit does not end the pause: Kafka is what we are waiting for.
-        Thread.sleep(backoffMs);
-        return Math.min(backoffMs * 2, config.outbox().maxBackoff().toMillis());
+    /** Database unreachable, or migrations not yet run: the worker waits and retries. */
+    private void failed(Exception e) {
+        if (lastFailure == null || !lastFailure.getClass().equals(e.getClass())) {
+            LOG.warnf("Outbox relay failed, retrying: %s", e.toString());
+        }
+        lastFailure = e;
     }
 }

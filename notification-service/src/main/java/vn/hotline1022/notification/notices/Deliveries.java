@@ -1,21 +1,18 @@
 package vn.hotline1022.notification.notices;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
+import vn.hotline1022.messaging.tx.AfterCommit;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 
 /**
@@ -42,7 +39,7 @@ public class Deliveries {
     EntityManager em;
 
     @Inject
-    TransactionSynchronizationRegistry transactions;
+    AfterCommit afterCommit;
 
     @Inject
     NoticeStream stream;
@@ -81,37 +78,15 @@ public class Deliveries {
     /** Shows {@code n} as it is now on the live stream once the transaction commits, and wakes the senders. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void changed(Notification n) {
-        afterCommit().add(n);
+        // Entities are read while the session is still open; the views go out only if the commit succeeds.
+        afterCommit.collect(AFTER_COMMIT_KEY, n, changed -> changed.stream().map(Notification::snapshot).toList(),
+                this::published);
     }
 
-    @SuppressWarnings("unchecked")
-    private List<Notification> afterCommit() {
-        List<Notification> pending = (List<Notification>) transactions.getResource(AFTER_COMMIT_KEY);
-        if (pending != null) {
-            return pending;
+    private void published(List<Notification> views) {
+        views.forEach(stream::publish);
+        if (views.stream().anyMatch(v -> v.status == Notification.Status.PENDING)) {
+            sender.wakeUp();
         }
-        List<Notification> changed = new ArrayList<>();
-        transactions.putResource(AFTER_COMMIT_KEY, changed);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            private List<Notification> views = List.of();
-
-            @Override
-            public void beforeCompletion() {
-                // Entities are read while the session is still open; the views go out only if the commit succeeds.
-                views = changed.stream().map(Notification::snapshot).toList();
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status != Status.STATUS_COMMITTED) {
-                    return;
-                }
-                views.forEach(stream::publish);
-                if (views.stream().anyMatch(v -> v.status == Notification.Status.PENDING)) {
-                    sender.wakeUp();
-                }
-            }
-        });
-        return changed;
     }
 }

@@ -3,11 +3,8 @@ package vn.hotline1022.notification.notices;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,6 +21,7 @@ import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.messaging.outbox.Outbox;
 import vn.hotline1022.messaging.sql.SqlValues;
+import vn.hotline1022.messaging.workers.PollingWorker;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.channels.Channels;
 import vn.hotline1022.notification.channels.DeliveryException;
@@ -95,60 +93,25 @@ public class NoticeSender {
     @Inject
     Notifier notifier;
 
-    private final Semaphore wakeUp = new Semaphore(0);
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private PollingWorker workers;
 
     void onStart(@Observes StartupEvent event) {
-        running = true;
-        for (int i = 0; i < Math.max(1, config.sender().workers()); i++) {
-            Thread t = new Thread(this::loop, "notice-sender-" + i);
-            t.setDaemon(true);
-            workers.add(t);
-            t.start();
-        }
+        workers = new PollingWorker("notice-sender", config.sender().workers(), config.sender().pollInterval(),
+                config.sender().pollInterval(), () -> sendNext() ? PollingWorker.Outcome.MORE : PollingWorker.Outcome.IDLE,
+                // Database unreachable or migrations not run yet: wait and look again.
+                e -> LOG.warnf("Notice sender failed, retrying: %s", e.toString()));
+        workers.start();
     }
 
     void onStop(@Observes ShutdownEvent event) {
-        running = false;
-        workers.forEach(Thread::interrupt);
-        for (Thread t : workers) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        workers.stop(Duration.ofSeconds(10));
     }
 
     /** Called after a commit that recorded notices. Cheap; never blocks. */
     public void wakeUp() {
-        if (wakeUp.availablePermits() < workers.size()) {
-            wakeUp.release();
-        }
-    }
-
-    private void loop() {
-        long pollMs = config.sender().pollInterval().toMillis();
-        while (running) {
-            try {
-                if (!sendNext()) {
-                    wakeUp.tryAcquire(pollMs, TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                if (!running) {
-                    return;
-                }
-                // Database unreachable or migrations not run yet: wait and look again.
-                LOG.warnf("Notice sender failed, retrying: %s", e.toString());
-                try {
-                    Thread.sleep(pollMs);
-                } catch (InterruptedException ie) {
-                    return;
-                }
-            }
+        PollingWorker w = workers;
+        if (w != null) {
+            w.wakeUp();
         }
     }
 

@@ -3,17 +3,15 @@ package vn.hotline1022.relief.deliveries;
 import java.time.Instant;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
-import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
 import vn.hotline1022.relief.programmes.Programme;
-import vn.hotline1022.relief.warehouses.Stock;
-import vn.hotline1022.relief.warehouses.Warehouse;
+import vn.hotline1022.relief.programmes.StockArrived;
 
 /** Stock arriving at a warehouse releases the programme's waiting requests, oldest first, nearest warehouse first. */
 @ApplicationScoped
@@ -25,25 +23,15 @@ public class StockRelease {
     Households households;
 
     @Inject
-    Stock stock;
-
-    @Inject
     DeliveryOutcomes outcomes;
 
     /**
-     * A consignment arrived (hàng về) at a warehouse (the province's when null): adds it to stock and schedules waiting
-     * requests, oldest first, each from the warehouse nearest it. Each is checked again, since a probable duplicate may
-     * have been served while it waited.
+     * Packages arrived (hàng về): schedules the programme's waiting requests, oldest first, each from the warehouse
+     * nearest it. Each is checked again, since a probable duplicate may have been served while it waited.
      */
-    @Transactional
-    public Programme stockArrived(String programmeCode, String warehouseCode, int quantity) {
+    void onStockArrived(@Observes StockArrived arrived) {
+        String programmeCode = arrived.programmeCode();
         Programme p = Programme.findByCode(programmeCode);
-        if (p == null) {
-            throw ProblemException.notFound("Programme " + programmeCode);
-        }
-        Programme.lockIfActive(programmeCode); // before anything else, as everywhere
-        String to = warehouseFor(p, warehouseCode);
-        stock.add(programmeCode, to, quantity);
         int scheduled = 0;
         if (p.active) {
             for (Delivery waiting : Delivery.lockWaiting(programmeCode)) {
@@ -70,25 +58,7 @@ public class StockRelease {
                 scheduled++;
             }
         }
-        Programme.getEntityManager().refresh(p);
-        LOG.infof("Programme %s: %d packages arrived at %s, %d waiting requests scheduled, %d left in stock",
-                programmeCode, quantity, to, scheduled, p.stock);
-        return p;
-    }
-
-    /** The warehouse stock goes to: the one given, if it is in the programme's province, else the province's own. */
-    public String warehouseFor(Programme p, String warehouseCode) {
-        if (warehouseCode == null) {
-            return stock.provincialWarehouse(p.provinceCode);
-        }
-        Warehouse w = Warehouse.findByCode(warehouseCode);
-        if (w == null) {
-            throw ProblemException.invalidField("warehouseCode", "no such warehouse");
-        }
-        if (!w.provinceCode.equals(p.provinceCode)) {
-            throw ProblemException.invalidField("warehouseCode",
-                    "is in province " + w.provinceCode + ", the programme serves " + p.provinceCode);
-        }
-        return w.code;
+        LOG.infof("Programme %s: %d packages arrived at %s, %d waiting requests scheduled", programmeCode,
+                arrived.quantity(), arrived.warehouseCode(), scheduled);
     }
 }

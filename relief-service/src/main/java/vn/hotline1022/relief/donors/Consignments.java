@@ -14,8 +14,8 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.access.ReliefScope;
-import vn.hotline1022.relief.deliveries.StockRelease;
 import vn.hotline1022.relief.programmes.Programme;
+import vn.hotline1022.relief.programmes.Programmes;
 import vn.hotline1022.relief.warehouses.Warehouse;
 
 /** Consignments (lô hàng) donors announce, and their arrival at a warehouse, which releases waiting requests. */
@@ -29,7 +29,7 @@ public class Consignments {
     }
 
     @Inject
-    StockRelease stockRelease;
+    Programmes programmes;
 
     /** Those inside the scope (a consignment is where its warehouse is), soonest expected first. */
     public List<Consignment> list(String programmeCode, ReliefScope scope) {
@@ -58,7 +58,7 @@ public class Consignments {
         c.donorCode = donorCode;
         c.programmeCode = programmeCode;
         c.quantity = quantity;
-        c.warehouseCode = stockRelease.warehouseFor(programme, warehouseCode);
+        c.warehouseCode = programmes.warehouseFor(programme, warehouseCode);
         Warehouse destination = Warehouse.findByCode(c.warehouseCode);
         scope.requirePlace(destination.provinceCode, destination.districtCode);
         c.status = Consignment.Status.EXPECTED;
@@ -91,7 +91,7 @@ public class Consignments {
         c.status = Consignment.Status.ARRIVED;
         c.arrivedAt = Instant.now();
         c.receivedBy = receivedBy;
-        Programme p = stockRelease.stockArrived(c.programmeCode, c.warehouseCode, c.quantity);
+        Programme p = programmes.addStock(c.programmeCode, c.warehouseCode, c.quantity);
         LOG.infof("Consignment %s of donor %s arrived at %s: %d packages of %s", c.id, c.donorCode,
                 c.warehouseCode, c.quantity, c.programmeCode);
         return new Arrival(c, p.stock);

@@ -1,9 +1,9 @@
 package vn.hotline1022.relief.programmes;
 
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -11,9 +11,6 @@ import org.hibernate.Hibernate;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.relief.access.ReliefScope;
-import vn.hotline1022.relief.deliveries.StockRelease;
-import vn.hotline1022.relief.deliveries.Delivery;
-import vn.hotline1022.relief.donors.Consignment;
 import vn.hotline1022.relief.warehouses.Stock;
 import vn.hotline1022.relief.warehouses.Warehouse;
 
@@ -25,6 +22,12 @@ public class Programmes {
     public record LowStock(Programme programme, long waiting, long expected, List<Stock.Line> warehouses) {
     }
 
+    // Read as figures, not as entities of the deliveries and donors packages, which build on this one.
+    private static final String WAITING_REQUESTS =
+            "select count(*) from delivery where programme_code = ?1 and status = 'WAITING'";
+    private static final String EXPECTED_PACKAGES =
+            "select coalesce(sum(quantity), 0) from consignment where programme_code = ?1 and status = 'EXPECTED'";
+
     @Inject
     Stock stock;
 
@@ -32,7 +35,7 @@ public class Programmes {
     StockGauges gauges;
 
     @Inject
-    StockRelease stockRelease;
+    Event<StockArrived> arrivals;
 
     /** Persists {@code p} (built by the caller) and puts {@code initialStock} in the province's warehouse. */
     @Transactional
@@ -66,9 +69,45 @@ public class Programmes {
         if (w != null) {
             scope.requirePlace(w.provinceCode, w.districtCode);
         }
-        Programme after = stockRelease.stockArrived(code, warehouseCode, quantity);
+        Programme after = addStock(code, warehouseCode, quantity);
         Hibernate.initialize(after.items); // shown after the transaction
         return after;
+    }
+
+    /**
+     * Adds {@code quantity} packages at a warehouse (the province's own when null) and lets the requests waiting for
+     * them be scheduled ({@link StockArrived}, in this transaction).
+     *
+     * @return the programme as it is afterwards (stock left once waiting requests took theirs)
+     */
+    @Transactional
+    public Programme addStock(String programmeCode, String warehouseCode, int quantity) {
+        Programme p = Programme.findByCode(programmeCode);
+        if (p == null) {
+            throw ProblemException.notFound("Programme " + programmeCode);
+        }
+        Programme.lockIfActive(programmeCode); // before anything else, as everywhere
+        String to = warehouseFor(p, warehouseCode);
+        stock.add(programmeCode, to, quantity);
+        arrivals.fire(new StockArrived(programmeCode, to, quantity));
+        Programme.getEntityManager().refresh(p);
+        return p;
+    }
+
+    /** The warehouse stock goes to: the one given, if it is in the programme's province, else the province's own. */
+    public String warehouseFor(Programme p, String warehouseCode) {
+        if (warehouseCode == null) {
+            return stock.provincialWarehouse(p.provinceCode);
+        }
+        Warehouse w = Warehouse.findByCode(warehouseCode);
+        if (w == null) {
+            throw ProblemException.invalidField("warehouseCode", "no such warehouse");
+        }
+        if (!w.provinceCode.equals(p.provinceCode)) {
+            throw ProblemException.invalidField("warehouseCode",
+                    "is in province " + w.provinceCode + ", the programme serves " + p.provinceCode);
+        }
+        return w.code;
     }
 
     /** Active programmes inside the scope at or below their low-stock threshold, emptiest first. */
@@ -82,13 +121,13 @@ public class Programmes {
         List<Programme> low = Programme.list(inScope + " and active = true and stock <= lowStockThreshold"
                 + (provinceCode == null ? "" : " and provinceCode = ?" + params.size()) + " order by stock, code",
                 params.toArray());
-        return low.stream().map(p -> new LowStock(p,
-                Delivery.count("programmeCode = ?1 and status = ?2", p.code, Delivery.Status.WAITING),
-                Optional.ofNullable(Consignment.getEntityManager().createQuery(
-                        "select sum(c.quantity) from Consignment c where c.programmeCode = ?1 and c.status = ?2",
-                        Long.class).setParameter(1, p.code).setParameter(2, Consignment.Status.EXPECTED)
-                        .getSingleResult()).orElse(0L),
+        return low.stream().map(p -> new LowStock(p, count(WAITING_REQUESTS, p.code), count(EXPECTED_PACKAGES, p.code),
                 stock.ofProgramme(p.code))).toList();
+    }
+
+    private static long count(String sql, String programmeCode) {
+        return ((Number) Programme.getEntityManager().createNativeQuery(sql).setParameter(1, programmeCode)
+                .getSingleResult()).longValue();
     }
 
     /** The programmes inside the scope, with their items; of one province when given. */

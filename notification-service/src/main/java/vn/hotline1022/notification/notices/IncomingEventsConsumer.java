@@ -15,7 +15,7 @@ import vn.hotline1022.messaging.inbox.Inbox;
 
 /** One channel per upstream topic (each with its own dead-letter topic); the rules decide what is wanted. */
 @ApplicationScoped
-public class IncomingEvents {
+public class IncomingEventsConsumer {
 
     private static final Set<EventType> FROM_INTAKE = NoticeRules.consumedFrom(Service.INTAKE);
     private static final Set<EventType> FROM_DISPATCH = NoticeRules.consumedFrom(Service.DISPATCH);

@@ -16,7 +16,7 @@ import vn.hotline1022.messaging.inbox.Inbox;
 
 /** New cases, escalations and zone colours from intake's topic; each handled once, in the inbox transaction. */
 @ApplicationScoped
-public class IntakeEventsConsumer {
+public class IncomingEventsConsumer {
 
     @Inject
     Inbox inbox;

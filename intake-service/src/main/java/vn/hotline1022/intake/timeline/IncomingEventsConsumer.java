@@ -15,7 +15,7 @@ import vn.hotline1022.messaging.inbox.Inbox;
 
 /** Reads every downstream service's topic into the case timeline. */
 @ApplicationScoped
-public class DownstreamEventsConsumer {
+public class IncomingEventsConsumer {
 
     private static final Set<EventType> DISPATCH = TimelineRecorder.publishedBy(Service.DISPATCH);
     private static final Set<EventType> REFERRAL = TimelineRecorder.publishedBy(Service.REFERRAL);

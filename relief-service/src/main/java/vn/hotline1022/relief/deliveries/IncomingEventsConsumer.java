@@ -8,18 +8,28 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
+import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
-/** Needs the field team found on site (cần hỗ trợ sau khi khám): relief decided as for a call. */
+/**
+ * Relief's events in: a call's relief needs, and the needs a field team found on site (cần hỗ trợ sau khi khám), each
+ * decided as for a call. One channel per upstream topic (hotline.messaging.consumes), each with its own DLQ.
+ */
 @ApplicationScoped
-public class DispatchEventsConsumer {
+public class IncomingEventsConsumer {
 
     @Inject
     Inbox inbox;
 
     @Inject
     Allocator allocator;
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, EventHandlers.create().on(CallReceived.class, allocator::onCallReceived));
+    }
 
     @Incoming("dispatch-events")
     @Blocking
