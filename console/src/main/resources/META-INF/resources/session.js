@@ -101,8 +101,8 @@ export async function start() {
   return settings;
 }
 
-/** Calls a service's API with the token; {status, ok, body}. An expired token signs the user in again. */
-export async function api(server, baseUrl, path, options = {}) {
+/** Calls a service with the token and answers fetch's Response (e.g. a stream to read); a 401 signs in again. */
+export async function request(server, baseUrl, path, options = {}) {
   const response = await reach(server, baseUrl + path, {
     ...options,
     headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...(options.headers || {}) },
@@ -110,6 +110,12 @@ export async function api(server, baseUrl, path, options = {}) {
   if (response.status === 401) {
     await signIn();
   }
+  return response;
+}
+
+/** Calls a service's API with the token; {status, ok, body}. An expired token signs the user in again. */
+export async function api(server, baseUrl, path, options = {}) {
+  const response = await request(server, baseUrl, path, options);
   const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
   return { status: response.status, ok: response.ok, body };
 }

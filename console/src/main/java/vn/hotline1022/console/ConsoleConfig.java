@@ -22,4 +22,8 @@ public interface ConsoleConfig {
     /** referral-service's base URL as the browser reaches it (the hospitals' page). */
     @WithDefault("http://localhost:8083")
     String referralUrl();
+
+    /** ops-service's base URL as the browser reaches it (the operators' page: flow, lag, dead letters, traces). */
+    @WithDefault("http://localhost:8086")
+    String opsUrl();
 }

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.Response;
 @Path("/settings.json")
 public class ConsoleSettingsResource {
 
-    public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl) {
+    public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl, String opsUrl) {
     }
 
     @Inject
@@ -26,7 +26,7 @@ public class ConsoleSettingsResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl(),
-                config.referralUrl()))
+                config.referralUrl(), config.opsUrl()))
                 .cacheControl(noStore).build();
     }
 }

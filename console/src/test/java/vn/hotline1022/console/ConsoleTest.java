@@ -20,6 +20,9 @@ class ConsoleTest {
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/session.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
         given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));
+        given().get("/ops.html").then().statusCode(200).body(containsString("src=\"ops.js\""));
+        // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
+        given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
     }
 
     @Test
@@ -29,6 +32,7 @@ class ConsoleTest {
                 .body("issuer", equalTo("http://localhost:8180/realms/hotline1022"))
                 .body("clientId", equalTo("hotline1022-console"))
                 .body("intakeUrl", equalTo("http://localhost:8081"))
-                .body("referralUrl", equalTo("http://localhost:8083"));
+                .body("referralUrl", equalTo("http://localhost:8083"))
+                .body("opsUrl", equalTo("http://localhost:8086"));
     }
 }

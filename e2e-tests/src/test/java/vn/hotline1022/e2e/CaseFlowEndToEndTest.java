@@ -36,7 +36,7 @@ import vn.hotline1022.infra.Files2;
 import vn.hotline1022.infra.Ports;
 
 /**
- * The system as it runs for real: five service processes, one Kafka broker, one PostgreSQL with a database per
+ * The system as it runs for real: six service processes, one Kafka broker, one PostgreSQL with a database per
  * service, demo data loaded through the APIs. Only the REST APIs and the topics are touched.
  */
 class CaseFlowEndToEndTest {
@@ -405,6 +405,74 @@ class CaseFlowEndToEndTest {
                     .contains("ACCEPTED", "Khoa Hồi sức, giường 7");
         }
         awaitTimeline(code, "ReferralAccepted");
+    }
+
+    /**
+     * Ops see the flow and steer it: intake's database refuses one event of a case (as a broken migration would), the
+     * event becomes a dead letter with its error; once fixed, ops replay it from the console, the count of waiting
+     * letters drops, and the step reaches the case timeline.
+     */
+    @Test
+    void opsReplayADeadLetterFromTheConsoleAndTheStepReachesTheTimeline() throws Exception {
+        String code = postCall("25747", List.of("INFORMATION"));
+        awaitTimeline(code, "CallReceived");
+        UUID caseId = caseId(code);
+        var intakeDb = stack.database("intake-service");
+        String constraint = "e2e_refuse_" + caseId.toString().substring(0, 8);
+        try (var db = java.sql.DriverManager.getConnection(intakeDb.jdbcUrl(), intakeDb.username(),
+                intakeDb.password()); var st = db.createStatement()) {
+            st.execute("alter table timeline_entry add constraint " + constraint + " check (event_type <> "
+                    + "'DispatchQueued' or case_id <> '" + caseId + "') not valid");
+        }
+        UUID eventId = UUID.randomUUID();
+        var queued = new vn.hotline1022.events.dispatch.DispatchQueued(caseId, code, java.time.Instant.now(),
+                List.of(vn.hotline1022.events.common.Need.INFORMATION), "25747", "718", 10, "NO_TEAM_IN_WARD");
+        var props = new java.util.Properties();
+        props.put("bootstrap.servers", stack.kafkaBootstrapServers());
+        props.put("key.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        props.put("value.serializer", org.apache.kafka.common.serialization.StringSerializer.class.getName());
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(props)) {
+            producer.send(vn.hotline1022.messaging.cloudevents.CloudEventRecords.of(eventId, queued)).get();
+        }
+        String ops = stack.token("ops1");
+        String letterId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(ops)
+                .queryParam("consumer", "intake-service").get(stack.url("ops-service") + "/api/v1/dead-letters")
+                .then().statusCode(200).extract().<String> path("find { it.ceId == '" + eventId + "' }.id"),
+                id -> id != null);
+        assertThat(given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/v1/dead-letters/{id}", letterId)
+                .then().statusCode(200).extract().<String> path("error")).contains(constraint);
+        try (var db = java.sql.DriverManager.getConnection(intakeDb.jdbcUrl(), intakeDb.username(),
+                intakeDb.password()); var st = db.createStatement()) {
+            st.execute("alter table timeline_entry drop constraint " + constraint);
+        }
+
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver;
+            var patiently = browser.waitUpTo(PATIENCE);
+            page.get(stack.consoleUrl() + "/ops.html");
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("ops1");
+            page.findElement(By.id("password")).sendKeys("ops1-demo");
+            page.findElement(By.id("kc-login")).click();
+            try {
+                // Every service's consumer group on the topics it reads, e.g. intake's on dispatch's topic.
+                patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                        "#groups tr[data-group='intake-service'][data-topic='hotline.dispatch.events']")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                throw new AssertionError("no consumer groups shown: " + page.findElement(By.id("status")).getText()
+                        + "\n" + browser.consoleLog(), e);
+            }
+            By row = By.cssSelector("#dead-letters tr[data-id='" + letterId + "']");
+            WebElement letter = patiently.until(ExpectedConditions.visibilityOfElementLocated(row));
+            int before = Integer.parseInt(page.findElement(By.id("dead-letter-count")).getText().strip());
+            assertThat(before).isPositive();
+            letter.findElement(By.cssSelector("button.replay")).click();
+            patiently.until(d -> Integer.parseInt(d.findElement(By.id("dead-letter-count")).getText().strip())
+                    == before - 1);
+        }
+        awaitTimeline(code, "DispatchQueued");
+        given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/v1/dead-letters/{id}", letterId).then()
+                .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("REPLAYED"))
+                .body("handledBy", org.hamcrest.Matchers.equalTo("ops1"));
     }
 
     private static String postCall(String ward, List<String> needs) {

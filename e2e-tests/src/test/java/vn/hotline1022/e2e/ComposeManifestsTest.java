@@ -106,6 +106,9 @@ class ComposeManifestsTest {
         Map<String, Object> referral = map(composeServices().get("referral-service"), "referral-service");
         assertThat(env.get("HOTLINE_CONSOLE_REFERRAL_URL")).as(CONSOLE + " HOTLINE_CONSOLE_REFERRAL_URL")
                 .isEqualTo("http://localhost:" + publishedPort(referral, port("referral-service")));
+        Map<String, Object> ops = map(composeServices().get("ops-service"), "ops-service");
+        assertThat(env.get("HOTLINE_CONSOLE_OPS_URL")).as(CONSOLE + " HOTLINE_CONSOLE_OPS_URL")
+                .isEqualTo("http://localhost:" + publishedPort(ops, port("ops-service")));
         assertThat(map(svc.get("depends_on"), CONSOLE + " depends_on").keySet()).contains("intake-service");
 
         // Every service accepts browser calls from the origin compose publishes the console at.
@@ -115,6 +118,18 @@ class ComposeManifestsTest {
                     .get(CORS_ORIGINS)).orElse(defaultCorsOrigins(service));
             assertThat(origins.split("\\s*,\\s*")).as(service + " browser origins in compose").contains(origin);
         }
+    }
+
+    /** ops-service checks every other service's health and outbox at its address on the compose network. */
+    @Test
+    void composeOpsServiceWatchesEveryOtherServiceOnTheComposeNetwork() {
+        Map<String, String> env = environment(map(composeServices().get(OPS_SERVICE), OPS_SERVICE), OPS_SERVICE);
+        Map<String, String> expected = new LinkedHashMap<>();
+        services.stream().filter(s -> !s.equals(OPS_SERVICE))
+                .forEach(s -> expected.put(s, "http://" + s + ":" + port(s)));
+        assertThat(opsServiceUrls(env.get(OPS_SERVICE_URLS))).as(OPS_SERVICE + " " + OPS_SERVICE_URLS)
+                .containsExactlyInAnyOrderEntriesOf(expected);
+        expected.keySet().forEach(s -> assertThat(composeServices()).as("compose service " + s).containsKey(s));
     }
 
     @Test

@@ -117,6 +117,22 @@ class KubernetesManifestsTest {
         assertThat(ref.get("key")).as(service + " " + CORS_ORIGINS + " key").isEqualTo(CORS_ORIGINS_KEY);
     }
 
+    /** ops-service checks every other service's health and outbox at its Service in the namespace. */
+    @Test
+    void kubernetesOpsServiceWatchesEveryOtherServiceAtItsService() {
+        Map<String, Object> entry = containerEnvironment(OPS_SERVICE).get(OPS_SERVICE_URLS);
+        assertThat(entry).as(OPS_SERVICE + " env " + OPS_SERVICE_URLS).isNotNull();
+        Map<String, String> expected = new LinkedHashMap<>();
+        services.stream().filter(s -> !s.equals(OPS_SERVICE))
+                .forEach(s -> expected.put(s, "http://" + s + ":" + port(s)));
+        assertThat(opsServiceUrls(entry.get("value") == null ? null : String.valueOf(entry.get("value"))))
+                .as(OPS_SERVICE + " " + OPS_SERVICE_URLS).containsExactlyInAnyOrderEntriesOf(expected);
+        for (String s : expected.keySet()) {
+            assertThat(list(map(object("Service", s).get("spec"), s + " Service spec").get("ports"), "ports").stream()
+                    .map(p -> map(p, "service port").get("port"))).as(s + " Service port").contains(port(s));
+        }
+    }
+
     @Test
     void kubernetesConsoleTakesTheBrowserAddressesFromTheConfigMapAndNoSecret() throws IOException {
         Map<String, Map<String, Object>> env = containerEnvironment(CONSOLE);

@@ -72,7 +72,8 @@ final class Manifests {
     static final String CORS_ORIGINS_KEY = "cors-origins";
     /** The ConfigMap keys of the addresses the console's browser app reaches. */
     static final Map<String, String> CONSOLE_CONFIG_KEYS = Map.of("HOTLINE_CONSOLE_ISSUER", "console-issuer",
-            "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url", "HOTLINE_CONSOLE_REFERRAL_URL", "console-referral-url");
+            "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url", "HOTLINE_CONSOLE_REFERRAL_URL", "console-referral-url",
+            "HOTLINE_CONSOLE_OPS_URL", "console-ops-url");
 
     static Path root;
     static List<String> services;
@@ -436,5 +437,24 @@ final class Manifests {
 
     static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    // ------------------------------------------------------------------------------------------------- ops-service
+
+    /** The service that watches the others: their health and outbox backlogs, at the base URLs it is given. */
+    static final String OPS_SERVICE = "ops-service";
+    /** {@code hotline.ops.service-urls} of ops-service's OpsConfig: {@code name=base URL}, comma-separated. */
+    static final String OPS_SERVICE_URLS = "HOTLINE_OPS_SERVICE_URLS";
+
+    /** {@link #OPS_SERVICE_URLS}' value as name → base URL (as OpsConfig#services() reads it). */
+    static Map<String, String> opsServiceUrls(String value) {
+        assertThat(value).as(OPS_SERVICE_URLS).isNotBlank();
+        Map<String, String> urls = new LinkedHashMap<>();
+        for (String entry : value.split(",")) {
+            int eq = entry.indexOf('=');
+            assertThat(eq).as(OPS_SERVICE_URLS + " entry '" + entry + "' is name=url").isPositive();
+            urls.put(entry.substring(0, eq).strip(), entry.substring(eq + 1).strip());
+        }
+        return urls;
     }
 }

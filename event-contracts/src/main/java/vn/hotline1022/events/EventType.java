@@ -15,6 +15,8 @@ import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.ops.OpsAlertRaised;
+import vn.hotline1022.events.ops.OpsAlertResolved;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -60,7 +62,10 @@ public enum EventType {
     RECIPIENT_CODE_REISSUED(Service.RELIEF, "RecipientCodeReissued", 1, RecipientCodeReissued.class),
     // notification-service
     NOTIFICATION_SENT(Service.NOTIFICATION, "NotificationSent", 1, NotificationSent.class),
-    NOTIFICATION_FAILED(Service.NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class);
+    NOTIFICATION_FAILED(Service.NOTIFICATION, "NotificationFailed", 1, NotificationFailed.class),
+    // ops-service
+    OPS_ALERT_RAISED(Service.OPS, "OpsAlertRaised", 1, OpsAlertRaised.class),
+    OPS_ALERT_RESOLVED(Service.OPS, "OpsAlertResolved", 1, OpsAlertResolved.class);
 
     private static final Map<Class<? extends HotlineEvent>, EventType> BY_CLASS = new HashMap<>();
     private static final Map<String, EventType> BY_CE_TYPE = new HashMap<>();

@@ -6,7 +6,8 @@ public enum Service {
     DISPATCH("dispatch", Topics.DISPATCH),
     REFERRAL("referral", Topics.REFERRAL),
     RELIEF("relief", Topics.RELIEF),
-    NOTIFICATION("notification", Topics.NOTIFICATION);
+    NOTIFICATION("notification", Topics.NOTIFICATION),
+    OPS("ops", Topics.OPS);
 
     private final String shortName;
     private final String topic;

@@ -8,6 +8,7 @@ public final class Topics {
     public static final String REFERRAL = "hotline.referral.events";
     public static final String RELIEF = "hotline.relief.events";
     public static final String NOTIFICATION = "hotline.notification.events";
+    public static final String OPS = "hotline.ops.events";
 
     private Topics() {
     }

@@ -50,6 +50,8 @@ public final class HotlineRun {
         if (stack.hasConsole()) {
             System.out.println("  Call console           " + stack.consoleUrl() + "  (agent1 / agent1-demo; hospitals: "
                     + stack.consoleUrl() + "/hospital.html as hospital1)");
+            System.out.println("  Ops console            " + stack.consoleUrl() + "/ops.html  (ops1: topics, lag, dead "
+                    + "letters, case traces, alerts)");
         }
         for (ServiceProcess s : stack.processes()) {
             System.out.printf("  %-22s %s/q/swagger-ui%n", s.name(), s.url());

@@ -25,6 +25,8 @@ public final class LocalStack implements AutoCloseable {
 
     /** The services in start order, with their default ports (README's API overview uses the same). */
     public static final Map<String, Integer> SERVICES = servicePorts(8081);
+    /** Watches the others: told where they listen. */
+    static final String OPS_SERVICE = "ops-service";
 
     /**
      * Where and how to run.
@@ -92,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
 
     public static Map<String, Integer> servicePorts(int first) {
         Map<String, Integer> ports = new LinkedHashMap<>();
-        for (String s : List.of("intake", "dispatch", "referral", "relief", "notification")) {
+        for (String s : List.of("intake", "dispatch", "referral", "relief", "notification", "ops")) {
             ports.put(s + "-service", first++);
         }
         return ports;
@@ -292,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess process(String service, String instanceName, int port) {
         PostgresServer.Database db = databases.computeIfAbsent(service,
                 s -> postgres.ensureDatabase(databaseName(s), "local-" + s));
-        Map<String, String> env = ServiceEnvironment.of(port, db, kafka.bootstrapServers(), secrets(), keycloak,
+        Map<String, String> env = ServiceEnvironment.of(service, port, db, kafka.bootstrapServers(), secrets(), keycloak,
                 options);
         Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
@@ -314,6 +316,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
         env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
         env.put("HOTLINE_CONSOLE_REFERRAL_URL", url("referral-service"));
+        if (services.containsKey("ops-service")) { // the operators' page; without it the page says it cannot reach it
+            env.put("HOTLINE_CONSOLE_OPS_URL", url("ops-service"));
+        }
         Path jar = options.projectRoot().resolve("console/target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess("console", port, jar, env, options.home().resolve("logs/console.log"));
     }

@@ -15,7 +15,7 @@ final class ServiceEnvironment {
     private ServiceEnvironment() {
     }
 
-    static Map<String, String> of(int port, PostgresServer.Database db, String kafkaBootstrapServers,
+    static Map<String, String> of(String service, int port, PostgresServer.Database db, String kafkaBootstrapServers,
             Map<String, String> secrets, Keycloak keycloak, LocalStack.Options options) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
@@ -32,6 +32,16 @@ final class ServiceEnvironment {
             // The browser calls the APIs from the console's origin; the services' default is port 8080's.
             env.put("QUARKUS_HTTP_CORS_ORIGINS", "http://localhost:" + options.consolePort() + ",http://127.0.0.1:"
                     + options.consolePort());
+        }
+        if (service.equals(LocalStack.OPS_SERVICE)) {
+            // ops-service watches the others' health and outbox where they really listen.
+            StringBuilder urls = new StringBuilder();
+            options.ports().forEach((name, servicePort) -> {
+                if (!name.equals(LocalStack.OPS_SERVICE)) {
+                    urls.append(urls.isEmpty() ? "" : ",").append(name).append("=http://localhost:").append(servicePort);
+                }
+            });
+            env.put("HOTLINE_OPS_SERVICE_URLS", urls.toString());
         }
         env.putAll(options.extraEnv());
         return env;

@@ -11,6 +11,12 @@ public interface MessagingConfig {
 
     Outbox outbox();
 
+    /**
+     * Short names of the services whose topics this service reads, e.g. {@code intake,dispatch}: read at start-up by
+     * {@link vn.hotline1022.messaging.channels.ConsumerChannels}, which derives the channels from it.
+     */
+    java.util.Optional<String> consumes();
+
     Inbox inbox();
 
     interface Outbox {

@@ -19,7 +19,9 @@ public enum LockSpace {
     /** The notices of one case (notification). */
     NOTIFICATION_CASE(1501),
     /** One family's identities, its citizen ID and its address, across households (relief). */
-    RELIEF_FAMILY(1401);
+    RELIEF_FAMILY(1401),
+    /** Raising and resolving ops alerts, so that two ops instances never raise one alert twice (ops). */
+    OPS_ALERTS(1601);
 
     private final int id;
 

@@ -58,7 +58,7 @@ class FamilyRaceTest {
     Allocator allocator;
 
     @Inject
-    StockRelease stockRelease;
+    vn.hotline1022.relief.programmes.Programmes programmes;
 
     @Inject
     AgroalDataSource dataSource;
@@ -93,7 +93,7 @@ class FamilyRaceTest {
             Future<?> sonDecided = pool.submit(
                     () -> QuarkusTransaction.requiringNew().run(() -> allocator.onCallReceived(son)));
             await().atMost(Duration.ofSeconds(30)).until(() -> blockedDecisions(watcher) == 1);
-            Future<?> stockArrived = pool.submit(() -> stockRelease.stockArrived("TV-FOOD-RC", null, 1));
+            Future<?> stockArrived = pool.submit(() -> programmes.addStock("TV-FOOD-RC", null, 1));
             // Both decisions are in flight: either both at their publish (no family lock: both would pay), or one
             // at its publish and the other waiting for the family.
             await().atMost(Duration.ofSeconds(30)).until(() -> blockedDecisions(watcher) == 2);

@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "Conflict with the current state", detail, List.of());
     }
 
+    /** 503: a system this request needs (the broker) is unreachable; nothing was changed, try again later. */
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(503, "Service unavailable", detail, List.of());
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "Invalid request", "The request has invalid fields",
                 List.of(new Problem.FieldError(field, message)));

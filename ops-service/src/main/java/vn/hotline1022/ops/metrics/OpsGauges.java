@@ -1,0 +1,74 @@
+package vn.hotline1022.ops.metrics;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import vn.hotline1022.ops.alerts.Alert;
+import vn.hotline1022.ops.alerts.Condition;
+import vn.hotline1022.ops.deadletters.DeadLetter;
+import vn.hotline1022.ops.flow.FlowSnapshot;
+import vn.hotline1022.ops.flow.GroupLag;
+import vn.hotline1022.ops.health.ServiceHealth;
+import vn.hotline1022.ops.health.ServiceHealthPoller;
+
+/**
+ * The figures of the ops views as Prometheus gauges ({@code hotline_ops_*}), refreshed after every sample, so that
+ * Prometheus rules and Grafana (deploy/monitoring) see what the ops console sees.
+ */
+@ApplicationScoped
+public class OpsGauges {
+
+    @Inject
+    MeterRegistry registry;
+
+    @Inject
+    ServiceHealthPoller health;
+
+    private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
+
+    @Transactional
+    void onSample(@Observes FlowSnapshot flow) {
+        for (var t : flow.topics()) {
+            set("hotline.ops.topic.end.offset", Tags.of("topic", t.topic()), t.endOffset());
+        }
+        for (GroupLag g : flow.groups()) {
+            Tags tags = Tags.of("group", g.group(), "topic", g.topic());
+            set("hotline.ops.consumer.lag", tags, g.lag());
+            set("hotline.ops.consumer.lag.worst.partition", tags, g.worstPartitionLag());
+            set("hotline.ops.consumer.state", tags, g.state().ordinal());
+        }
+        for (ServiceHealth s : health.latest()) {
+            Tags tags = Tags.of("service", s.service());
+            set("hotline.ops.service.up", tags, "UP".equals(s.status()) ? 1 : 0);
+            set("hotline.ops.outbox.pending", tags, s.outboxPending() == null ? 0 : s.outboxPending());
+            set("hotline.ops.outbox.oldest.seconds", tags, s.outboxOldestSeconds() == null ? 0 : s.outboxOldestSeconds());
+        }
+        for (DeadLetter.Status status : DeadLetter.Status.values()) {
+            DeadLetter.getEntityManager().createQuery("select d.deadLetterTopic, count(d) from DeadLetter d "
+                    + "where d.status = ?1 group by d.deadLetterTopic", Object[].class).setParameter(1, status)
+                    .getResultList().forEach(r -> set("hotline.ops.dead.letters", Tags.of("dead_letter_topic",
+                            (String) r[0], "status", status.name().toLowerCase()), (Long) r[1]));
+        }
+        for (Condition.Rule rule : Condition.Rule.values()) {
+            set("hotline.ops.alerts.open", Tags.of("rule", rule.name()),
+                    Alert.count("rule = ?1 and state = ?2", rule.name(), Alert.State.OPEN));
+        }
+    }
+
+    private void set(String name, Tags tags, long value) {
+        values.computeIfAbsent(name + tags, k -> {
+            AtomicLong holder = new AtomicLong();
+            Gauge.builder(name, holder, AtomicLong::get).tags(tags).register(registry);
+            return holder;
+        }).set(value);
+    }
+}

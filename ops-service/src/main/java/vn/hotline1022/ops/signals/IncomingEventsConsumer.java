@@ -1,0 +1,46 @@
+package vn.hotline1022.ops.signals;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.messaging.inbox.EventHandlers;
+import vn.hotline1022.messaging.inbox.Inbox;
+
+/** One channel per upstream topic (hotline.messaging.consumes), each with its own DLQ. */
+@ApplicationScoped
+public class IncomingEventsConsumer {
+
+    @Inject
+    Inbox inbox;
+
+    @Inject
+    Signals signals;
+
+    @Incoming("intake-events")
+    @Blocking
+    public void onIntakeEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, EventHandlers.create()
+                .on(CallReceived.class, signals::onCallReceived)
+                .on(CaseEscalated.class, signals::onCaseEscalated));
+    }
+
+    @Incoming("referral-events")
+    @Blocking
+    public void onReferralEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, EventHandlers.create().on(ReferralExpired.class, signals::onReferralExpired));
+    }
+
+    @Incoming("notification-events")
+    @Blocking
+    public void onNotificationEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, EventHandlers.create().on(NotificationFailed.class, signals::onNotificationFailed));
+    }
+}
