@@ -137,7 +137,7 @@ public class DeadLetters {
             throw ProblemException.notFound("Dead letter " + id);
         }
         if (d.status != DeadLetter.Status.NEW) {
-            throw ProblemException.conflict("Dead letter " + id + " was already " + d.status.name().toLowerCase()
+            throw ProblemException.conflict("Dead letter " + id + " was already " + d.status.name().toLowerCase(java.util.Locale.ROOT)
                     + " by " + d.handledBy + " at " + d.handledAt);
         }
         if (d.originalTopic == null) {

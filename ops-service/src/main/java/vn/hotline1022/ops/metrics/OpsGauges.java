@@ -52,11 +52,17 @@ public class OpsGauges {
             set("hotline.ops.outbox.pending", tags, s.outboxPending() == null ? 0 : s.outboxPending());
             set("hotline.ops.outbox.oldest.seconds", tags, s.outboxOldestSeconds() == null ? 0 : s.outboxOldestSeconds());
         }
+        // A topic whose letters were all replayed has no row left: its gauges go back to 0, not stay where they were.
+        values.forEach((key, holder) -> {
+            if (key.startsWith("hotline.ops.dead.letters")) {
+                holder.set(0);
+            }
+        });
         for (DeadLetter.Status status : DeadLetter.Status.values()) {
             DeadLetter.getEntityManager().createQuery("select d.deadLetterTopic, count(d) from DeadLetter d "
                     + "where d.status = ?1 group by d.deadLetterTopic", Object[].class).setParameter(1, status)
                     .getResultList().forEach(r -> set("hotline.ops.dead.letters", Tags.of("dead_letter_topic",
-                            (String) r[0], "status", status.name().toLowerCase()), (Long) r[1]));
+                            (String) r[0], "status", status.name().toLowerCase(java.util.Locale.ROOT)), (Long) r[1]));
         }
         for (Condition.Rule rule : Condition.Rule.values()) {
             set("hotline.ops.alerts.open", Tags.of("rule", rule.name()),

@@ -37,7 +37,7 @@ public class Overviews {
     @Transactional
     void onSample(@Observes FlowSnapshot flow) {
         Map<String, Long> letters = new TreeMap<>();
-        deadLetters.counts().forEach((status, n) -> letters.put(status.name().toLowerCase(), n));
+        deadLetters.counts().forEach((status, n) -> letters.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
         latest = new Overview(flow.sampledAt(), flow.topics(), flow.groups(), health.latest(),
                 Map.of("open", alerts.openCount()), letters);
     }
