@@ -34,7 +34,7 @@ import vn.hotline1022.events.relief.ReliefScheduled;
 class EventJsonRoundTripTest {
 
     private static final Pattern CE_TYPE =
-            Pattern.compile("vn\\.hotline1022\\.(intake|dispatch|referral|relief|notification)\\.[A-Z][A-Za-z]+\\.v\\d+");
+            Pattern.compile("vn\\.hotline1022\\.(intake|dispatch|referral|relief|notification|ops)\\.[A-Z][A-Za-z]+\\.v\\d+");
 
     private static final UUID CASE_ID = UUID.fromString("3f2b8c1e-6a4d-4e8b-9c1a-2d7e5f809a41");
     private static final Instant AT = Instant.parse("2021-08-17T02:15:30Z");
@@ -57,6 +57,10 @@ class EventJsonRoundTripTest {
         if (type == EventType.ZONE_STATUS_CHANGED) {
             assertThat(event).isNotInstanceOf(CaseEvent.class);
             assertThat(event.key()).isEqualTo(((ZoneStatusChanged) event).wardCode());
+        } else if (event instanceof vn.hotline1022.events.ops.OpsAlertRaised raised) {
+            assertThat(event.key()).as("every event of one alert in order").isEqualTo(raised.alertId().toString());
+        } else if (event instanceof vn.hotline1022.events.ops.OpsAlertResolved resolved) {
+            assertThat(event.key()).isEqualTo(resolved.alertId().toString());
         } else {
             assertThat(event).isInstanceOf(CaseEvent.class);
             assertThat(event.key()).isEqualTo(((CaseEvent) event).caseId().toString());
