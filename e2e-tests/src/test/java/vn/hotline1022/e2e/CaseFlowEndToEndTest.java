@@ -440,7 +440,8 @@ class CaseFlowEndToEndTest {
                 .then().statusCode(200).extract().<String> path("find { it.ceId == '" + eventId + "' }.id"),
                 id -> id != null);
         assertThat(given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/v1/dead-letters/{id}", letterId)
-                .then().statusCode(200).extract().<String> path("error")).contains(constraint);
+                .then().statusCode(200).extract().<String> path("error"))
+                .contains("intake-service failed 3 times on vn.hotline1022.dispatch.DispatchQueued.v1 " + eventId);
         try (var db = java.sql.DriverManager.getConnection(intakeDb.jdbcUrl(), intakeDb.username(),
                 intakeDb.password()); var st = db.createStatement()) {
             st.execute("alter table timeline_entry drop constraint " + constraint);
