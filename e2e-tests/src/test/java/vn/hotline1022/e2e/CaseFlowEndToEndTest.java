@@ -354,6 +354,7 @@ class CaseFlowEndToEndTest {
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=TeamDispatched]")));
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=ReliefScheduled]")));
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tr[data-code='" + code + "']")));
+            browser.screenshot("agent-console");
 
             // The case the browser opened is the API's, taken by the agent who signed in.
             JsonPath opened = given().get(stack.url("intake-service") + "/api/v1/cases/{code}", code).then()
@@ -403,6 +404,7 @@ class CaseFlowEndToEndTest {
             assertThat(patiently.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#answered tr[data-case='" + code + "']"))).getText())
                     .contains("ACCEPTED", "Khoa Hồi sức, giường 7");
+            browser.screenshot("hospital-portal");
         }
         awaitTimeline(code, "ReferralAccepted");
     }
@@ -463,6 +465,7 @@ class CaseFlowEndToEndTest {
             }
             By row = By.cssSelector("#dead-letters tr[data-id='" + letterId + "']");
             WebElement letter = patiently.until(ExpectedConditions.visibilityOfElementLocated(row));
+            browser.screenshot("ops-console");
             int before = Integer.parseInt(page.findElement(By.id("dead-letter-count")).getText().strip());
             assertThat(before).isPositive();
             letter.findElement(By.cssSelector("button.replay")).click();
@@ -470,6 +473,13 @@ class CaseFlowEndToEndTest {
                     == before - 1);
         }
         awaitTimeline(code, "DispatchQueued");
+        // Its memory with the demo stack, for the README (the figures in a benchmark, not a timed assertion).
+        long pid = stack.service("ops-service").pid();
+        java.nio.file.Path status = java.nio.file.Path.of("/proc", String.valueOf(pid), "status");
+        if (java.nio.file.Files.exists(status)) {
+            System.out.println("[e2e] ops-service " + java.nio.file.Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS unknown"));
+        }
         given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/v1/dead-letters/{id}", letterId).then()
                 .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("REPLAYED"))
                 .body("handledBy", org.hamcrest.Matchers.equalTo("ops1"));
