@@ -437,6 +437,13 @@ class CaseFlowEndToEndTest {
             producer.send(vn.hotline1022.messaging.cloudevents.CloudEventRecords.of(eventId, queued)).get();
         }
         String ops = stack.token("ops1");
+        // Every other service is watched where it really listens: up, with its outbox backlog.
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(ops)
+                .get(stack.url("ops-service") + "/api/v1/services").then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.containsInAnyOrder("intake-service", "dispatch-service",
+                        "referral-service", "relief-service", "notification-service"))
+                .body("status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("UP")))
+                .body("outboxPending", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue())));
         String letterId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(ops)
                 .queryParam("consumer", "intake-service").get(stack.url("ops-service") + "/api/v1/dead-letters")
                 .then().statusCode(200).extract().<String> path("find { it.ceId == '" + eventId + "' }.id"),
