@@ -202,6 +202,22 @@ class CaseFlowEndToEndTest {
         freeTheTeamOf(theirsId);
     }
 
+    /**
+     * A routine visit waits for a dispatcher; the same phone calls again because the patient now needs an ambulance:
+     * the repeat call adds the need (CaseNeedsChanged) and dispatch sends a team at once, without a dispatcher.
+     */
+    @Test
+    void aRepeatCallThatAddsAnEmergencyGetsTheQueuedCaseATeam() {
+        String phone = "097" + (1_000_000 + PHONES.incrementAndGet());
+        String code = postCall("25747", List.of("MEDICAL_CONSULTATION"), "Lê Văn Tám", phone);
+        awaitTimeline(code, "DispatchQueued");
+        String again = postCall("25747", List.of("EMERGENCY_TRANSPORT"), "Lê Văn Tám", phone);
+        assertThat(again).isEqualTo(code);
+        JsonPath c = awaitTimeline(code, "RepeatCallLinked", "CaseNeedsChanged", "TeamDispatched");
+        assertThat(c.getList("needs", String.class)).contains("MEDICAL_CONSULTATION", "EMERGENCY_TRANSPORT");
+        freeTheTeamOf(caseId(code));
+    }
+
     /** A dispatcher reports the visit of the case's team done (nobody needed more), so the team is AVAILABLE. */
     private static void freeTheTeamOf(UUID caseId) {
         String dispatcher = stack.token("dispatcher1");
