@@ -59,6 +59,7 @@ import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
@@ -355,6 +356,41 @@ class DispatchFlowTest {
             TeamDispatched d = awaitEvent(out, routine.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
             assertThat(d.automatic()).isTrue();
             assertThat(d.matchedBy()).isEqualTo("SAME_WARD");
+        } finally {
+            out.stop();
+        }
+    }
+
+    /**
+     * A routine case waits for a dispatcher; the household calls again and now needs an ambulance (CaseNeedsChanged):
+     * it is sent at once, once, however often the event arrives (redelivered, and re-published under a new id).
+     */
+    @Test
+    void aRepeatCallThatAddsAnEmergencySendsTheWaitingCaseATeamOnce() {
+        createTeam("N93-A", "93", "931", List.of("93101"), List.of(member("BS. Lê Thu", "MEDICAL")),
+                List.of("OXYGEN"), false);
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            CallReceived routine = call("93", "931", "93101", 30, Need.MEDICAL_CONSULTATION);
+            produce(routine);
+            awaitEvent(out, routine.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+
+            CaseNeedsChanged worse = new CaseNeedsChanged(routine.caseId(), routine.caseCode(), Instant.now(),
+                    List.of(Need.EMERGENCY_TRANSPORT), List.of(Need.MEDICAL_CONSULTATION, Need.EMERGENCY_TRANSPORT),
+                    routine.location(), 100);
+            var once = CloudEventRecords.of(worse);
+            companion.produceStrings().fromRecords(once, once, CloudEventRecords.of(worse))
+                    .awaitCompletion(PATIENCE);
+            TeamDispatched d = awaitEvent(out, routine.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
+            assertThat(d.automatic()).isTrue();
+            // Every copy handled: still one assignment, one TeamDispatched.
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "93").get("/api/v1/board")
+                    .then().statusCode(200).body("queue.findAll { it.caseId == '" + routine.caseId() + "' }.size()",
+                            equalTo(0)));
+            given().queryParam("caseId", routine.caseId()).get("/api/v1/assignments").then().statusCode(200)
+                    .body("size()", equalTo(1));
+            assertThat(out.stream().filter(r -> r.key().equals(routine.caseId().toString())
+                    && EventType.TEAM_DISPATCHED.ceType().equals(header(r, "ce_type")))).hasSize(1);
         } finally {
             out.stop();
         }

@@ -59,6 +59,20 @@ final class Browser implements AutoCloseable {
                 .collect(java.util.stream.Collectors.joining("\n"));
     }
 
+    /**
+     * The page as it looks now, in {@code target/screenshots/<name>.png}: the README's pictures of each page are taken
+     * from here, so they show what the tests saw.
+     */
+    void screenshot(String name) {
+        try {
+            Path dir = Path.of("target", "screenshots");
+            Files.createDirectories(dir);
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }

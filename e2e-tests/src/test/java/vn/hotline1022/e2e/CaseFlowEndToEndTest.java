@@ -202,6 +202,22 @@ class CaseFlowEndToEndTest {
         freeTheTeamOf(theirsId);
     }
 
+    /**
+     * A routine visit waits for a dispatcher; the same phone calls again because the patient now needs an ambulance:
+     * the repeat call adds the need (CaseNeedsChanged) and dispatch sends a team at once, without a dispatcher.
+     */
+    @Test
+    void aRepeatCallThatAddsAnEmergencyGetsTheQueuedCaseATeam() {
+        String phone = "097" + (1_000_000 + PHONES.incrementAndGet());
+        String code = postCall("25747", List.of("MEDICAL_CONSULTATION"), "Lê Văn Tám", phone);
+        awaitTimeline(code, "DispatchQueued");
+        String again = postCall("25747", List.of("EMERGENCY_TRANSPORT"), "Lê Văn Tám", phone);
+        assertThat(again).isEqualTo(code);
+        JsonPath c = awaitTimeline(code, "RepeatCallLinked", "CaseNeedsChanged", "TeamDispatched");
+        assertThat(c.getList("needs", String.class)).contains("MEDICAL_CONSULTATION", "EMERGENCY_TRANSPORT");
+        freeTheTeamOf(caseId(code));
+    }
+
     /** A dispatcher reports the visit of the case's team done (nobody needed more), so the team is AVAILABLE. */
     private static void freeTheTeamOf(UUID caseId) {
         String dispatcher = stack.token("dispatcher1");
@@ -354,6 +370,7 @@ class CaseFlowEndToEndTest {
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=TeamDispatched]")));
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline li[data-type=ReliefScheduled]")));
             patiently.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#queue tr[data-code='" + code + "']")));
+            browser.screenshot("agent-console");
 
             // The case the browser opened is the API's, taken by the agent who signed in.
             JsonPath opened = given().get(stack.url("intake-service") + "/api/v1/cases/{code}", code).then()
@@ -403,6 +420,7 @@ class CaseFlowEndToEndTest {
             assertThat(patiently.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#answered tr[data-case='" + code + "']"))).getText())
                     .contains("ACCEPTED", "Khoa Hồi sức, giường 7");
+            browser.screenshot("hospital-portal");
         }
         awaitTimeline(code, "ReferralAccepted");
     }
@@ -435,6 +453,13 @@ class CaseFlowEndToEndTest {
             producer.send(vn.hotline1022.messaging.cloudevents.CloudEventRecords.of(eventId, queued)).get();
         }
         String ops = stack.token("ops1");
+        // Every other service is watched where it really listens: up, with its outbox backlog.
+        await().atMost(PATIENCE).untilAsserted(() -> given().auth().oauth2(ops)
+                .get(stack.url("ops-service") + "/api/v1/services").then().statusCode(200)
+                .body("service", org.hamcrest.Matchers.containsInAnyOrder("intake-service", "dispatch-service",
+                        "referral-service", "relief-service", "notification-service"))
+                .body("status", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.equalTo("UP")))
+                .body("outboxPending", org.hamcrest.Matchers.everyItem(org.hamcrest.Matchers.notNullValue())));
         String letterId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(ops)
                 .queryParam("consumer", "intake-service").get(stack.url("ops-service") + "/api/v1/dead-letters")
                 .then().statusCode(200).extract().<String> path("find { it.ceId == '" + eventId + "' }.id"),
@@ -464,6 +489,7 @@ class CaseFlowEndToEndTest {
             }
             By row = By.cssSelector("#dead-letters tr[data-id='" + letterId + "']");
             WebElement letter = patiently.until(ExpectedConditions.visibilityOfElementLocated(row));
+            browser.screenshot("ops-console");
             int before = Integer.parseInt(page.findElement(By.id("dead-letter-count")).getText().strip());
             assertThat(before).isPositive();
             letter.findElement(By.cssSelector("button.replay")).click();
@@ -471,6 +497,13 @@ class CaseFlowEndToEndTest {
                     == before - 1);
         }
         awaitTimeline(code, "DispatchQueued");
+        // Its memory with the demo stack, for the README (the figures in a benchmark, not a timed assertion).
+        long pid = stack.service("ops-service").pid();
+        java.nio.file.Path status = java.nio.file.Path.of("/proc", String.valueOf(pid), "status");
+        if (java.nio.file.Files.exists(status)) {
+            System.out.println("[e2e] ops-service " + java.nio.file.Files.readAllLines(status).stream()
+                    .filter(l -> l.startsWith("VmRSS")).findFirst().orElse("VmRSS unknown"));
+        }
         given().auth().oauth2(ops).get(stack.url("ops-service") + "/api/v1/dead-letters/{id}", letterId).then()
                 .statusCode(200).body("status", org.hamcrest.Matchers.equalTo("REPLAYED"))
                 .body("handledBy", org.hamcrest.Matchers.equalTo("ops1"));

@@ -9,6 +9,7 @@ import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.CaseReopened;
 import vn.hotline1022.events.intake.CaseResolved;
 import vn.hotline1022.events.intake.RepeatCallLinked;
@@ -41,6 +42,7 @@ public enum EventType {
     // intake-service
     CALL_RECEIVED(Service.INTAKE, "CallReceived", 1, CallReceived.class),
     REPEAT_CALL_LINKED(Service.INTAKE, "RepeatCallLinked", 1, RepeatCallLinked.class),
+    CASE_NEEDS_CHANGED(Service.INTAKE, "CaseNeedsChanged", 1, CaseNeedsChanged.class),
     CASE_ESCALATED(Service.INTAKE, "CaseEscalated", 1, CaseEscalated.class),
     CASE_RESOLVED(Service.INTAKE, "CaseResolved", 1, CaseResolved.class),
     CASE_REOPENED(Service.INTAKE, "CaseReopened", 1, CaseReopened.class),

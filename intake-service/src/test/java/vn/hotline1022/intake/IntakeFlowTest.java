@@ -58,6 +58,7 @@ import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.PatientReferred;
@@ -229,13 +230,17 @@ class IntakeFlowTest {
             assertThat(c.extract().<List<String>> path("timeline.type"))
                     .filteredOn(t -> t.equals("RepeatCallLinked")).hasSize(5);
 
+            // One call, five repeat calls, and the two of them that added a need (whichever came first, three needs).
             await().atMost(PATIENCE).until(() -> intake.stream().filter(r -> r.key().equals(caseId.toString()))
-                    .count() == 6);
+                    .count() == 8);
             List<ConsumerRecord<String, String>> events = intake.stream()
                     .filter(r -> r.key().equals(caseId.toString())).toList();
             assertThat(events).extracting(r -> header(r, "ce_type")).containsOnly(
-                    EventType.CALL_RECEIVED.ceType(), EventType.REPEAT_CALL_LINKED.ceType())
+                    EventType.CALL_RECEIVED.ceType(), EventType.REPEAT_CALL_LINKED.ceType(),
+                    EventType.CASE_NEEDS_CHANGED.ceType())
                     .filteredOn(t -> t.equals(EventType.CALL_RECEIVED.ceType())).hasSize(1);
+            assertThat(events).extracting(r -> header(r, "ce_type"))
+                    .filteredOn(t -> t.equals(EventType.CASE_NEEDS_CHANGED.ceType())).hasSize(2);
             RepeatCallLinked last = events.stream()
                     .filter(r -> header(r, "ce_type").equals(EventType.REPEAT_CALL_LINKED.ceType()))
                     .map(r -> (RepeatCallLinked) EventJson.fromJson(r.value(), EventType.REPEAT_CALL_LINKED))
@@ -244,6 +249,40 @@ class IntakeFlowTest {
             assertThat(last.priority()).isEqualTo(75);
         } finally {
             pool.shutdownNow();
+            intake.stop();
+        }
+    }
+
+    @Test
+    void aRepeatCallThatAddsANeedTellsTheServicesOnlyWhatIsNew() {
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        try {
+            Map<String, Object> first = call(UUID.randomUUID(), TAN_AN, List.of("FOOD"));
+            String code = given().contentType(ContentType.JSON).body(first).post("/api/v1/calls").then()
+                    .statusCode(201).extract().path("code");
+            // The same phone again: now someone cannot breathe. Then again about food only.
+            Map<String, Object> worse = new HashMap<>(first);
+            worse.put("callId", UUID.randomUUID());
+            worse.put("needs", List.of("EMERGENCY_TRANSPORT", "FOOD"));
+            given().contentType(ContentType.JSON).body(worse).post("/api/v1/calls").then().statusCode(200);
+            Map<String, Object> same = new HashMap<>(first);
+            same.put("callId", UUID.randomUUID());
+            given().contentType(ContentType.JSON).body(same).post("/api/v1/calls").then().statusCode(200);
+
+            UUID caseId = UUID.fromString(given().get("/api/v1/cases/{code}", code).then().statusCode(200)
+                    .body("timeline.type", hasItem("CaseNeedsChanged")).extract().path("id"));
+            await().atMost(PATIENCE).until(() -> intake.stream().filter(r -> r.key().equals(caseId.toString()))
+                    .count() == 4);
+            List<CaseNeedsChanged> changes = intake.stream().filter(r -> r.key().equals(caseId.toString())
+                    && header(r, "ce_type").equals(EventType.CASE_NEEDS_CHANGED.ceType()))
+                    .map(r -> (CaseNeedsChanged) EventJson.fromJson(r.value(), EventType.CASE_NEEDS_CHANGED))
+                    .toList();
+            assertThat(changes).hasSize(1);
+            assertThat(changes.get(0).addedNeeds()).containsExactly(Need.EMERGENCY_TRANSPORT);
+            assertThat(changes.get(0).needs()).containsExactlyInAnyOrder(Need.FOOD, Need.EMERGENCY_TRANSPORT);
+            assertThat(changes.get(0).priority()).isGreaterThanOrEqualTo(90);
+            assertThat(changes.get(0).location().wardCode()).isEqualTo(TAN_AN);
+        } finally {
             intake.stop();
         }
     }

@@ -574,6 +574,27 @@ class NotificationFlowTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/v1/notifications"));
     }
 
+    @Test
+    void onCallOpsAreMailedWhenAnOpsAlertOpensAndWhenItIsResolved() {
+        UUID alertId = UUID.randomUUID();
+        String subject = "relief-service / hotline.intake.events";
+        var raised = CloudEventRecords.of(new vn.hotline1022.events.ops.OpsAlertRaised(alertId, Instant.now(),
+                "CONSUMER_STALLED", subject, "CRITICAL", "1240 sự kiện chờ (1240 events waiting)"));
+        // Twice, as a redelivery would: one mail.
+        companion.produceStrings().fromRecords(raised, raised).awaitCompletion(PATIENCE);
+        companion.produceStrings().fromRecords(CloudEventRecords.of(new vn.hotline1022.events.ops.OpsAlertResolved(
+                alertId, Instant.now(), "CONSUMER_STALLED", subject, Instant.now().minusSeconds(300))))
+                .awaitCompletion(PATIENCE);
+
+        assertThat(awaitMail(LocalProvidersResource.OPS, "OPS-CONSUMER_STALLED – OpsAlertRaised").getContent()
+                .toString()).contains("CONSUMER_STALLED (CRITICAL)").contains(subject).contains("1240 sự kiện chờ");
+        assertThat(awaitMail(LocalProvidersResource.OPS, "OPS-CONSUMER_STALLED – OpsAlertResolved").getContent()
+                .toString()).contains("đã hết cảnh báo").contains(subject);
+        List<View> notices = awaitNotifications(alertId, 2);
+        assertThat(notices).extracting(View::eventType).containsExactlyInAnyOrder("OpsAlertRaised", "OpsAlertResolved");
+        assertThat(notices).extracting(n -> n.recipientKind() + " " + n.channel()).containsOnly("OPS EMAIL");
+    }
+
     private void produce(CaseEvent event) {
         companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
     }

@@ -54,6 +54,7 @@ import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -659,6 +660,33 @@ class ReferralFlowTest {
             // Expired once only, however often the job runs again.
             referrer.expireOverdue(Instant.now());
             assertThat(events(out, caseId, EventType.REFERRAL_EXPIRED, ReferralExpired.class)).hasSize(1);
+        } finally {
+            out.stop();
+        }
+    }
+
+    @Test
+    void aRepeatCallThatAsksForAHospitalOpensOneReferral() {
+        // Lào Cai (10): a call about food, then the same household calls again, someone must be admitted.
+        hospital("BV Đa khoa tỉnh Lào Cai", "10", "080", "PROVINCIAL", Map.of("GENERAL", beds(10, 4)));
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.REFERRAL);
+        try {
+            CallReceived sample = SampleEvents.callReceived(UUID.randomUUID(), "080", null, 40, Need.FOOD);
+            CallReceived food = new CallReceived(sample.caseId(), sample.caseCode(), sample.occurredAt(),
+                    sample.callId(), sample.channel(), sample.caller(), new Location("10", "080", null, null, null, null),
+                    sample.needs(), 3, Set.of(), 40, null, "agent-07");
+            companion.produceStrings().fromRecords(CloudEventRecords.of(food)).awaitCompletion(PATIENCE);
+            CaseNeedsChanged worse = new CaseNeedsChanged(food.caseId(), food.caseCode(), Instant.now(),
+                    List.of(Need.HOSPITAL_ADMISSION), List.of(Need.FOOD, Need.HOSPITAL_ADMISSION), food.location(), 85);
+            var once = CloudEventRecords.of(worse);
+            // Redelivered, and re-published under a new id: one referral all the same.
+            companion.produceStrings().fromRecords(once, once, CloudEventRecords.of(worse)).awaitCompletion(PATIENCE);
+            PatientReferred referred = awaitEvents(out, food.caseId(), EventType.PATIENT_REFERRED, 1,
+                    PatientReferred.class).get(0);
+            assertThat(referred.attempt()).isEqualTo(1);
+            await().atMost(PATIENCE).untilAsserted(() -> assertThat(referrals(food.caseId())).hasSize(1));
+            assertThat(referrals(food.caseId()).get(0)).containsEntry("status", "PENDING");
+            assertThat(events(out, food.caseId(), EventType.PATIENT_REFERRED, PatientReferred.class)).hasSize(1);
         } finally {
             out.stop();
         }

@@ -50,6 +50,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
@@ -612,6 +613,37 @@ class ReliefFlowTest {
             ReliefRefused duplicate = awaitRefusal(out, sameNumber.caseId(), "DUPLICATE");
             assertThat(duplicate.householdId()).isEqualTo(scheduled.householdId());
             assertThat(count(out, medical.caseId(), EventType.RELIEF_SCHEDULED)).isEqualTo(1);
+        } finally {
+            out.stop();
+        }
+    }
+
+    /** Sóc Trăng: a call about a sick child, then the same household calls again, out of food: decided once. */
+    @Test
+    void reliefNeedsARepeatCallAddsAreDecidedOnceForTheCallersHousehold() {
+        String socTrang = "94";
+        post("/api/v1/programmes", programme("ST-FOOD-01", socTrang, List.of("FOOD"), 1, 5), 201);
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            CallReceived medical = call(socTrang, "941", "31507", "0299 3822 444", Need.MEDICAL_CONSULTATION);
+            produce(medical);
+            await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> CaseHousehold.findById(medical.caseId()) != null));
+
+            CaseNeedsChanged hungry = new CaseNeedsChanged(medical.caseId(), medical.caseCode(), Instant.now(),
+                    List.of(Need.FOOD), List.of(Need.MEDICAL_CONSULTATION, Need.FOOD), medical.location(), 60);
+            var record = CloudEventRecords.of(hungry);
+            // Redelivered, and re-published under a new id: one package.
+            companion.produceStrings().fromRecords(record, record, CloudEventRecords.of(hungry))
+                    .awaitCompletion(PATIENCE);
+            ReliefScheduled scheduled = awaitEvent(out, medical.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            assertThat(scheduled.programmeCode()).isEqualTo("ST-FOOD-01");
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("caseId", medical.caseId())
+                    .get("/api/v1/deliveries").then().body("size()", equalTo(1))
+                    .body("[0].source", equalTo("REPEAT_CALL")).body("[0].needs", equalTo(List.of("FOOD"))));
+            assertThat(count(out, medical.caseId(), EventType.RELIEF_SCHEDULED)).isEqualTo(1);
+            assertThat(count(out, medical.caseId(), EventType.RELIEF_REFUSED)).isZero();
         } finally {
             out.stop();
         }

@@ -27,6 +27,7 @@ import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.outbox.Outbox;
@@ -80,26 +81,37 @@ public class Dispatcher {
      * decision, not a side effect of an escalation.
      */
     public void onCaseEscalated(CaseEscalated e) {
-        if (e.needs().stream().noneMatch(Need::needsFieldTeam) || e.location() == null) {
+        reconsider(new CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(), e.priority()));
+    }
+
+    /**
+     * Runs inside the inbox transaction of the CaseNeedsChanged event: a repeat call added needs. As for an
+     * escalation: a waiting case takes the new priority and needs, and goes out now if it became an emergency.
+     */
+    public void onCaseNeedsChanged(CaseNeedsChanged e) {
+        reconsider(new CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(), e.priority()));
+    }
+
+    private void reconsider(CaseInfo info) {
+        if (info.needs().stream().noneMatch(Need::needsFieldTeam) || info.at() == null) {
             return;
         }
-        lockCase(e.caseId());
-        QueuedCase q = QueuedCase.lock(e.caseId()); // waits for a freed team that is taking this very case
-        if (Assignment.count("caseId", e.caseId()) > 0) {
+        lockCase(info.caseId());
+        QueuedCase q = QueuedCase.lock(info.caseId()); // waits for a freed team that is taking this very case
+        if (Assignment.count("caseId", info.caseId()) > 0) {
             return; // a team is on it, or has been
         }
-        CaseInfo info = new CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(), e.priority());
         if (q == null) {
             consider(info);
             return;
         }
-        q.priority = Math.max(q.priority, e.priority());
-        if (q.emergency || !isEmergency(e.needs(), q.priority)) {
+        q.priority = Math.max(q.priority, info.priority());
+        q.medical = q.medical || info.medical();
+        if (q.emergency || !isEmergency(info.needs(), q.priority)) {
             return;
         }
         q.emergency = true;
         q.reason = QueuedCase.NO_TEAM_AVAILABLE;
-        q.medical = q.medical || info.medical();
         Team team = Team.lockBestAvailable(teamNeed(q), loadSince());
         if (team != null) {
             q.delete();

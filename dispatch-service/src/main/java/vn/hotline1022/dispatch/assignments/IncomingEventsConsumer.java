@@ -10,6 +10,7 @@ import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
@@ -30,6 +31,7 @@ public class IncomingEventsConsumer {
         inbox.process(record, EventHandlers.create()
                 .on(CallReceived.class, dispatcher::onCallReceived)
                 .on(CaseEscalated.class, dispatcher::onCaseEscalated)
+                .on(CaseNeedsChanged.class, dispatcher::onCaseNeedsChanged)
                 .on(ZoneStatusChanged.class, WardZone::apply));
     }
 }

@@ -24,6 +24,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Vulnerability;
 import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.text.HouseholdAddress;
@@ -174,6 +175,7 @@ public class CallTaker {
      * weight, every need kept. The case keeps its first caller and address.
      */
     private Taken link(HotlineCase c, NewCall call, UUID callId, LinkedBy linkedBy, Instant now) {
+        Set<String> before = Set.copyOf(c.needs);
         Set<String> needs = new LinkedHashSet<>(c.needs);
         call.needs().forEach(n -> needs.add(n.name()));
         Set<Vulnerability> vulnerabilities = EnumSet.noneOf(Vulnerability.class);
@@ -204,6 +206,14 @@ public class CallTaker {
         lifecycle.record(c, new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
                 c.priority), "Called again by " + call.channel() + " (call " + c.repeatCount + ", " + rule
                         + "); needs " + String.join(", ", c.needs) + "; priority " + c.priority);
+        List<Need> added = needList.stream().filter(n -> !before.contains(n.name())).toList();
+        if (!added.isEmpty()) {
+            // What the services act on: the new needs, as they would on a new case's.
+            lifecycle.record(c, new CaseNeedsChanged(c.id, c.code, now, added, needList, new Location(c.provinceCode,
+                    c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude), c.priority),
+                    "Needs added by the repeat call: " + added.stream().map(Enum::name)
+                            .collect(java.util.stream.Collectors.joining(", ")));
+        }
         audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount + ", by " + linkedBy);
         LOG.infof("Call linked to open case %s by %s: call %d, priority %d", c.code, linkedBy, c.repeatCount,
                 c.priority);

@@ -21,6 +21,7 @@ public class IncomingEventsConsumer {
     private static final Set<EventType> FROM_DISPATCH = NoticeRules.consumedFrom(Service.DISPATCH);
     private static final Set<EventType> FROM_REFERRAL = NoticeRules.consumedFrom(Service.REFERRAL);
     private static final Set<EventType> FROM_RELIEF = NoticeRules.consumedFrom(Service.RELIEF);
+    private static final Set<EventType> FROM_OPS = NoticeRules.consumedFrom(Service.OPS);
 
     @Inject
     Inbox inbox;
@@ -50,5 +51,11 @@ public class IncomingEventsConsumer {
     @Blocking
     public void onReliefEvent(ConsumerRecord<String, String> record) {
         inbox.process(record, FROM_RELIEF, notifier::on);
+    }
+
+    @Incoming("ops-events")
+    @Blocking
+    public void onOpsEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, FROM_OPS, notifier::onOpsAlert);
     }
 }

@@ -20,6 +20,8 @@ import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.ops.OpsAlertRaised;
+import vn.hotline1022.events.ops.OpsAlertResolved;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -138,7 +140,23 @@ public final class NoticeRules {
                     "error", f.error());
         });
 
+        // Ops alerts (ops-service), as OpsAlertNotice: on-call ops are mailed when one opens and when it is resolved.
+        rule(EventType.OPS_ALERT_RAISED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
+            OpsAlertRaised a = (OpsAlertRaised) ((OpsAlertNotice) e).alert();
+            return values(e, "rule", a.rule(), "subject", a.subject(), "severity", a.severity(), "detail",
+                    a.detail());
+        });
+        rule(EventType.OPS_ALERT_RESOLVED, false, EnumSet.of(Recipient.OPS), null, null, e -> {
+            OpsAlertResolved a = (OpsAlertResolved) ((OpsAlertNotice) e).alert();
+            return values(e, "rule", a.rule(), "subject", a.subject(), "raisedAt", dateTime(a.raisedAt()));
+        });
+
         SAMPLES.put("caseCode", "BD-20210817-0042");
+        SAMPLES.put("rule", "CONSUMER_STALLED");
+        SAMPLES.put("subject", "relief-service / hotline.intake.events");
+        SAMPLES.put("severity", "CRITICAL");
+        SAMPLES.put("detail", "1240 sự kiện chờ (1240 events waiting)");
+        SAMPLES.put("raisedAt", "09:25 17/08/2021");
         SAMPLES.put("teamName", "Tổ PƯN Lái Thiêu");
         SAMPLES.put("teamCode", "TA-01");
         SAMPLES.put("hospitalCode", "74001");

@@ -83,6 +83,11 @@ public class Notifier {
         }
     }
 
+    /** An ops alert raised or resolved (ops-service): the on-call ops are told, nobody else. */
+    public void onOpsAlert(ReceivedEvent received) {
+        onOwnEvent(received.id(), received.type(), OpsAlertNotice.of(received.data()));
+    }
+
     /** An event this service published itself (NotificationFailed), inside the transaction that published it. */
     public void onOwnEvent(UUID eventId, EventType type, CaseEvent event) {
         NoticeRules.forType(type).ifPresent(rule -> notify(rule, eventId, event, null,

@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
@@ -25,7 +26,9 @@ public class IncomingEventsConsumer {
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create().on(CallReceived.class, referrer::onCallReceived));
+        inbox.process(record, EventHandlers.create()
+                .on(CallReceived.class, referrer::onCallReceived)
+                .on(CaseNeedsChanged.class, referrer::onCaseNeedsChanged));
     }
 
     @Incoming("dispatch-events")

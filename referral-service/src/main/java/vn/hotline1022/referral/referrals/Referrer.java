@@ -22,6 +22,7 @@ import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -62,6 +63,15 @@ public class Referrer {
         }
         open(call.caseId(), call.caseCode(), "CallReceived", call.location(), bedTypes.forCall(call.priority()),
                 null, call.notes(), call.priority());
+    }
+
+    /** Runs inside the inbox transaction of the CaseNeedsChanged event: a repeat call asked for a hospital. */
+    public void onCaseNeedsChanged(CaseNeedsChanged changed) {
+        if (changed.addedNeeds().stream().noneMatch(Need::needsHospital) || Referral.liveFor(changed.caseId()) != null) {
+            return; // no bed asked for now, or one is being looked after already
+        }
+        open(changed.caseId(), changed.caseCode(), "CaseNeedsChanged", changed.location(),
+                bedTypes.forCall(changed.priority()), null, null, changed.priority());
     }
 
     /** Runs inside the inbox transaction of the DispatchCompleted event. */

@@ -18,6 +18,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.relief.ReliefConfig;
 import vn.hotline1022.relief.households.CaseHousehold;
 import vn.hotline1022.relief.households.Household;
@@ -79,20 +80,33 @@ public class Allocator {
         if (needs.isEmpty() && done.outcome() == DispatchOutcome.NEEDS_RELIEF) {
             needs = List.of(config.defaultFollowUpNeed());
         }
+        decideLater(done.caseId(), done.caseCode(), done.location(), needs, "DISPATCH");
+    }
+
+    /**
+     * Runs inside the inbox transaction of the CaseNeedsChanged event: relief needs a repeat call added are decided
+     * like a call's, for the household of the case's first call. Needs already decided for the case are not again.
+     */
+    public void onCaseNeedsChanged(CaseNeedsChanged changed) {
+        decideLater(changed.caseId(), changed.caseCode(), changed.location(),
+                changed.addedNeeds().stream().filter(Need::isRelief).distinct().toList(), "REPEAT_CALL");
+    }
+
+    /** Relief needs that became known after the call, decided for the household the case's call came from. */
+    private void decideLater(UUID caseId, String caseCode, Location location, List<Need> needs, String source) {
         if (needs.isEmpty()) {
             return;
         }
-        CaseHousehold link = CaseHousehold.findById(done.caseId());
+        CaseHousehold link = CaseHousehold.findById(caseId);
         Household known = link == null ? null : Household.findById(link.householdId);
-        if (known == null && done.location() == null) {
-            LOG.warnf("Case %s: relief needs found on site, but neither the call nor a location is known",
-                    done.caseCode());
+        if (known == null && location == null) {
+            LOG.warnf("Case %s: relief needs found later, but neither the call nor a location is known", caseCode);
             return;
         }
-        String province = known != null ? known.provinceCode : done.location().provinceCode();
+        String province = known != null ? known.provinceCode : location.provinceCode();
         Applicant applicant = known != null ? households.applicantFor(known)
-                : new Applicant(done.location().districtCode(), 0, Set.of());
-        Plan plan = plan(done.caseId(), province, needs, applicant);
+                : new Applicant(location.districtCode(), 0, Set.of());
+        Plan plan = plan(caseId, province, needs, applicant);
         if (plan.byProgramme.isEmpty() && plan.uncovered.isEmpty()) {
             return; // everything was decided for this case already
         }
@@ -100,11 +114,11 @@ public class Allocator {
         if (known != null) {
             household = households.lock(known.id);
         } else {
-            // A case from before relief kept its call: a household of its own, matched by address only.
-            household = households.lockFor(done.location(), null, 0);
-            CaseHousehold.record(done.caseId(), done.caseCode(), household.id);
+            // A case whose call asked nothing of relief: a household of its own, matched by address only.
+            household = households.lockFor(location, null, 0);
+            CaseHousehold.record(caseId, caseCode, household.id);
         }
-        allocate(done.caseId(), done.caseCode(), "DISPATCH", household, plan);
+        allocate(caseId, caseCode, source, household, plan);
     }
 
     /**
