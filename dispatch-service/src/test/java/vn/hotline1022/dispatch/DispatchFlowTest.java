@@ -367,11 +367,11 @@ class DispatchFlowTest {
      */
     @Test
     void aRepeatCallThatAddsAnEmergencySendsTheWaitingCaseATeamOnce() {
-        createTeam("N93-A", "93", "931", List.of("93101"), List.of(member("BS. Lê Thu", "MEDICAL")),
+        createTeam("N95-A", "95", "951", List.of("95101"), List.of(member("BS. Lê Thu", "MEDICAL")),
                 List.of("OXYGEN"), false);
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
         try {
-            CallReceived routine = call("93", "931", "93101", 30, Need.MEDICAL_CONSULTATION);
+            CallReceived routine = call("95", "951", "95101", 30, Need.MEDICAL_CONSULTATION);
             produce(routine);
             awaitEvent(out, routine.caseId(), EventType.DISPATCH_QUEUED, Object.class);
 
@@ -384,7 +384,7 @@ class DispatchFlowTest {
             TeamDispatched d = awaitEvent(out, routine.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
             assertThat(d.automatic()).isTrue();
             // Every copy handled: still one assignment, one TeamDispatched.
-            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "93").get("/api/v1/board")
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "95").get("/api/v1/board")
                     .then().statusCode(200).body("queue.findAll { it.caseId == '" + routine.caseId() + "' }.size()",
                             equalTo(0)));
             given().queryParam("caseId", routine.caseId()).get("/api/v1/assignments").then().statusCode(200)
