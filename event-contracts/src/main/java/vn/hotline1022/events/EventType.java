@@ -22,6 +22,7 @@ import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.referral.ReferralRejected;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.relief.RecipientCodeReissued;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
@@ -57,6 +58,7 @@ public enum EventType {
     REFERRAL_ACCEPTED(Service.REFERRAL, "ReferralAccepted", 1, ReferralAccepted.class),
     REFERRAL_REJECTED(Service.REFERRAL, "ReferralRejected", 1, ReferralRejected.class),
     REFERRAL_EXPIRED(Service.REFERRAL, "ReferralExpired", 1, ReferralExpired.class),
+    REFERRAL_WAITING(Service.REFERRAL, "ReferralWaiting", 1, ReferralWaiting.class),
     // relief-service
     RELIEF_SCHEDULED(Service.RELIEF, "ReliefScheduled", 1, ReliefScheduled.class),
     RELIEF_DELIVERED(Service.RELIEF, "ReliefDelivered", 1, ReliefDelivered.class),

@@ -595,6 +595,22 @@ class NotificationFlowTest {
         assertThat(notices).extracting(n -> n.recipientKind() + " " + n.channel()).containsOnly("OPS EMAIL");
     }
 
+    @Test
+    void theDistrictsOfficialsLearnThatAPatientWaitsForABed() {
+        CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.HOSPITAL_ADMISSION);
+        produce(call);
+        produce(new vn.hotline1022.events.referral.ReferralWaiting(call.caseId(), call.caseCode(), Instant.now(),
+                UUID.randomUUID(), "NO_FREE_BED", vn.hotline1022.events.common.BedType.ICU, Instant.now(), "74",
+                SampleEvents.THUAN_AN));
+        String text = awaitMail(LocalProvidersResource.THUAN_AN_DISTRICT_OFFICIAL,
+                call.caseCode() + " – ReferralWaiting").getContent().toString();
+        assertThat(text).contains("đang chờ giường ICU").contains(call.caseCode())
+                .doesNotContain(call.caller().phone()).doesNotContain(call.caller().name());
+        assertThat(awaitNotifications(call.caseId(), 4)).filteredOn(n -> n.eventType().equals("ReferralWaiting"))
+                .extracting(n -> n.recipientKind() + " " + n.channel()).containsOnly("OFFICIAL EMAIL").hasSize(2);
+    }
+
     private void produce(CaseEvent event) {
         companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
     }

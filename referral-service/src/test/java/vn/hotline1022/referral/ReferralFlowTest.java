@@ -56,6 +56,7 @@ import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.referral.PatientReferred;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.referral.ReferralRejected;
@@ -248,6 +249,16 @@ class ReferralFlowTest {
                     .body("beds.ICU.free", equalTo(1)).body("beds.ICU.held", equalTo(1))
                     .body("beds.ICU.available", equalTo(0));
 
+            // The case that lost waits, and says so once, however often beds of other types come and go.
+            ReferralWaiting waits = awaitEvents(out, waiting.caseId(), EventType.REFERRAL_WAITING, 1,
+                    ReferralWaiting.class).get(0);
+            assertThat(waits.bedType()).isEqualTo(BedType.ICU);
+            assertThat(waits.reason()).isEqualTo("NO_FREE_BED");
+            assertThat(waits.districtCode()).isEqualTo("106");
+            given().contentType(ContentType.JSON).body(Map.of("beds", Map.of("GENERAL", Map.of("free", 3, "total", 3))))
+                    .put("/api/v1/hospitals/{id}/capacity", laiChau).then().statusCode(200);
+            assertThat(events(out, winner.caseId(), EventType.REFERRAL_WAITING, ReferralWaiting.class)).isEmpty();
+
             // The hospital reports a second free ICU bed: the waiting case gets it at once.
             Instant reported = Instant.now();
             given().contentType(ContentType.JSON).body(Map.of("beds", Map.of("ICU", Map.of("free", 2))))
@@ -259,6 +270,7 @@ class ReferralFlowTest {
             assertThat(late.occurredAt()).isAfterOrEqualTo(reported);
             assertThat(late.attempt()).isEqualTo(1);
             assertThat(events(out, winner.caseId(), EventType.PATIENT_REFERRED, PatientReferred.class)).hasSize(1);
+            assertThat(events(out, waiting.caseId(), EventType.REFERRAL_WAITING, ReferralWaiting.class)).hasSize(1);
         } finally {
             instances.shutdownNow();
             out.stop();

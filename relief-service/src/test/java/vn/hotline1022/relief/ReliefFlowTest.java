@@ -50,6 +50,8 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
+import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
@@ -644,6 +646,45 @@ class ReliefFlowTest {
                     .body("[0].source", equalTo("REPEAT_CALL")).body("[0].needs", equalTo(List.of("FOOD"))));
             assertThat(count(out, medical.caseId(), EventType.RELIEF_SCHEDULED)).isEqualTo(1);
             assertThat(count(out, medical.caseId(), EventType.RELIEF_REFUSED)).isZero();
+        } finally {
+            out.stop();
+        }
+    }
+
+    /**
+     * Bạc Liêu: a ward goes into lockdown (red zone). When stock arrives, its waiting household is served before an
+     * older request from a green ward, and the allocation plan lists the red ward first.
+     */
+    @Test
+    void lockdownWardsAreServedFirstWhenStockArrives() {
+        String bacLieu = "95";
+        post("/api/v1/programmes", programme("BL-FOOD-01", bacLieu, List.of("FOOD"), 1, 0), 201);
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
+        try {
+            CallReceived green = call(bacLieu, "954", "31825", "0291 3822 001", Need.FOOD); // older
+            allocate(green);
+            CallReceived locked = call(bacLieu, "954", "31840", "0291 3822 002", Need.FOOD);
+            allocate(locked);
+            ZoneStatusChanged red = new ZoneStatusChanged(bacLieu, "954", "31840", null, ZoneColour.RED,
+                    Instant.now(), "bcd-baclieu", "Phong tỏa theo Chỉ thị 16");
+            var record = CloudEventRecords.of(red);
+            // An older change arriving late never undoes the newer one.
+            var stale = CloudEventRecords.of(new ZoneStatusChanged(bacLieu, "954", "31840", null, ZoneColour.GREEN,
+                    Instant.now().minus(Duration.ofHours(1)), "bcd-baclieu", "cũ"));
+            companion.produceStrings().fromRecords(record, stale).awaitCompletion(PATIENCE);
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", bacLieu)
+                    .get("/api/v1/plans/allocation").then().statusCode(200)
+                    .body("programmes[0].wards[0].wardCode", equalTo("31840"))
+                    .body("programmes[0].wards[0].zoneColour", equalTo("RED")));
+
+            given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
+                    .post("/api/v1/programmes/BL-FOOD-01/stock").then().statusCode(200);
+            ReliefScheduled scheduled = awaitEvent(out, locked.caseId(), EventType.RELIEF_SCHEDULED,
+                    ReliefScheduled.class);
+            assertThat(scheduled.programmeCode()).isEqualTo("BL-FOOD-01");
+            assertThat(count(out, green.caseId(), EventType.RELIEF_SCHEDULED)).isZero();
+            given().queryParam("caseId", green.caseId()).get("/api/v1/deliveries").then()
+                    .body("[0].status", equalTo("WAITING"));
         } finally {
             out.stop();
         }

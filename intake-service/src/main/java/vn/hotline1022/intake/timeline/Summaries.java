@@ -14,6 +14,7 @@ import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.referral.ReferralRejected;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
@@ -52,6 +53,10 @@ final class Summaries {
         }
         if (event instanceof ReferralRejected e) {
             return "The hospital declined (" + e.reason() + "); asking the next one";
+        }
+        if (event instanceof ReferralWaiting e) {
+            return "No free " + e.bedType() + " bed in the province (" + e.reason() + "); waiting since "
+                    + LOCAL.format(e.since()) + ", a hospital is asked as soon as one frees";
         }
         if (event instanceof ReferralExpired) {
             return "The hospital did not answer in time; asking the next one";

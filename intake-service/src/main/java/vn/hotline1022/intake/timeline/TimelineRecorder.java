@@ -27,12 +27,13 @@ public class TimelineRecorder {
     private static final Set<EventType> NOT_DECISIONS = EnumSet.of(EventType.NOTIFICATION_SENT,
             EventType.NOTIFICATION_FAILED);
     /**
-     * What stops the first-action clock: someone decided to help (a team sent or queued for, a bed asked for, relief
-     * scheduled) or help already came. A refusal or a hospital's "no" is not help.
+     * What stops the first-action clock: someone decided to help (a team sent or queued for, a bed asked for or
+     * waited for, relief scheduled) or help already came. A refusal or a hospital's "no" is not help.
      */
     static final Set<EventType> FIRST_ACTIONS = EnumSet.of(EventType.TEAM_DISPATCHED, EventType.DISPATCH_QUEUED,
             EventType.TEAM_ARRIVED, EventType.DISPATCH_COMPLETED, EventType.PATIENT_REFERRED,
-            EventType.REFERRAL_ACCEPTED, EventType.RELIEF_SCHEDULED, EventType.RELIEF_DELIVERED);
+            EventType.REFERRAL_WAITING, EventType.REFERRAL_ACCEPTED, EventType.RELIEF_SCHEDULED,
+            EventType.RELIEF_DELIVERED);
 
     /** Runs inside the inbox transaction of {@code event}. */
     public void record(ReceivedEvent event) {

@@ -25,6 +25,7 @@ import vn.hotline1022.events.ops.OpsAlertResolved;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.RecipientCodeReissued;
@@ -132,6 +133,13 @@ public final class NoticeRules {
                     return values(e, "referralId", x.referralId(), "hospitalId", x.hospitalId(), "hospitalCode",
                             x.hospitalCode(), "deadline", dateTime(x.deadline()));
                 });
+        // The district's officials learn that a patient waits for a bed, so that they can find one beyond the routine.
+        rule(EventType.REFERRAL_WAITING, true, EnumSet.of(Recipient.OFFICIAL), e -> ((ReferralWaiting) e).districtCode(),
+                null, e -> {
+                    ReferralWaiting w = (ReferralWaiting) e;
+                    return values(e, "bedType", w.bedType() == null ? null : w.bedType().name(), "since",
+                            dateTime(w.since()), "districtCode", w.districtCode());
+                });
         // Recorded by this service itself when a notice is given up, not consumed from Kafka.
         rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
             NotificationFailed f = (NotificationFailed) e;
@@ -152,6 +160,7 @@ public final class NoticeRules {
         });
 
         SAMPLES.put("caseCode", "BD-20210817-0042");
+        SAMPLES.put("since", "09:40 17/08/2021");
         SAMPLES.put("rule", "CONSUMER_STALLED");
         SAMPLES.put("subject", "relief-service / hotline.intake.events");
         SAMPLES.put("severity", "CRITICAL");

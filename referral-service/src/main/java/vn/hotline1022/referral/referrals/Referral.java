@@ -90,6 +90,9 @@ public class Referral extends PanacheEntityBase {
     public UUID hospitalId;
     public Integer attempt;
     public Instant createdAt;
+    /** The bed type this referral's waiting was announced for (ReferralWaiting); null before that. */
+    @Enumerated(EnumType.STRING)
+    public BedType waitingAnnouncedFor;
     public Instant referredAt;
     public Instant answerDeadline;
     public Instant answeredAt;

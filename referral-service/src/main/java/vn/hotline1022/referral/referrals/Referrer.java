@@ -24,6 +24,7 @@ import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.referral.PatientReferred;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.referral.ReferralRejected;
@@ -36,8 +37,9 @@ import vn.hotline1022.referral.hospitals.Hospital;
  * Finds a bed for every case that needs one, one hospital at a time, and moves on to the next hospital when one
  * rejects or does not answer in time.
  *
- * <p>When no hospital of the province has a free bed of the type, the referral stays WAITING without an event: the
- * case is accounted for (it is listed with status WAITING) and nothing is promised to anyone. Any new free bed in the
+ * <p>When no hospital of the province has a free bed of the type, the referral stays WAITING and says so once
+ * (ReferralWaiting, again only if its bed type changes): nothing is promised to anyone, but the case's timeline, the
+ * agents and the district's officials see the patient waits. Any new free bed in the
  * province — a capacity report, a new hospital, a hold released by a rejection or an expiry — retries the waiting
  * referrals there, most urgent first. Routing never crosses a province border.
  */
@@ -46,6 +48,7 @@ public class Referrer {
 
     private static final Logger LOG = Logger.getLogger(Referrer.class);
     private static final int BATCH = 50;
+    static final String NO_FREE_BED = "NO_FREE_BED";
 
     @Inject
     Outbox outbox;
@@ -262,6 +265,13 @@ public class Referrer {
                 return;
             }
             // Another case took its last bed since the candidates were read: try the next hospital.
+        }
+        if (r.waitingAnnouncedFor != r.bedType) {
+            // Once per bed type, not on every retry: the patient waits, and everyone who follows the case knows.
+            r.waitingAnnouncedFor = r.bedType;
+            outbox.publish(new ReferralWaiting(r.caseId, r.caseCode, Instant.now(), r.id, NO_FREE_BED, r.bedType,
+                    r.createdAt, r.provinceCode, r.districtCode));
+            LOG.infof("Case %s waits for a %s bed: none free in province %s", r.caseCode, r.bedType, r.provinceCode);
         }
     }
 

@@ -13,6 +13,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.relief.zones.WardZones;
 
 /**
  * One allocation decision: a package of one programme for one household, asked for by one case. Refusals are kept
@@ -126,15 +127,18 @@ public class Delivery extends PanacheEntityBase {
                 .toList();
     }
 
-    /** The programme's waiting requests, oldest first, locked for this transaction. */
+    /**
+     * The programme's waiting requests, locked for this transaction: lockdown (red) wards first, then orange ones,
+     * each oldest first.
+     */
     @SuppressWarnings("unchecked")
     static List<Delivery> lockWaiting(String programmeCode) {
         return getEntityManager().createNativeQuery("""
-                select * from delivery
-                 where programme_code = ?1 and status = 'WAITING'
-                 order by requested_at, id
-                 for update skip locked
-                """, Delivery.class)
+                select d.* from delivery d left join ward_zone z on z.ward_code = d.ward_code
+                 where d.programme_code = ?1 and d.status = 'WAITING'
+                 order by %s, d.requested_at, d.id
+                 for update of d skip locked
+                """.formatted(WardZones.sqlRank("z")), Delivery.class)
                 .setParameter(1, programmeCode)
                 .getResultList();
     }

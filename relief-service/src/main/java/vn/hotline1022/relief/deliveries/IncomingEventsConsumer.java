@@ -10,8 +10,10 @@ import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
+import vn.hotline1022.relief.zones.WardZones;
 
 /**
  * Relief's events in: a call's relief needs, and the needs a field team found on site (cần hỗ trợ sau khi khám), each
@@ -26,12 +28,16 @@ public class IncomingEventsConsumer {
     @Inject
     Allocator allocator;
 
+    @Inject
+    WardZones wardZones;
+
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
         inbox.process(record, EventHandlers.create()
                 .on(CallReceived.class, allocator::onCallReceived)
-                .on(CaseNeedsChanged.class, allocator::onCaseNeedsChanged));
+                .on(CaseNeedsChanged.class, allocator::onCaseNeedsChanged)
+                .on(ZoneStatusChanged.class, wardZones::apply));
     }
 
     @Incoming("dispatch-events")

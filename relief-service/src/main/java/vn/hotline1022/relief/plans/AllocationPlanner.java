@@ -16,6 +16,7 @@ import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.donors.Consignment;
 import vn.hotline1022.relief.programmes.Programme;
+import vn.hotline1022.relief.zones.WardZones;
 import vn.hotline1022.relief.warehouses.Stock;
 import vn.hotline1022.relief.warehouses.Warehouse;
 
@@ -37,7 +38,7 @@ public class AllocationPlanner {
      *                              served oldest first across the province as they are
      */
     public record WardPlan(String wardCode, String districtCode, long waiting, long scheduledNotDelivered,
-            long expectedToWard, long shortfall) {
+            long expectedToWard, long shortfall, String zoneColour) {
     }
 
     /**
@@ -62,6 +63,9 @@ public class AllocationPlanner {
      * Programmes of the province that are active or still have requests pending. An officer limited to some districts
      * sees only their wards; the programme totals are the province's, since stock is shared across wards.
      */
+    @Inject
+    WardZones wardZones;
+
     @Transactional
     public AllocationPlan plan(String provinceCode, Scope scope) {
         List<Programme> programmes = Programme.list("""
@@ -70,13 +74,14 @@ public class AllocationPlanner {
                 provinceCode,
                 List.of(Delivery.Status.WAITING, Delivery.Status.SCHEDULED));
         List<ProgrammePlan> plans = new ArrayList<>();
+        Map<String, String> zones = wardZones.colours(provinceCode);
         for (Programme p : programmes) {
-            plans.add(plan(p, scope, stock.ofProgramme(p.code)));
+            plans.add(plan(p, scope, stock.ofProgramme(p.code), zones));
         }
         return new AllocationPlan(provinceCode, Instant.now(), plans);
     }
 
-    private static ProgrammePlan plan(Programme p, Scope scope, List<Stock.Line> onHand) {
+    private static ProgrammePlan plan(Programme p, Scope scope, List<Stock.Line> onHand, Map<String, String> zones) {
         Map<String, long[]> wards = new TreeMap<>(); // ward -> waiting, scheduled, expected, shortfall
         Map<String, String> districtOf = new TreeMap<>();
         var em = Delivery.getEntityManager();
@@ -84,6 +89,9 @@ public class AllocationPlanner {
                 select d.wardCode, d.districtCode from Delivery d
                  where d.programmeCode = ?1 and d.status = ?2 order by d.requestedAt, d.id""", Object[].class)
                 .setParameter(1, p.code).setParameter(2, Delivery.Status.WAITING).getResultList();
+        // Served as stock arrives: lockdown (red) wards first, then orange, each oldest first (a stable sort).
+        waiting = waiting.stream().sorted(Comparator.comparingInt(r -> WardZones.rank(zones.get((String) r[0]))))
+                .toList();
         List<Object[]> scheduled = em.createQuery("""
                 select d.wardCode, d.districtCode, count(d) from Delivery d
                  where d.programmeCode = ?1 and d.status = ?2 group by d.wardCode, d.districtCode""", Object[].class)
@@ -109,7 +117,7 @@ public class AllocationPlanner {
             wards.computeIfAbsent((String) row[0], w -> new long[4])[1] += n;
             districtOf.putIfAbsent((String) row[0], (String) row[1]);
         }
-        // Waiting requests are served oldest first whatever their ward: the first (stock + expected) are covered.
+        // The first (stock + expected) waiting requests, in the order they are served, are covered.
         long cover = p.stock + expectedTotal;
         for (Object[] row : waiting) {
             long[] w = wards.computeIfAbsent((String) row[0], x -> new long[4]);
@@ -124,9 +132,11 @@ public class AllocationPlanner {
         long shortfall = Math.max(0, waiting.size() - p.stock - expectedTotal);
         List<WardPlan> wardPlans = wards.entrySet().stream()
                 .map(e -> new WardPlan(e.getKey(), districtOf.get(e.getKey()), e.getValue()[0], e.getValue()[1],
-                        e.getValue()[2], e.getValue()[3]))
+                        e.getValue()[2], e.getValue()[3], zones.get(e.getKey())))
                 .filter(w -> scope.covers(p.provinceCode, w.districtCode())) // only the wards the officer may see
-                .sorted(Comparator.comparingLong(WardPlan::shortfall).reversed().thenComparing(WardPlan::wardCode))
+                .sorted(Comparator.comparingInt((WardPlan w) -> WardZones.rank(w.zoneColour()))
+                        .thenComparing(Comparator.comparingLong(WardPlan::shortfall).reversed())
+                        .thenComparing(WardPlan::wardCode))
                 .toList();
         Map<String, Long> expectedAt = new TreeMap<>();
         em.createQuery("""
