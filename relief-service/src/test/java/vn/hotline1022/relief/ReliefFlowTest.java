@@ -620,14 +620,14 @@ class ReliefFlowTest {
         }
     }
 
-    /** Sóc Trăng: a call about a sick child, then the same household calls again, out of food: decided once. */
+    /** Đồng Tháp: a call about a sick child, then the same household calls again, out of food: decided once. */
     @Test
     void reliefNeedsARepeatCallAddsAreDecidedOnceForTheCallersHousehold() {
-        String socTrang = "94";
-        post("/api/v1/programmes", programme("ST-FOOD-01", socTrang, List.of("FOOD"), 1, 5), 201);
+        String dongThap = "87";
+        post("/api/v1/programmes", programme("DT-FOOD-01", dongThap, List.of("FOOD"), 1, 5), 201);
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
         try {
-            CallReceived medical = call(socTrang, "941", "31507", "0299 3822 444", Need.MEDICAL_CONSULTATION);
+            CallReceived medical = call(dongThap, "866", "29869", "0277 3822 444", Need.MEDICAL_CONSULTATION);
             produce(medical);
             await().atMost(PATIENCE).until(() -> QuarkusTransaction.requiringNew()
                     .call(() -> CaseHousehold.findById(medical.caseId()) != null));
@@ -640,7 +640,7 @@ class ReliefFlowTest {
                     .awaitCompletion(PATIENCE);
             ReliefScheduled scheduled = awaitEvent(out, medical.caseId(), EventType.RELIEF_SCHEDULED,
                     ReliefScheduled.class);
-            assertThat(scheduled.programmeCode()).isEqualTo("ST-FOOD-01");
+            assertThat(scheduled.programmeCode()).isEqualTo("DT-FOOD-01");
             await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("caseId", medical.caseId())
                     .get("/api/v1/deliveries").then().body("size()", equalTo(1))
                     .body("[0].source", equalTo("REPEAT_CALL")).body("[0].needs", equalTo(List.of("FOOD"))));
@@ -652,36 +652,36 @@ class ReliefFlowTest {
     }
 
     /**
-     * Bạc Liêu: a ward goes into lockdown (red zone). When stock arrives, its waiting household is served before an
+     * An Giang: a ward goes into lockdown (red zone). When stock arrives, its waiting household is served before an
      * older request from a green ward, and the allocation plan lists the red ward first.
      */
     @Test
     void lockdownWardsAreServedFirstWhenStockArrives() {
-        String bacLieu = "95";
-        post("/api/v1/programmes", programme("BL-FOOD-01", bacLieu, List.of("FOOD"), 1, 0), 201);
+        String anGiang = "89";
+        post("/api/v1/programmes", programme("AG-FOOD-01", anGiang, List.of("FOOD"), 1, 0), 201);
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.RELIEF);
         try {
-            CallReceived green = call(bacLieu, "954", "31825", "0291 3822 001", Need.FOOD); // older
+            CallReceived green = call(anGiang, "883", "30280", "0296 3822 001", Need.FOOD); // older
             allocate(green);
-            CallReceived locked = call(bacLieu, "954", "31840", "0291 3822 002", Need.FOOD);
+            CallReceived locked = call(anGiang, "883", "30283", "0296 3822 002", Need.FOOD);
             allocate(locked);
-            ZoneStatusChanged red = new ZoneStatusChanged(bacLieu, "954", "31840", null, ZoneColour.RED,
-                    Instant.now(), "bcd-baclieu", "Phong tỏa theo Chỉ thị 16");
+            ZoneStatusChanged red = new ZoneStatusChanged(anGiang, "883", "30283", null, ZoneColour.RED,
+                    Instant.now(), "bcd-angiang", "Phong tỏa theo Chỉ thị 16");
             var record = CloudEventRecords.of(red);
             // An older change arriving late never undoes the newer one.
-            var stale = CloudEventRecords.of(new ZoneStatusChanged(bacLieu, "954", "31840", null, ZoneColour.GREEN,
-                    Instant.now().minus(Duration.ofHours(1)), "bcd-baclieu", "cũ"));
+            var stale = CloudEventRecords.of(new ZoneStatusChanged(anGiang, "883", "30283", null, ZoneColour.GREEN,
+                    Instant.now().minus(Duration.ofHours(1)), "bcd-angiang", "cũ"));
             companion.produceStrings().fromRecords(record, stale).awaitCompletion(PATIENCE);
-            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", bacLieu)
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", anGiang)
                     .get("/api/v1/plans/allocation").then().statusCode(200)
-                    .body("programmes[0].wards[0].wardCode", equalTo("31840"))
+                    .body("programmes[0].wards[0].wardCode", equalTo("30283"))
                     .body("programmes[0].wards[0].zoneColour", equalTo("RED")));
 
             given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
-                    .post("/api/v1/programmes/BL-FOOD-01/stock").then().statusCode(200);
+                    .post("/api/v1/programmes/AG-FOOD-01/stock").then().statusCode(200);
             ReliefScheduled scheduled = awaitEvent(out, locked.caseId(), EventType.RELIEF_SCHEDULED,
                     ReliefScheduled.class);
-            assertThat(scheduled.programmeCode()).isEqualTo("BL-FOOD-01");
+            assertThat(scheduled.programmeCode()).isEqualTo("AG-FOOD-01");
             assertThat(count(out, green.caseId(), EventType.RELIEF_SCHEDULED)).isZero();
             given().queryParam("caseId", green.caseId()).get("/api/v1/deliveries").then()
                     .body("[0].status", equalTo("WAITING"));
