@@ -575,7 +575,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void onCallOpsAreMailedWhenAnOpsAlertOpensAndWhenItIsResolved() {
+    void onCallOpsAreMailedWhenAnOpsAlertOpensAndWhenItIsResolved() throws Exception {
         UUID alertId = UUID.randomUUID();
         String subject = "relief-service / hotline.intake.events";
         var raised = CloudEventRecords.of(new vn.hotline1022.events.ops.OpsAlertRaised(alertId, Instant.now(),
@@ -596,7 +596,7 @@ class NotificationFlowTest {
     }
 
     @Test
-    void theDistrictsOfficialsLearnThatAPatientWaitsForABed() {
+    void theDistrictsOfficialsLearnThatAPatientWaitsForABed() throws Exception {
         CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
                 Need.HOSPITAL_ADMISSION);
         produce(call);
