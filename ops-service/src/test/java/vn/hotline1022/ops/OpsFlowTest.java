@@ -237,6 +237,37 @@ class OpsFlowTest {
                 .statusCode(404);
     }
 
+    @Test
+    void tooManyEscalationsInADistrictExpiredReferralsOrFailedNoticesRaiseAlerts() {
+        // Two escalations in Bến Cát (721) within the window (test threshold 2); one in Dầu Tiếng (722) is not enough.
+        for (String district : List.of("721", "721", "722")) {
+            CallReceived call = SampleEvents.callReceived(district, "25813", Need.EMERGENCY_TRANSPORT);
+            publish(CloudEventRecords.of(new CaseEscalated(call.caseId(), call.caseCode(), Instant.now(),
+                    EscalationLevel.DISTRICT, "FIRST_ACTION_OVERDUE", call.needs(),
+                    new Location("74", district, "25813", null, null, null), 90)));
+        }
+        for (int i = 0; i < 2; i++) {
+            publish(CloudEventRecords.of(new ReferralExpired(UUID.randomUUID(), "BD-20210817-01" + i, Instant.now(),
+                    UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "74999")));
+            publish(CloudEventRecords.of(new vn.hotline1022.events.notification.NotificationFailed(UUID.randomUUID(),
+                    "BD-20210817-02" + i, Instant.now(), UUID.randomUUID(), "vn.hotline1022.dispatch.TeamDispatched.v1",
+                    "CITIZEN", "ZALO", "Zalo OA answered HTTP 503")));
+        }
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(ops).queryParam("state", "OPEN")
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("find { it.rule == 'SLA_ESCALATIONS' && it.subject == '721' }.detail",
+                        org.hamcrest.Matchers.containsString("SLA escalations"))
+                .body("find { it.rule == 'REFERRAL_EXPIRIES' && it.subject == '74999' }.severity",
+                        org.hamcrest.Matchers.equalTo("WARNING"))
+                .body("find { it.rule == 'NOTIFICATION_FAILURES' && it.subject == 'ZALO' }.state",
+                        org.hamcrest.Matchers.equalTo("OPEN")));
+        given().auth().oauth2(ops).queryParam("state", "OPEN").get("/api/v1/alerts").then()
+                .body("findAll { it.rule == 'SLA_ESCALATIONS' && it.subject == '722' }.size()",
+                        org.hamcrest.Matchers.equalTo(0));
+        assertThat(given().get("/q/metrics").then().statusCode(200).extract().asString())
+                .contains("hotline_ops_alerts_open{rule=\"SLA_ESCALATIONS\"}");
+    }
+
     private String state(String group, String topic) {
         return given().auth().oauth2(ops).get("/api/v1/consumer-groups").then().statusCode(200).extract()
                 .path("find { it.group == '" + group + "' && it.topic == '" + topic + "' }.state");
