@@ -27,6 +27,8 @@ public final class LocalStack implements AutoCloseable {
     public static final Map<String, Integer> SERVICES = servicePorts(8081);
     /** Watches the others: told where they listen. */
     static final String OPS_SERVICE = "ops-service";
+    /** ops-service keeps little in memory (the latest sample; history is in its database). */
+    static final int OPS_HEAP_MB = 128;
 
     /**
      * Where and how to run.
@@ -298,7 +300,7 @@ public final class LocalStack implements AutoCloseable {
                 options);
         Path jar = options.projectRoot().resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         return new ServiceProcess(instanceName, port, jar, env, options.home().resolve("logs").resolve(instanceName
-                + ".log"));
+                + ".log"), service.equals(OPS_SERVICE) ? OPS_HEAP_MB : ServiceProcess.DEFAULT_HEAP_MB);
     }
 
     /** This install's secrets, generated once under {@code home} (e.g. a test derives a receipt code with one). */

@@ -26,7 +26,16 @@ public final class ServiceProcess {
     private final Path logFile;
     private Process process;
 
+    static final int DEFAULT_HEAP_MB = 256;
+    private final int heapMb;
+
     ServiceProcess(String name, int port, Path jar, Map<String, String> env, Path logFile) {
+        this(name, port, jar, env, logFile, DEFAULT_HEAP_MB);
+    }
+
+    /** @param heapMb the most heap it may use: ops-service, which only watches, gets less than the others */
+    ServiceProcess(String name, int port, Path jar, Map<String, String> env, Path logFile, int heapMb) {
+        this.heapMb = heapMb;
         this.name = name;
         this.port = port;
         this.jar = jar;
@@ -44,7 +53,7 @@ public final class ServiceProcess {
                 changed.put(k, v);
             }
         });
-        return new ServiceProcess(name, port, jar, changed, logFile);
+        return new ServiceProcess(name, port, jar, changed, logFile, heapMb);
     }
 
     /** Waits for the process to end by itself; its exit code, or empty if it still runs after {@code timeout}. */
@@ -96,7 +105,7 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(),
                 // Small heaps and quick JIT: five services share two cores on a laptop or CI machine.
-                "-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-Xms64m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
                 "-jar", jar.toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
