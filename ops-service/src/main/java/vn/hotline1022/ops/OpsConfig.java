@@ -44,6 +44,10 @@ public interface OpsConfig {
     @WithDefault("5")
     int notificationFailures();
 
+    /** A patient waiting for a bed longer than this raises an alert (per province). */
+    @WithDefault("PT30M")
+    Duration referralWaitThreshold();
+
     /** {@code name=url,name=url}: the services whose health and outbox ops watch; none when empty. */
     java.util.Optional<String> serviceUrls();
 

@@ -268,6 +268,30 @@ class OpsFlowTest {
                 .contains("hotline_ops_alerts_open{rule=\"SLA_ESCALATIONS\"}");
     }
 
+    @Test
+    void aPatientWaitingForABedTooLongAlertsOpsUntilAHospitalIsAsked() {
+        UUID caseId = UUID.randomUUID();
+        publish(CloudEventRecords.of(new vn.hotline1022.events.referral.ReferralWaiting(caseId, "BD-20210817-0301",
+                Instant.now(), UUID.randomUUID(), "NO_FREE_BED", vn.hotline1022.events.common.BedType.ICU,
+                Instant.now().minus(Duration.ofMinutes(20)), "11", "094")));
+        // Another patient started waiting just now: within the threshold (10 min in tests).
+        publish(CloudEventRecords.of(new vn.hotline1022.events.referral.ReferralWaiting(UUID.randomUUID(),
+                "BD-20210817-0302", Instant.now(), UUID.randomUUID(), "NO_FREE_BED",
+                vn.hotline1022.events.common.BedType.ICU, Instant.now(), "11", "094")));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(ops).queryParam("state", "OPEN")
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("find { it.rule == 'REFERRAL_WAITING' && it.subject == '11' }.detail",
+                        org.hamcrest.Matchers.startsWith("1 người bệnh chờ giường")));
+        // A bed freed: the case is put to a hospital, the alert is resolved.
+        publish(CloudEventRecords.of(new vn.hotline1022.events.referral.PatientReferred(caseId, "BD-20210817-0301",
+                Instant.now(), UUID.randomUUID(), UUID.randomUUID(), "BV Đa khoa tỉnh Điện Biên",
+                vn.hotline1022.events.common.BedType.ICU, null, null, Instant.now().plusSeconds(600), 1, "11001")));
+        await().atMost(WAIT).untilAsserted(() -> given().auth().oauth2(ops).queryParam("state", "RESOLVED")
+                .get("/api/v1/alerts").then().statusCode(200)
+                .body("find { it.rule == 'REFERRAL_WAITING' && it.subject == '11' }.state",
+                        org.hamcrest.Matchers.equalTo("RESOLVED")));
+    }
+
     private String state(String group, String topic) {
         return given().auth().oauth2(ops).get("/api/v1/consumer-groups").then().statusCode(200).extract()
                 .path("find { it.group == '" + group + "' && it.topic == '" + topic + "' }.state");

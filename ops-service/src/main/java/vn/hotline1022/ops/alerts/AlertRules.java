@@ -1,5 +1,6 @@
 package vn.hotline1022.ops.alerts;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -95,6 +96,10 @@ public class AlertRules {
                         + ")"));
             }
         });
+        Duration wait = config.referralWaitThreshold();
+        signals.waitingSince(Instant.now().minus(wait)).forEach((province, n) -> holding.add(new Condition(
+                Rule.REFERRAL_WAITING, province, Severity.CRITICAL, n + " người bệnh chờ giường quá " + wait.toMinutes()
+                        + " phút (" + n + " patients waiting for a bed over " + wait.toMinutes() + " min)")));
         signals.countSince(Signals.Kind.NOTIFICATION_FAILURES, since).forEach((channel, n) -> {
             if (n >= config.notificationFailures()) {
                 holding.add(new Condition(Rule.NOTIFICATION_FAILURES, channel, Severity.WARNING, n

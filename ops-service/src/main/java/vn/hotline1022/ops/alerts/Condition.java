@@ -5,7 +5,7 @@ public record Condition(Rule rule, String subject, Severity severity, String det
 
     public enum Rule {
         CONSUMER_LAG, CONSUMER_STALLED, DLQ_GROWTH, OUTBOX_AGE, SERVICE_DOWN, SLA_ESCALATIONS, REFERRAL_EXPIRIES,
-        NOTIFICATION_FAILURES
+        REFERRAL_WAITING, NOTIFICATION_FAILURES
     }
 
     public enum Severity {

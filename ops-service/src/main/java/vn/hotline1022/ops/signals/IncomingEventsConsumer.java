@@ -10,7 +10,9 @@ import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
@@ -35,7 +37,10 @@ public class IncomingEventsConsumer {
     @Incoming("referral-events")
     @Blocking
     public void onReferralEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create().on(ReferralExpired.class, signals::onReferralExpired));
+        inbox.process(record, EventHandlers.create()
+                .on(ReferralExpired.class, signals::onReferralExpired)
+                .on(ReferralWaiting.class, signals::onReferralWaiting)
+                .on(PatientReferred.class, signals::onPatientReferred));
     }
 
     @Incoming("notification-events")

@@ -13,7 +13,9 @@ import jakarta.transaction.Transactional;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
+import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
+import vn.hotline1022.events.referral.ReferralWaiting;
 
 /**
  * What ops take from the case flow, and nothing personal: the case code → id index for traces, and the events that
@@ -45,6 +47,30 @@ public class Signals {
 
     public void onReferralExpired(ReferralExpired e) {
         record(Kind.REFERRAL_EXPIRIES, e.hospitalCode() == null ? "?" : e.hospitalCode(), e.occurredAt());
+    }
+
+    /** A patient waits for a bed: remembered until the case is put to a hospital. */
+    public void onReferralWaiting(ReferralWaiting e) {
+        em.createNativeQuery("insert into waiting_referral (case_id, case_code, province_code, since) "
+                + "values (?1, ?2, ?3, ?4) on conflict (case_id) do nothing")
+                .setParameter(1, e.caseId()).setParameter(2, e.caseCode()).setParameter(3, e.provinceCode())
+                .setParameter(4, e.since() == null ? e.occurredAt() : e.since()).executeUpdate();
+    }
+
+    public void onPatientReferred(PatientReferred e) {
+        em.createNativeQuery("delete from waiting_referral where case_id = ?1").setParameter(1, e.caseId())
+                .executeUpdate();
+    }
+
+    /** Per province, the patients waiting for a bed since before {@code before}. */
+    @Transactional
+    public Map<String, Long> waitingSince(Instant before) {
+        Map<String, Long> counts = new TreeMap<>();
+        @SuppressWarnings("unchecked")
+        java.util.List<Object[]> rows = em.createNativeQuery("select coalesce(province_code, '?'), count(*) "
+                + "from waiting_referral where since < ?1 group by 1").setParameter(1, before).getResultList();
+        rows.forEach(r -> counts.put((String) r[0], ((Number) r[1]).longValue()));
+        return counts;
     }
 
     public void onNotificationFailed(NotificationFailed e) {
