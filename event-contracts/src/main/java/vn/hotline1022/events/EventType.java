@@ -13,6 +13,7 @@ import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.CaseReopened;
 import vn.hotline1022.events.intake.CaseResolved;
 import vn.hotline1022.events.intake.RepeatCallLinked;
+import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
@@ -48,6 +49,7 @@ public enum EventType {
     CASE_RESOLVED(Service.INTAKE, "CaseResolved", 1, CaseResolved.class),
     CASE_REOPENED(Service.INTAKE, "CaseReopened", 1, CaseReopened.class),
     ZONE_STATUS_CHANGED(Service.INTAKE, "ZoneStatusChanged", 1, ZoneStatusChanged.class),
+    WEEKLY_REPORT_ISSUED(Service.INTAKE, "WeeklyReportIssued", 1, WeeklyReportIssued.class),
     // dispatch-service
     TEAM_DISPATCHED(Service.DISPATCH, "TeamDispatched", 1, TeamDispatched.class),
     TEAM_ARRIVED(Service.DISPATCH, "TeamArrived", 1, TeamArrived.class),

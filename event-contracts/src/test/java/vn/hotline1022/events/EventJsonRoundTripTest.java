@@ -57,6 +57,9 @@ class EventJsonRoundTripTest {
         if (type == EventType.ZONE_STATUS_CHANGED) {
             assertThat(event).isNotInstanceOf(CaseEvent.class);
             assertThat(event.key()).isEqualTo(((ZoneStatusChanged) event).wardCode());
+        } else if (event instanceof vn.hotline1022.events.intake.WeeklyReportIssued report) {
+            assertThat(event.key()).as("the reports of one area in order")
+                    .isEqualTo(report.level() + ":" + report.areaCode());
         } else if (event instanceof vn.hotline1022.events.ops.OpsAlertRaised raised) {
             assertThat(event.key()).as("every event of one alert in order").isEqualTo(raised.alertId().toString());
         } else if (event instanceof vn.hotline1022.events.ops.OpsAlertResolved resolved) {

@@ -15,6 +15,18 @@ public interface IntakeConfig {
 
     Citizens citizens();
 
+    /** The weekly report, issued per province and district to their officials (báo cáo tuần). */
+    WeeklyReports weeklyReport();
+
+    interface WeeklyReports {
+        /** When the last week's reports are issued: Mondays at 07:00 (Quartz cron, in {@link #zone()}). */
+        @WithDefault("0 0 7 ? * MON")
+        String cron();
+
+        @WithDefault("Asia/Ho_Chi_Minh")
+        String zone();
+    }
+
     /**
      * Limits on what anyone can do on the citizens' public endpoints (tracking, confirmation) without signing in,
      * counted in the database per case code, per phone and per code + phone pair.

@@ -38,6 +38,7 @@ class IntakeAccessTest {
                 .allow("GET /api/v1/zones", AccessMatrix.ROLES.toArray(String[]::new))
                 .allow("GET /api/v1/zones/{wardCode}/history", AccessMatrix.ROLES.toArray(String[]::new))
                 .allow("GET /api/v1/reports/weekly", "ops", "admin")
+                .allow("GET /api/v1/reports/weekly/issued", "ops", "admin")
                 .open("POST /api/v1/public/cases/{code}/lookup")
                 .open("POST /api/v1/public/cases/{code}/confirmation")
                 .allow("GET /api/v1/audit", "admin")

@@ -60,9 +60,11 @@ import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.RepeatCallLinked;
+import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
+import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.sla.SlaClock;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.testkit.KafkaResource;
@@ -94,6 +96,9 @@ class IntakeFlowTest {
 
     @Inject
     SlaClock slaClock;
+
+    @Inject
+    vn.hotline1022.intake.reports.WeeklyReportIssuer issuer;
 
     @Inject
     EntityManager em;
@@ -654,6 +659,57 @@ class IntakeFlowTest {
         problem(given().auth().oauth2(ops).queryParam("from", "2021-02-30").get("/api/v1/reports/weekly"), 400)
                 .body("errors.field", hasItem("from"));
         problem(given().auth().oauth2(ops).get("/api/v1/reports/weekly"), 400);
+    }
+
+    @Test
+    void lastWeeksReportsAreIssuedOncePerAreaEvenByTwoInstancesAtOnce() throws Exception {
+        // Two cases of Thủ Dầu Một (718) opened last Tuesday: the only cases of that week in this database.
+        List<String> codes = List.of(openCase(SampleEvents.PHU_CUONG, List.of("FOOD"), uniquePhone()),
+                openCase(SampleEvents.PHU_CUONG, List.of("MEDICAL_CONSULTATION"), uniquePhone()));
+        Instant now = Instant.now();
+        LocalDate lastTuesday = LocalDate.now(VIETNAM).with(java.time.temporal.TemporalAdjusters
+                .previousOrSame(java.time.DayOfWeek.MONDAY)).minusWeeks(1).plusDays(1);
+        Instant opened = lastTuesday.atTime(9, 30).atZone(VIETNAM).toInstant();
+        QuarkusTransaction.requiringNew().run(() -> HotlineCase.getEntityManager()
+                .createNativeQuery("update hotline_case set opened_at = ?1 where code in (?2, ?3)")
+                .setParameter(1, opened).setParameter(2, codes.get(0)).setParameter(3, codes.get(1))
+                .executeUpdate());
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        ExecutorService instances = Executors.newFixedThreadPool(2);
+        try {
+            // The Monday job on two instances at the same moment, then once more (a restart): each area once.
+            java.util.concurrent.Callable<Integer> mondayJob = () -> issuer.issueLastWeek(now);
+            List<Future<Integer>> runs = instances.invokeAll(List.of(mondayJob, mondayJob));
+            int issued = 0;
+            for (Future<Integer> run : runs) {
+                issued += run.get();
+            }
+            assertThat(issued).isEqualTo(2); // Bình Dương, and Thủ Dầu Một
+            assertThat(issuer.issueLastWeek(now)).isZero();
+
+            await().atMost(PATIENCE).until(() -> reports(intake).size() >= 2);
+            List<WeeklyReportIssued> reports = reports(intake);
+            assertThat(reports).extracting(r -> r.level() + " " + r.areaCode())
+                    .containsExactlyInAnyOrder("PROVINCE 74", "DISTRICT 718");
+            assertThat(reports).allSatisfy(r -> {
+                assertThat(r.cases()).isEqualTo(2);
+                assertThat(r.weekStart()).isEqualTo(lastTuesday.minusDays(1));
+                assertThat(r.csv()).startsWith("section,key,value\n").contains("total,cases,2");
+                assertThat(r.summary()).startsWith("Tuần ").contains("2 hồ sơ");
+            });
+            String ops = TestTokens.user("ops-weekly", Roles.OPS).sign();
+            given().auth().oauth2(ops).get("/api/v1/reports/weekly/issued").then().statusCode(200)
+                    .body("findAll { it.weekStart == '" + lastTuesday.minusDays(1) + "' }.areaCode",
+                            hasItems("74", "718"));
+        } finally {
+            instances.shutdownNow();
+            intake.stop();
+        }
+    }
+
+    private static List<WeeklyReportIssued> reports(ConsumerTask<String, String> intake) {
+        return intake.stream().filter(r -> EventType.WEEKLY_REPORT_ISSUED.ceType().equals(header(r, "ce_type")))
+                .map(r -> (WeeklyReportIssued) EventJson.fromJson(r.value(), EventType.WEEKLY_REPORT_ISSUED)).toList();
     }
 
     @Test

@@ -611,6 +611,33 @@ class NotificationFlowTest {
                 .extracting(n -> n.recipientKind() + " " + n.channel()).containsOnly("OFFICIAL EMAIL").hasSize(2);
     }
 
+    @Test
+    void aDistrictsWeeklyReportIsMailedToItsOfficialsWithTheCsvAttached() throws Exception {
+        UUID reportId = UUID.randomUUID();
+        String csv = "section,key,value\nperiod,from,2021-08-16\ntotal,cases,412\n";
+        var report = CloudEventRecords.of(new vn.hotline1022.events.intake.WeeklyReportIssued(reportId, Instant.now(),
+                "DISTRICT", SampleEvents.THUAN_AN, java.time.LocalDate.parse("2021-08-16"), 412,
+                "Tuần 16/08/2021–22/08/2021: 412 hồ sơ, 57 vượt hạn, 12 chuyển cấp.", csv));
+        companion.produceStrings().fromRecords(report, report).awaitCompletion(PATIENCE); // redelivered: mailed once
+        MimeMessage mail = awaitMail(LocalProvidersResource.THUAN_AN_DISTRICT_OFFICIAL,
+                "REPORT-725-2021-08-16 – WeeklyReportIssued");
+        jakarta.mail.internet.MimeMultipart parts = (jakarta.mail.internet.MimeMultipart) mail.getContent();
+        String body = null;
+        String attached = null;
+        for (int i = 0; i < parts.getCount(); i++) {
+            var part = parts.getBodyPart(i);
+            if ("hotline1022-725-2021-08-16.csv".equals(part.getFileName())) {
+                attached = new String(part.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            } else {
+                body = part.getContent().toString();
+            }
+        }
+        assertThat(attached).isEqualTo(csv);
+        assertThat(body).contains("báo cáo tuần từ 16/08/2021 của quận/huyện 725").contains("412 hồ sơ");
+        assertThat(awaitNotifications(reportId, 2)).extracting(n -> n.recipientKind() + " " + n.channel())
+                .containsExactly("OFFICIAL EMAIL", "OFFICIAL EMAIL");
+    }
+
     private void produce(CaseEvent event) {
         companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
     }

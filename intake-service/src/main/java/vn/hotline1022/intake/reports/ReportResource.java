@@ -34,6 +34,18 @@ public class ReportResource {
     @Inject
     WeeklyReport reports;
 
+    @Inject
+    WeeklyReportIssuer issuer;
+
+    @GET
+    @Path("/weekly/issued")
+    @RolesAllowed({ Roles.OPS, Roles.ADMIN })
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The last 50 weekly reports issued to officials (every Monday 07:00, per province and district)")
+    public java.util.List<WeeklyReportIssuer.Issued> issued() {
+        return issuer.recent(50);
+    }
+
     @GET
     @Path("/weekly")
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })

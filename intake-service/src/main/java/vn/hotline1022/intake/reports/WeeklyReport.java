@@ -29,6 +29,24 @@ public class WeeklyReport {
 
     /** Cases opened in the window, ?1 and ?2 being its start and end instants. */
     private static final String WINDOW = " from hotline_case where opened_at >= ?1 and opened_at < ?2";
+    private static final java.util.regex.Pattern AREA_CODE = java.util.regex.Pattern.compile("\\d{2,3}");
+
+    /** A province ({@code PROVINCE}, 2-digit code) or a district ({@code DISTRICT}, 3 digits); null: everywhere. */
+    public record Area(String level, String code) {
+
+        public Area {
+            if (!("PROVINCE".equals(level) || "DISTRICT".equals(level)) || code == null
+                    || !AREA_CODE.matcher(code).matches()) {
+                throw new IllegalArgumentException("not an area: " + level + " " + code);
+            }
+        }
+
+        /** SQL condition on {@code hotline_case} (alias {@code c.} or none); the code is digits only, checked above. */
+        String condition(String alias) {
+            return " and " + alias + ("PROVINCE".equals(level) ? "province_code" : "district_code") + " = '" + code
+                    + "'";
+        }
+    }
 
     @Inject
     EntityManager em;
@@ -38,19 +56,29 @@ public class WeeklyReport {
 
     @jakarta.transaction.Transactional
     public Report of(LocalDate from, Instant start, Instant end, Instant now) {
+        return of(from, start, end, now, null);
+    }
+
+    /** As {@link #of(LocalDate, Instant, Instant, Instant)}, for the cases of one area only. */
+    @jakarta.transaction.Transactional
+    public Report of(LocalDate from, Instant start, Instant end, Instant now, Area area) {
+        String inArea = area == null ? "" : area.condition("");
+        String window = WINDOW + inArea;
         Map<String, Long> byNeed = counts("select n, count(*) from hotline_case, unnest(needs) n"
-                + " where opened_at >= ?1 and opened_at < ?2 group by n order by count(*) desc, n", start, end);
+                + " where opened_at >= ?1 and opened_at < ?2" + inArea + " group by n order by count(*) desc, n",
+                start, end);
         Map<String, Long> byDistrict = new LinkedHashMap<>();
-        counts("select district_code, count(*)" + WINDOW + " group by district_code order by count(*) desc,"
+        counts("select district_code, count(*)" + window + " group by district_code order by count(*) desc,"
                 + " district_code", start, end).forEach((code, n) -> byDistrict.put(
                         code + " " + units.district(code).map(AdminUnits.District::name).orElse(""), n));
-        Map<String, Long> byStatus = counts("select status, count(*)" + WINDOW + " group by status order by status",
+        Map<String, Long> byStatus = counts("select status, count(*)" + window + " group by status order by status",
                 start, end);
         Object[] calls = (Object[]) em.createNativeQuery("""
                 select count(*), count(*) filter (where k.call_id <> c.first_call_id)
                 from case_call k join hotline_case c on c.id = k.case_id
                 where k.received_at >= ?1 and k.received_at < ?2
-                """).setParameter(1, start).setParameter(2, end).getSingleResult();
+                """ + (area == null ? "" : area.condition("c."))).setParameter(1, start).setParameter(2, end)
+                .getSingleResult();
         long callCount = ((Number) calls[0]).longValue();
         long repeats = ((Number) calls[1]).longValue();
         Object[] sla = (Object[]) em.createNativeQuery("""
@@ -60,20 +88,20 @@ public class WeeklyReport {
                                            or (resolved_at is null and resolution_due < ?3)
                                            or resolved_at > resolution_due or reopen_count > 0),
                        count(*) filter (where escalation_level > 0)
-                """ + WINDOW).setParameter(1, start).setParameter(2, end).setParameter(3, now).getSingleResult();
+                """ + window).setParameter(1, start).setParameter(2, end).setParameter(3, now).getSingleResult();
         return new Report(from, from.plusDays(6), ((Number) sla[0]).longValue(), callCount, repeats,
                 callCount == 0 ? 0 : Math.round(1000.0 * repeats / callCount) / 1000.0, byNeed, byDistrict, byStatus,
-                minutes("first_action_at", start, end), minutes("resolved_at", start, end),
+                minutes("first_action_at", start, end, inArea), minutes("resolved_at", start, end, inArea),
                 ((Number) sla[1]).longValue(), ((Number) sla[2]).longValue());
     }
 
-    private Minutes minutes(String column, Instant start, Instant end) {
+    private Minutes minutes(String column, Instant start, Instant end, String inArea) {
         Object[] row = (Object[]) em.createNativeQuery("""
                 select percentile_cont(0.5) within group (order by m), percentile_cont(0.9) within group (order by m),
                        count(m)
                 from (select extract(epoch from (%1$s - opened_at)) / 60.0 as m
-                      from hotline_case where opened_at >= ?1 and opened_at < ?2 and %1$s is not null) t
-                """.formatted(column)).setParameter(1, start).setParameter(2, end).getSingleResult();
+                      from hotline_case where opened_at >= ?1 and opened_at < ?2 and %1$s is not null%2$s) t
+                """.formatted(column, inArea)).setParameter(1, start).setParameter(2, end).getSingleResult();
         return new Minutes(round(row[0]), round(row[1]), ((Number) row[2]).longValue());
     }
 

@@ -33,6 +33,11 @@ public class EmailChannel implements NoticeChannel {
         String messageId = "<" + notice.notificationId() + "@notification.hotline1022.vn>";
         Mail mail = Mail.withText(notice.to(), notice.subject() == null ? "Hotline 1022" : notice.subject(),
                 notice.text()).addHeader("Message-ID", messageId);
+        if (notice.attachment() != null) {
+            mail.addAttachment(notice.attachment().name(),
+                    notice.attachment().content().getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    notice.attachment().contentType());
+        }
         try {
             mailer.send(mail).await().atMost(timeout);
         } catch (RuntimeException e) {

@@ -14,7 +14,16 @@ import vn.hotline1022.text.Masking;
  * @param loggableText   the same with secrets (receipt codes) masked: what a channel may log
  */
 public record OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text,
-        String loggableText) {
+        String loggableText, Attachment attachment) {
+
+    /** A file sent with an e-mail, e.g. the weekly report's CSV. */
+    public record Attachment(String name, String contentType, String content) {
+    }
+
+    public OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text,
+            String loggableText) {
+        this(notificationId, caseCode, subject, to, text, loggableText, null);
+    }
 
     /** A notice whose text holds nothing secret: logs may show it as sent. */
     public OutgoingNotice(UUID notificationId, String caseCode, String subject, String to, String text) {

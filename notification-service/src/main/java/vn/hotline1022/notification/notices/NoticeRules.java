@@ -19,6 +19,8 @@ import vn.hotline1022.events.Service;
 import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.WeeklyReportIssued;
+import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.ops.OpsAlertRaised;
 import vn.hotline1022.events.ops.OpsAlertResolved;
@@ -63,7 +65,8 @@ public final class NoticeRules {
      * (facility code or team code; null when none).
      */
     public record Rule(EventType type, Set<Recipient> recipients, Function<CaseEvent, Map<String, Object>> values,
-            boolean urgent, Function<CaseEvent, String> district, Function<CaseEvent, String> code) {
+            boolean urgent, Function<CaseEvent, String> district, Function<CaseEvent, String> code,
+            Function<CaseEvent, OutgoingNotice.Attachment> attachment) {
     }
 
     /** Dates are read by people in Vietnam: local date, day first. */
@@ -140,6 +143,15 @@ public final class NoticeRules {
                     return values(e, "bedType", w.bedType() == null ? null : w.bedType().name(), "since",
                             dateTime(w.since()), "districtCode", w.districtCode());
                 });
+        // The weekly report of a province or district, to its officials (keyed by the area's code), the CSV attached.
+        rule(EventType.WEEKLY_REPORT_ISSUED, false, EnumSet.of(Recipient.OFFICIAL), e -> report(e).areaCode(), null,
+                e -> values(e, "summary", report(e).summary(), "level", report(e).level(), "areaCode",
+                        report(e).areaCode(), "weekStart", report(e).weekStart() == null ? null
+                                : report(e).weekStart().format(DateTimeFormatter.ofPattern("dd/MM/yyyy"))));
+        RULES.computeIfPresent(EventType.WEEKLY_REPORT_ISSUED, (t, r) -> new Rule(r.type(), r.recipients(),
+                r.values(), r.urgent(), r.district(), r.code(), e -> new OutgoingNotice.Attachment(
+                        "hotline1022-" + report(e).areaCode() + "-" + report(e).weekStart() + ".csv", "text/csv",
+                        report(e).csv())));
         // Recorded by this service itself when a notice is given up, not consumed from Kafka.
         rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
             NotificationFailed f = (NotificationFailed) e;
@@ -148,19 +160,22 @@ public final class NoticeRules {
                     "error", f.error());
         });
 
-        // Ops alerts (ops-service), as OpsAlertNotice: on-call ops are mailed when one opens and when it is resolved.
+        // Ops alerts (ops-service), as SubjectNotice: on-call ops are mailed when one opens and when it is resolved.
         rule(EventType.OPS_ALERT_RAISED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
-            OpsAlertRaised a = (OpsAlertRaised) ((OpsAlertNotice) e).alert();
+            OpsAlertRaised a = (OpsAlertRaised) ((SubjectNotice) e).event();
             return values(e, "rule", a.rule(), "subject", a.subject(), "severity", a.severity(), "detail",
                     a.detail());
         });
         rule(EventType.OPS_ALERT_RESOLVED, false, EnumSet.of(Recipient.OPS), null, null, e -> {
-            OpsAlertResolved a = (OpsAlertResolved) ((OpsAlertNotice) e).alert();
+            OpsAlertResolved a = (OpsAlertResolved) ((SubjectNotice) e).event();
             return values(e, "rule", a.rule(), "subject", a.subject(), "raisedAt", dateTime(a.raisedAt()));
         });
 
         SAMPLES.put("caseCode", "BD-20210817-0042");
         SAMPLES.put("since", "09:40 17/08/2021");
+        SAMPLES.put("summary", "Tuần 16/08/2021–22/08/2021: 412 hồ sơ, 57 vượt hạn, 12 chuyển cấp.");
+        SAMPLES.put("areaCode", "718");
+        SAMPLES.put("weekStart", "16/08/2021");
         SAMPLES.put("rule", "CONSUMER_STALLED");
         SAMPLES.put("subject", "relief-service / hotline.intake.events");
         SAMPLES.put("severity", "CRITICAL");
@@ -224,7 +239,11 @@ public final class NoticeRules {
             Function<CaseEvent, String> district, Function<CaseEvent, String> code,
             Function<CaseEvent, Map<String, Object>> values) {
         RULES.put(type, new Rule(type, recipients, values, urgent, district == null ? e -> null : district,
-                code == null ? e -> null : code));
+                code == null ? e -> null : code, e -> null));
+    }
+
+    private static WeeklyReportIssued report(CaseEvent e) {
+        return (WeeklyReportIssued) ((SubjectNotice) e).event();
     }
 
     private static Map<String, Object> values(CaseEvent e, Object... keysAndValues) {

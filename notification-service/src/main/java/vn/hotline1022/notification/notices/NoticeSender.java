@@ -161,7 +161,9 @@ public class NoticeSender {
                 throw new DeliveryException("channel " + n.channel + " is not available");
             }
             n.providerId = channel.send(new OutgoingNotice(n.id, n.caseCode, n.subject, to,
-                    ReceiptCodes.reveal(n.text, recipientCodeSecret), ReceiptCodes.mask(n.text)));
+                    ReceiptCodes.reveal(n.text, recipientCodeSecret), ReceiptCodes.mask(n.text),
+                    n.attachment == null ? null
+                            : new OutgoingNotice.Attachment(n.attachmentName, n.attachmentType, n.attachment)));
             n.status = Notification.Status.SENT;
             n.sentAt = Instant.now();
             n.error = null;

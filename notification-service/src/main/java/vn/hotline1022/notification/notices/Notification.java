@@ -41,6 +41,10 @@ public class Notification extends PanacheEntityBase {
     public String providerId;
     public String subject;
     public String text;
+    /** A file mailed with the notice (the weekly report's CSV); null for most notices. */
+    public String attachmentName;
+    public String attachmentType;
+    public String attachment;
     public Instant createdAt;
     public Instant nextAttemptAt;
     public Instant lastAttemptAt;

@@ -15,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.intake.WeeklyReportIssued;
+import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CallReceived;
@@ -59,6 +61,10 @@ public class Notifier {
 
     /** Runs inside the inbox transaction of {@code received}. */
     public void on(ReceivedEvent received) {
+        if (received.data() instanceof WeeklyReportIssued) {
+            onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data())); // to officials only
+            return;
+        }
         if (!(received.data() instanceof CaseEvent event)) {
             return;
         }
@@ -85,7 +91,7 @@ public class Notifier {
 
     /** An ops alert raised or resolved (ops-service): the on-call ops are told, nobody else. */
     public void onOpsAlert(ReceivedEvent received) {
-        onOwnEvent(received.id(), received.type(), OpsAlertNotice.of(received.data()));
+        onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data()));
     }
 
     /** An event this service published itself (NotificationFailed), inside the transaction that published it. */
@@ -207,9 +213,15 @@ public class Notifier {
         }
         String text = texts.render(rule.type(), recipient, config.staffLanguage(), rule.values().apply(event));
         String subject = "[1022] " + event.caseCode() + " – " + rule.type().eventName();
+        OutgoingNotice.Attachment attachment = rule.attachment().apply(event);
         for (String mailbox : mailboxes.stream().map(String::strip).filter(m -> !m.isEmpty()).distinct().toList()) {
-            deliveries.record(sourceEventId, rule.type(), event, recipient, mailbox, Channels.EMAIL, rule.urgent(),
-                    subject, text);
+            Notification n = deliveries.record(sourceEventId, rule.type(), event, recipient, mailbox, Channels.EMAIL,
+                    rule.urgent(), subject, text);
+            if (n != null && attachment != null) {
+                n.attachmentName = attachment.name();
+                n.attachmentType = attachment.contentType();
+                n.attachment = attachment.content();
+            }
         }
     }
 }

@@ -1,0 +1,31 @@
+package vn.hotline1022.notification.notices;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.events.intake.WeeklyReportIssued;
+import vn.hotline1022.events.ops.OpsAlertRaised;
+import vn.hotline1022.events.ops.OpsAlertResolved;
+
+/**
+ * An event that is not about a case, as the delivery log records a notice's subject: the log is kept per case, and
+ * an ops alert or a weekly report is its own subject here (its id in place of a case id, a readable code such as
+ * {@code OPS-CONSUMER_STALLED} or {@code REPORT-718-2021-08-16} in place of a case code). Never published.
+ */
+record SubjectNotice(UUID caseId, String caseCode, Instant occurredAt, HotlineEvent event) implements CaseEvent {
+
+    static SubjectNotice of(HotlineEvent event) {
+        if (event instanceof OpsAlertRaised r) {
+            return new SubjectNotice(r.alertId(), "OPS-" + r.rule(), r.occurredAt(), r);
+        }
+        if (event instanceof OpsAlertResolved r) {
+            return new SubjectNotice(r.alertId(), "OPS-" + r.rule(), r.occurredAt(), r);
+        }
+        if (event instanceof WeeklyReportIssued r) {
+            return new SubjectNotice(r.reportId(), "REPORT-" + r.areaCode() + "-" + r.weekStart(), r.occurredAt(), r);
+        }
+        throw new IllegalArgumentException("not a subject of its own: " + event.getClass().getSimpleName());
+    }
+}
