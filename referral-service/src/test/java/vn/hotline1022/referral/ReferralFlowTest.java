@@ -254,7 +254,7 @@ class ReferralFlowTest {
                     ReferralWaiting.class).get(0);
             assertThat(waits.bedType()).isEqualTo(BedType.ICU);
             assertThat(waits.reason()).isEqualTo("NO_FREE_BED");
-            assertThat(waits.districtCode()).isEqualTo("106");
+            assertThat(waits.districtCode()).isEqualTo(waiting.location().districtCode());
             given().contentType(ContentType.JSON).body(Map.of("beds", Map.of("GENERAL", Map.of("free", 3, "total", 3))))
                     .put("/api/v1/hospitals/{id}/capacity", laiChau).then().statusCode(200);
             assertThat(events(out, winner.caseId(), EventType.REFERRAL_WAITING, ReferralWaiting.class)).isEmpty();
