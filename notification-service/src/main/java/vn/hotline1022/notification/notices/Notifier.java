@@ -94,10 +94,16 @@ public class Notifier {
         onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data()));
     }
 
-    /** An event this service published itself (NotificationFailed), inside the transaction that published it. */
+    /**
+     * An event with no citizen to tell — one this service published itself (NotificationFailed, inside the
+     * transaction that published it), an ops alert, a weekly report: the rule's other recipients are told.
+     */
     public void onOwnEvent(UUID eventId, EventType type, CaseEvent event) {
-        NoticeRules.forType(type).ifPresent(rule -> notify(rule, eventId, event, null,
-                EnumSet.complementOf(EnumSet.of(Recipient.CITIZEN))));
+        NoticeRules.forType(type).ifPresent(rule -> {
+            Set<Recipient> whom = EnumSet.copyOf(rule.recipients());
+            whom.remove(Recipient.CITIZEN); // no citizen's contact here
+            notify(rule, eventId, event, null, whom);
+        });
     }
 
     private void lockCase(UUID caseId) {
