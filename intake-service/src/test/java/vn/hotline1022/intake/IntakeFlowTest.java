@@ -713,6 +713,34 @@ class IntakeFlowTest {
     }
 
     @Test
+    void aQuestionAnsweredOnThePhoneIsResolvedAtOnceAndAViolationReportGoesToTheOfficials() {
+        Map<String, Object> question = call(UUID.randomUUID(), TAN_AN, List.of("INFORMATION"));
+        question.put("answeredOnCall", true);
+        String code = given().contentType(ContentType.JSON).body(question).post("/api/v1/calls").then()
+                .statusCode(201).extract().path("code");
+        given().get("/api/v1/cases/{code}", code).then().statusCode(200)
+                .body("status", equalTo("RESOLVED"))
+                .body("sla.firstActionAt", notNullValue())
+                .body("sla.resolvedAt", notNullValue())
+                .body("timeline.type", hasItems("CallReceived", "CaseResolved"));
+
+        // Only a question can be answered on the phone: anything else needs a service to act.
+        Map<String, Object> food = call(UUID.randomUUID(), TAN_AN, List.of("FOOD", "INFORMATION"));
+        food.put("answeredOnCall", true);
+        problem(given().contentType(ContentType.JSON).body(food).post("/api/v1/calls"), 400)
+                .body("errors.field", hasItem("answeredOnCall"));
+
+        Map<String, Object> violation = call(UUID.randomUUID(), TAN_AN, List.of("VIOLATION_REPORT"));
+        violation.put("notes", "Quán karaoke vẫn mở cửa trong thời gian giãn cách");
+        String reported = given().contentType(ContentType.JSON).body(violation).post("/api/v1/calls").then()
+                .statusCode(201).extract().path("code");
+        given().get("/api/v1/cases/{code}", reported).then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("sla.firstActionAt", notNullValue())
+                .body("timeline[0].summary", org.hamcrest.Matchers.containsString("sent to the district's officials"));
+    }
+
+    @Test
     void badInputIsRefusedWithFieldErrorsAndOpensNothing() {
         String before = given().queryParam("size", 1).get("/api/v1/cases").then().statusCode(200)
                 .extract().header("X-Total-Count");

@@ -638,6 +638,19 @@ class NotificationFlowTest {
                 .containsExactly("OFFICIAL EMAIL", "OFFICIAL EMAIL");
     }
 
+    @Test
+    void aViolationReportIsHandedToTheDistrictsOfficials() throws Exception {
+        CallReceived report = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.VIOLATION_REPORT);
+        produce(report);
+        String text = awaitMail(LocalProvidersResource.THUAN_AN_WARD_OFFICIAL, report.caseCode() + " – CallReceived")
+                .getContent().toString();
+        assertThat(text).contains("phản ánh vi phạm").contains("phường/xã " + SampleEvents.LAI_THIEU)
+                .contains(report.notes()).doesNotContain(report.caller().phone());
+        assertThat(awaitNotifications(report.caseId(), 4)).extracting(n -> n.recipientKind() + " " + n.channel())
+                .containsExactlyInAnyOrder("CITIZEN SMS", "CITIZEN ZALO", "OFFICIAL EMAIL", "OFFICIAL EMAIL");
+    }
+
     private void produce(CaseEvent event) {
         companion.produceStrings().fromRecords(CloudEventRecords.of(event)).awaitCompletion(PATIENCE);
     }

@@ -127,6 +127,10 @@ public class CallTaker {
         Set<Vulnerability> vulnerabilities = vulnerabilities(call);
         int householdSize = call.householdSize() == null ? 1 : call.householdSize();
         List<Need> needs = call.needs().stream().distinct().toList();
+        if (Boolean.TRUE.equals(call.answeredOnCall()) && !needs.equals(List.of(Need.INFORMATION))) {
+            throw ProblemException.invalidField("answeredOnCall",
+                    "only a call that asked for information only can be answered on the phone");
+        }
 
         HotlineCase c = new HotlineCase();
         c.id = UUID.randomUUID();
@@ -163,8 +167,18 @@ public class CallTaker {
                 new Caller(c.callerName, c.callerPhone),
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
                 needs, householdSize, vulnerabilities, c.priority, c.notes, c.agentId);
+        boolean violationOnly = needs.equals(List.of(Need.VIOLATION_REPORT));
         lifecycle.record(c, event, "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs)
-                + "; priority " + c.priority);
+                + "; priority " + c.priority + (violationOnly ? "; a violation report: sent to the district's officials"
+                        + " to verify" : ""));
+        if (Boolean.TRUE.equals(call.answeredOnCall())) {
+            c.firstActionAt = now; // the answer is the help asked for
+            lifecycle.resolve(c, now, c.agentId, "Answered on the phone", "Answered on the phone by " + c.agentId);
+        } else if (violationOnly) {
+            // Notification hands the report to the district's officials (CallReceived): that is its first action.
+            c.firstActionAt = now;
+            c.status = CaseStatus.IN_PROGRESS;
+        }
         audit.record(AuditTrail.Action.CASE_OPENED, c.id, c.code, "channel " + c.channel);
         LOG.infof("Case %s opened: needs %s, priority %d, ward %s", c.code, c.needs, c.priority, c.wardCode);
         return new Taken(c, true, null);

@@ -23,8 +23,10 @@ import vn.hotline1022.commons.web.VietnamesePhone;
 /**
  * What the agent records while on the phone.
  *
- * @param callId chosen by the agent console, so that a POST retried after a timeout finds the case it already
- *               opened instead of opening a second one; generated when absent
+ * @param callId         chosen by the agent console, so that a POST retried after a timeout finds the case it
+ *                       already opened instead of opening a second one; generated when absent
+ * @param answeredOnCall the agent answered the question on the phone: a call that asked for information only is
+ *                       resolved at once, the answer being its first action (refused for any other need)
  */
 public record NewCall(
         UUID callId,
@@ -35,7 +37,8 @@ public record NewCall(
         @Min(1) @Max(50) Integer householdSize,
         Set<@NotNull Vulnerability> vulnerabilities,
         @Size(max = 2000) String notes,
-        @Size(max = 64) String agentId) {
+        @Size(max = 64) String agentId,
+        Boolean answeredOnCall) {
 
     public record CallerDetails(
             @Size(max = 200) String name,

@@ -18,6 +18,8 @@ import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
 import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.common.Need;
+import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.notification.channels.OutgoingNotice;
@@ -80,7 +82,16 @@ public final class NoticeRules {
     private static final Map<String, Object> SAMPLES = new LinkedHashMap<>();
 
     static {
-        rule(EventType.CALL_RECEIVED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> values(e));
+        // A violation report (phản ánh vi phạm) goes to the officials of its district, who verify it.
+        rule(EventType.CALL_RECEIVED, true, EnumSet.of(Recipient.CITIZEN, Recipient.OFFICIAL), e -> {
+            CallReceived c = (CallReceived) e;
+            return c.needs().contains(Need.VIOLATION_REPORT) && c.location() != null ? c.location().districtCode()
+                    : null;
+        }, null, e -> {
+            CallReceived c = (CallReceived) e;
+            return values(e, "wardCode", c.location() == null ? null : c.location().wardCode(), "districtCode",
+                    c.location() == null ? null : c.location().districtCode(), "notes", c.notes());
+        });
         rule(EventType.DISPATCH_QUEUED, true, EnumSet.of(Recipient.CITIZEN, Recipient.OFFICIAL),
                 e -> ((DispatchQueued) e).districtCode(), null, e -> {
                     DispatchQueued q = (DispatchQueued) e;
@@ -173,6 +184,7 @@ public final class NoticeRules {
 
         SAMPLES.put("caseCode", "BD-20210817-0042");
         SAMPLES.put("since", "09:40 17/08/2021");
+        SAMPLES.put("notes", "Quán karaoke trên đường Nguyễn Văn Tiết vẫn mở cửa trong thời gian giãn cách");
         SAMPLES.put("summary", "Tuần 16/08/2021–22/08/2021: 412 hồ sơ, 57 vượt hạn, 12 chuyển cấp.");
         SAMPLES.put("areaCode", "718");
         SAMPLES.put("weekStart", "16/08/2021");
