@@ -4,7 +4,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -15,6 +14,7 @@ import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.HotlineEvent;
 import vn.hotline1022.messaging.MessagingConfig;
+import vn.hotline1022.messaging.sql.Jdbc;
 import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
 
 /**
@@ -40,12 +40,12 @@ public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
     private static final String CLAIM = """
-            insert into messaging_inbox (consumer, event_id, ce_type, record_key) values (?1, ?2, ?3, ?4)
+            insert into messaging_inbox (consumer, event_id, ce_type, record_key) values (?, ?, ?, ?)
             on conflict do nothing
             """;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     MessagingConfig config;
@@ -97,12 +97,7 @@ public class Inbox {
     }
 
     private boolean claimAndHandle(String consumer, ReceivedEvent event, EventHandler handler) throws Exception {
-        int claimed = em.createNativeQuery(CLAIM)
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type().ceType())
-                .setParameter(4, event.key())
-                .executeUpdate();
+        int claimed = jdbc.update(CLAIM, consumer, event.id(), event.type().ceType(), event.key());
         if (claimed == 0) {
             LOG.debugf("%s already handled by %s, skipped", event, consumer);
             return false;

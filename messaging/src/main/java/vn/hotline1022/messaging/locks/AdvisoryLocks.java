@@ -9,8 +9,9 @@ import java.util.Comparator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import vn.hotline1022.messaging.sql.Jdbc;
 
 /**
  * The one home of PostgreSQL advisory locks: transaction-scoped ({@code pg_advisory_xact_lock}, released at commit or
@@ -21,22 +22,22 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AdvisoryLocks {
 
+    private static final String LOCK = "select count(*) from (select pg_advisory_xact_lock(?, ?)) locked";
+
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     /** Waits until this transaction holds the lock of {@code key} in {@code space}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(LockSpace space, String key) {
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, ?2)) locked")
-                .setParameter(1, space.id()).setParameter(2, key(key)).getSingleResult();
+        jdbc.number(LOCK, space.id(), key(key));
     }
 
     /** Several keys of one space, always in the same order whoever takes them. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lockAll(LockSpace space, Collection<String> keys) {
         keys.stream().map(AdvisoryLocks::key).distinct().sorted(Comparator.naturalOrder())
-                .forEach(k -> em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1, ?2)) locked")
-                        .setParameter(1, space.id()).setParameter(2, k).getSingleResult());
+                .forEach(k -> jdbc.number(LOCK, space.id(), k));
     }
 
     /**

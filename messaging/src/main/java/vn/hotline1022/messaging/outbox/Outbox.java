@@ -4,12 +4,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.messaging.sql.Jdbc;
 import vn.hotline1022.messaging.tx.AfterCommit;
 
 /**
@@ -21,12 +21,12 @@ public class Outbox {
 
     private static final String INSERT = """
             insert into messaging_outbox (event_id, topic, record_key, ce_type, ce_source, occurred_at, payload)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+            values (?, ?, ?, ?, ?, ?, ?)
             """;
     private static final Object WAKE_KEY = new Object();
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     AfterCommit afterCommit;
@@ -43,15 +43,8 @@ public class Outbox {
     public UUID publish(HotlineEvent event) {
         EventType type = EventType.of(event.getClass());
         UUID id = UUID.randomUUID();
-        em.createNativeQuery(INSERT)
-                .setParameter(1, id)
-                .setParameter(2, type.topic())
-                .setParameter(3, event.key())
-                .setParameter(4, type.ceType())
-                .setParameter(5, type.source())
-                .setParameter(6, event.occurredAt())
-                .setParameter(7, EventJson.toJson(event))
-                .executeUpdate();
+        jdbc.update(INSERT, id, type.topic(), event.key(), type.ceType(), type.source(), event.occurredAt(),
+                EventJson.toJson(event));
         afterCommit.once(WAKE_KEY, relay::wakeUp); // one wake-up per transaction is enough
         return id;
     }

@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.ops.OpsConfig;
 import vn.hotline1022.ops.alerts.Condition.Rule;
 import vn.hotline1022.ops.alerts.Condition.Severity;
-import vn.hotline1022.ops.deadletters.DeadLetters;
+import vn.hotline1022.ops.deadletters.DeadLetterTally;
 import vn.hotline1022.ops.flow.FlowSnapshot;
 import vn.hotline1022.ops.flow.GroupLag;
 import vn.hotline1022.ops.health.ServiceHealth;
@@ -38,7 +38,7 @@ public class AlertRules {
     Alerts alerts;
 
     @Inject
-    DeadLetters deadLetters;
+    DeadLetterTally deadLetters;
 
     @Inject
     ServiceHealthPoller health;

@@ -19,6 +19,7 @@ import vn.hotline1022.events.ops.OpsAlertResolved;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.messaging.outbox.Outbox;
+import vn.hotline1022.messaging.sql.Jdbc;
 
 /**
  * Open and resolved alerts. {@link #reconcile} is given every condition that holds now for a set of rules: an alert
@@ -36,15 +37,26 @@ public class Alerts {
     @Inject
     AdvisoryLocks locks;
 
-    @Transactional
+    @Inject
+    Jdbc jdbc;
+
     public List<Alert> list(Alert.State state) {
-        return state == null ? Alert.find("order by raisedAt desc").page(0, 200).list()
-                : Alert.find("state = ?1 order by raisedAt desc", state).page(0, 200).list();
+        return state == null
+                ? jdbc.query("select " + Alert.COLUMNS + " from alert order by raised_at desc limit 200", Alert::read)
+                : jdbc.query("select " + Alert.COLUMNS + " from alert where state = ? order by raised_at desc limit 200",
+                        Alert::read, state);
     }
 
-    @Transactional
     public long openCount() {
-        return Alert.count("state", Alert.State.OPEN);
+        return jdbc.number("select count(*) from alert where state = ?", Alert.State.OPEN);
+    }
+
+    /** Open alerts per rule. */
+    public Map<String, Long> openPerRule() {
+        Map<String, Long> open = new HashMap<>();
+        jdbc.query("select rule, count(*) from alert where state = ? group by rule",
+                rs -> open.put(rs.getString(1), rs.getLong(2)), Alert.State.OPEN);
+        return open;
     }
 
     @Transactional
@@ -53,18 +65,18 @@ public class Alerts {
         Instant now = Instant.now();
         Map<String, Condition> byKey = new HashMap<>();
         holding.forEach(c -> byKey.put(c.rule().name() + "\u0000" + c.subject(), c));
-        for (Alert open : Alert.<Alert> list("state", Alert.State.OPEN)) {
+        for (Alert open : jdbc.query("select " + Alert.COLUMNS + " from alert where state = ?", Alert::read,
+                Alert.State.OPEN)) {
             if (!evaluated.contains(Condition.Rule.valueOf(open.rule))) {
                 continue;
             }
             Condition still = byKey.remove(open.rule + "\u0000" + open.subject);
             if (still != null) {
-                open.detail = still.detail();
-                open.severity = still.severity().name();
+                jdbc.update("update alert set detail = ?, severity = ? where id = ?", still.detail(),
+                        still.severity().name(), open.id);
                 continue;
             }
-            open.state = Alert.State.RESOLVED;
-            open.resolvedAt = now;
+            jdbc.update("update alert set state = ?, resolved_at = ? where id = ?", Alert.State.RESOLVED, now, open.id);
             outbox.publish(new OpsAlertResolved(open.id, now, open.rule, open.subject, open.raisedAt));
             LOG.infof("Ops alert resolved: %s %s", open.rule, open.subject);
         }
@@ -77,7 +89,8 @@ public class Alerts {
             a.state = Alert.State.OPEN;
             a.detail = c.detail();
             a.raisedAt = now;
-            a.persist();
+            jdbc.update("insert into alert (" + Alert.COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, null)", a.id, a.rule,
+                    a.subject, a.severity, a.state, a.detail, a.raisedAt);
             outbox.publish(new OpsAlertRaised(a.id, now, a.rule, a.subject, a.severity, a.detail));
             LOG.warnf("Ops alert raised: %s %s — %s", a.rule, a.subject, a.detail);
         }

@@ -1,28 +1,30 @@
 package vn.hotline1022.ops.deadletters;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import vn.hotline1022.messaging.sql.Jdbc;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-
-/** A record that reached a dead-letter topic, and what ops did with it. */
-@Entity
-public class DeadLetter extends PanacheEntityBase {
+/** A record that reached a dead-letter topic, and what ops did with it (a row of {@code dead_letter}). */
+public class DeadLetter {
 
     public enum Status {
         NEW, REPLAYED, DISCARDED
     }
 
-    @Id
+    static final String COLUMNS = "id, dead_letter_topic, dlq_partition, dlq_offset, original_topic, consumer, "
+            + "record_key, ce_id, ce_type, ce_source, ce_time, error, attempts, headers::text as headers, payload, "
+            + "received_at, status, handled_by, handled_at, reason";
+    private static final TypeReference<Map<String, String>> HEADERS = new TypeReference<>() {
+    };
+
     public UUID id;
     public String deadLetterTopic;
     public int dlqPartition;
@@ -39,14 +41,41 @@ public class DeadLetter extends PanacheEntityBase {
     public String error;
     public int attempts;
     /** Name → value of every header, the original CloudEvents ones included. */
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
-    public java.util.Map<String, String> headers;
+    public Map<String, String> headers;
     public byte[] payload;
     public Instant receivedAt;
-    @Enumerated(EnumType.STRING)
     public Status status;
     public String handledBy;
     public Instant handledAt;
     public String reason;
+
+    /** A row selected with {@link #COLUMNS}. */
+    static DeadLetter read(ResultSet rs, ObjectMapper json) throws SQLException {
+        DeadLetter d = new DeadLetter();
+        d.id = rs.getObject("id", UUID.class);
+        d.deadLetterTopic = rs.getString("dead_letter_topic");
+        d.dlqPartition = rs.getInt("dlq_partition");
+        d.dlqOffset = rs.getLong("dlq_offset");
+        d.originalTopic = rs.getString("original_topic");
+        d.consumer = rs.getString("consumer");
+        d.recordKey = rs.getString("record_key");
+        d.ceId = rs.getString("ce_id");
+        d.ceType = rs.getString("ce_type");
+        d.ceSource = rs.getString("ce_source");
+        d.ceTime = rs.getString("ce_time");
+        d.error = rs.getString("error");
+        d.attempts = rs.getInt("attempts");
+        try {
+            d.headers = json.readValue(rs.getString("headers"), HEADERS);
+        } catch (JsonProcessingException e) {
+            throw new SQLException("headers of dead letter " + d.id + " are not a JSON object", e);
+        }
+        d.payload = rs.getBytes("payload");
+        d.receivedAt = Jdbc.instant(rs, "received_at");
+        d.status = Status.valueOf(rs.getString("status"));
+        d.handledBy = rs.getString("handled_by");
+        d.handledAt = Jdbc.instant(rs, "handled_at");
+        d.reason = rs.getString("reason");
+        return d;
+    }
 }

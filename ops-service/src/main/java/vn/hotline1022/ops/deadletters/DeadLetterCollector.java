@@ -10,7 +10,6 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -21,6 +20,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.events.Topics;
+import vn.hotline1022.messaging.sql.Jdbc;
 
 /**
  * Reads every dead-letter topic ({@code hotline.<service>.events.<consumer>.dlq}, by pattern) into the
@@ -36,7 +37,7 @@ public class DeadLetterCollector {
     private static final Pattern ATTEMPTS = Pattern.compile("failed (\\d+) times");
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
 
     @Inject
     ObjectMapper json;
@@ -49,52 +50,34 @@ public class DeadLetterCollector {
         for (Header h : record.headers()) {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
-        String originalTopic = headers.getOrDefault(ORIGINAL_TOPIC, originalTopic(record.topic()));
+        String originalTopic = headers.getOrDefault(ORIGINAL_TOPIC, Topics.deadLettersOf(record.topic()));
         String error = headers.get(REASON);
         if (headers.get(CAUSE) != null && (error == null || !error.contains(headers.get(CAUSE)))) {
             error = error == null ? headers.get(CAUSE) : error + " — " + headers.get(CAUSE);
         }
         Matcher attempts = ATTEMPTS.matcher(error == null ? "" : error);
-        em.createNativeQuery("""
+        jdbc.update("""
                 insert into dead_letter (id, dead_letter_topic, dlq_partition, dlq_offset, original_topic, consumer,
                     record_key, ce_id, ce_type, ce_source, ce_time, error, attempts, headers, payload, received_at,
                     status)
-                values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, cast(?14 as jsonb), ?15, ?16, 'NEW')
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, 'NEW')
                 on conflict (dead_letter_topic, dlq_partition, dlq_offset) do nothing
-                """)
-                .setParameter(1, UUID.randomUUID())
-                .setParameter(2, record.topic())
-                .setParameter(3, record.partition())
-                .setParameter(4, record.offset())
-                .setParameter(5, originalTopic)
-                .setParameter(6, consumer(record.topic(), originalTopic))
-                .setParameter(7, record.key())
-                .setParameter(8, headers.get("ce_id"))
-                .setParameter(9, headers.get("ce_type"))
-                .setParameter(10, headers.get("ce_source"))
-                .setParameter(11, headers.get("ce_time"))
-                .setParameter(12, error)
-                .setParameter(13, attempts.find() ? Integer.parseInt(attempts.group(1)) : 1)
-                .setParameter(14, json.writeValueAsString(headers))
-                .setParameter(15, record.value())
-                .setParameter(16, Instant.now())
-                .executeUpdate();
-    }
-
-    /** {@code hotline.intake.events.relief-service.dlq} → {@code hotline.intake.events}. */
-    static String originalTopic(String deadLetterTopic) {
-        String base = deadLetterTopic.endsWith(".dlq") ? deadLetterTopic.substring(0, deadLetterTopic.length() - 4)
-                : deadLetterTopic;
-        int events = base.indexOf(".events.");
-        return events < 0 ? base : base.substring(0, events + ".events".length());
-    }
-
-    /** The consumer named between the original topic and {@code .dlq}. */
-    static String consumer(String deadLetterTopic, String originalTopic) {
-        String prefix = originalTopic + ".";
-        if (deadLetterTopic.startsWith(prefix) && deadLetterTopic.endsWith(".dlq")) {
-            return deadLetterTopic.substring(prefix.length(), deadLetterTopic.length() - 4);
-        }
-        return null;
+                """,
+                UUID.randomUUID(),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                originalTopic,
+                Topics.deadLetterConsumer(record.topic(), originalTopic),
+                record.key(),
+                headers.get("ce_id"),
+                headers.get("ce_type"),
+                headers.get("ce_source"),
+                headers.get("ce_time"),
+                error,
+                attempts.find() ? Integer.parseInt(attempts.group(1)) : 1,
+                json.writeValueAsString(headers),
+                record.value(),
+                Instant.now());
     }
 }

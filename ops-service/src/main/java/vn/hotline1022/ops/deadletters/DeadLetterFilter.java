@@ -7,29 +7,30 @@ import java.util.List;
 /** Which dead letters a list or a bulk replay is about; null fields do not filter. */
 public record DeadLetterFilter(String topic, String consumer, String type, Instant from, DeadLetter.Status status) {
 
-    /** JPQL after {@code from DeadLetter d}, with its parameters appended to {@code params}. */
+    /** SQL after {@code from dead_letter}, with its parameters appended to {@code params} in order. */
     String where(List<Object> params) {
         List<String> terms = new ArrayList<>();
         if (topic != null) {
             params.add(topic);
-            terms.add("(d.originalTopic = ?" + params.size() + " or d.deadLetterTopic = ?" + params.size() + ")");
+            params.add(topic);
+            terms.add("(original_topic = ? or dead_letter_topic = ?)");
         }
         if (consumer != null) {
             params.add(consumer);
-            terms.add("d.consumer = ?" + params.size());
+            terms.add("consumer = ?");
         }
         if (type != null) {
             params.add(type);
-            terms.add("(d.ceType = ?" + params.size() + " or d.ceType like concat('%.', ?" + params.size()
-                    + ", '.v%'))");
+            params.add(type);
+            terms.add("(ce_type = ? or ce_type like '%.' || ? || '.v%')");
         }
         if (from != null) {
             params.add(from);
-            terms.add("d.receivedAt >= ?" + params.size());
+            terms.add("received_at >= ?");
         }
         if (status != null) {
             params.add(status);
-            terms.add("d.status = ?" + params.size());
+            terms.add("status = ?");
         }
         return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
     }

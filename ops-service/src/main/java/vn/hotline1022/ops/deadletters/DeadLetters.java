@@ -4,13 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,6 +17,7 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.messaging.sql.Jdbc;
 import vn.hotline1022.ops.kafka.KafkaClients;
 
 /**
@@ -41,21 +40,20 @@ public class DeadLetters {
     @Inject
     ObjectMapper json;
 
-    @Transactional
+    @Inject
+    Jdbc jdbc;
+
     public List<DeadLetter> list(DeadLetterFilter filter) {
         List<Object> params = new ArrayList<>();
         String where = filter.where(params);
-        return DeadLetter.find("from DeadLetter d" + where + " order by d.receivedAt desc", params.toArray())
-                .page(0, MAX_LISTED).list();
+        return jdbc.query("select " + DeadLetter.COLUMNS + " from dead_letter" + where
+                + " order by received_at desc limit " + MAX_LISTED, rs -> DeadLetter.read(rs, json), params.toArray());
     }
 
-    @Transactional
     public DeadLetter get(UUID id) {
-        DeadLetter d = DeadLetter.findById(id);
-        if (d == null) {
-            throw ProblemException.notFound("Dead letter " + id);
-        }
-        return d;
+        return jdbc.first("select " + DeadLetter.COLUMNS + " from dead_letter where id = ?",
+                rs -> DeadLetter.read(rs, json), id)
+                .orElseThrow(() -> ProblemException.notFound("Dead letter " + id));
     }
 
     /** The payload as ops may read it. */
@@ -64,33 +62,10 @@ public class DeadLetters {
     }
 
     @Transactional
-    public Map<DeadLetter.Status, Long> counts() {
-        Map<DeadLetter.Status, Long> counts = new java.util.EnumMap<>(DeadLetter.Status.class);
-        for (DeadLetter.Status s : DeadLetter.Status.values()) {
-            counts.put(s, DeadLetter.count("status", s));
-        }
-        return counts;
-    }
-
-    /** NEW letters per dead-letter topic. */
-    @Transactional
-    public Map<String, Long> newPerTopic() {
-        Map<String, Long> perTopic = new java.util.TreeMap<>();
-        DeadLetter.getEntityManager()
-                .createQuery("select d.deadLetterTopic, count(d) from DeadLetter d where d.status = ?1 "
-                        + "group by d.deadLetterTopic", Object[].class)
-                .setParameter(1, DeadLetter.Status.NEW).getResultList()
-                .forEach(r -> perTopic.put((String) r[0], (Long) r[1]));
-        return perTopic;
-    }
-
-    @Transactional
     public DeadLetter replay(UUID id, String user) {
         DeadLetter d = lockNew(id);
         send(d, user);
-        d.status = DeadLetter.Status.REPLAYED;
-        d.handledBy = user;
-        d.handledAt = Instant.now();
+        mark(d, DeadLetter.Status.REPLAYED, null, user);
         LOG.infof("Dead letter %s (%s %s) replayed to %s by %s", d.id, d.ceType, d.ceId, d.originalTopic, user);
         return d;
     }
@@ -101,13 +76,8 @@ public class DeadLetters {
                 DeadLetter.Status.NEW);
         List<Object> params = new ArrayList<>();
         String where = onlyNew.where(params);
-        var query = DeadLetter.getEntityManager()
-                .createQuery("select d.id from DeadLetter d" + where + " order by d.receivedAt", UUID.class)
-                .setMaxResults(MAX_BULK);
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        List<UUID> ids = query.getResultList();
+        List<UUID> ids = jdbc.query("select id from dead_letter" + where + " order by received_at limit " + MAX_BULK,
+                rs -> rs.getObject(1, UUID.class), params.toArray());
         int replayed = 0;
         for (UUID id : ids) {
             try {
@@ -123,19 +93,24 @@ public class DeadLetters {
     @Transactional
     public DeadLetter discard(UUID id, String reason, String user) {
         DeadLetter d = lockNew(id);
-        d.status = DeadLetter.Status.DISCARDED;
-        d.reason = reason;
-        d.handledBy = user;
-        d.handledAt = Instant.now();
+        mark(d, DeadLetter.Status.DISCARDED, reason, user);
         LOG.infof("Dead letter %s (%s %s) discarded by %s", d.id, d.ceType, d.ceId, user);
         return d;
     }
 
+    private void mark(DeadLetter d, DeadLetter.Status status, String reason, String user) {
+        d.status = status;
+        d.reason = reason;
+        d.handledBy = user;
+        d.handledAt = Instant.now();
+        jdbc.update("update dead_letter set status = ?, reason = ?, handled_by = ?, handled_at = ? where id = ?",
+                d.status, d.reason, d.handledBy, d.handledAt, d.id);
+    }
+
     private DeadLetter lockNew(UUID id) {
-        DeadLetter d = DeadLetter.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (d == null) {
-            throw ProblemException.notFound("Dead letter " + id);
-        }
+        DeadLetter d = jdbc.first("select " + DeadLetter.COLUMNS + " from dead_letter where id = ? for update",
+                rs -> DeadLetter.read(rs, json), id)
+                .orElseThrow(() -> ProblemException.notFound("Dead letter " + id));
         if (d.status != DeadLetter.Status.NEW) {
             throw ProblemException.conflict("Dead letter " + id + " was already " + d.status.name().toLowerCase(java.util.Locale.ROOT)
                     + " by " + d.handledBy + " at " + d.handledAt);

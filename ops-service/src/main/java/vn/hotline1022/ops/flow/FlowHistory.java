@@ -2,18 +2,21 @@ package vn.hotline1022.ops.flow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import org.apache.kafka.common.TopicPartition;
 
-import vn.hotline1022.messaging.sql.SqlValues;
+import vn.hotline1022.messaging.sql.Jdbc;
 import vn.hotline1022.ops.flow.GroupLag.LagPoint;
 
 /**
@@ -28,11 +31,17 @@ public class FlowHistory {
     static final int TREND_POINTS = 90;
 
     @Inject
-    EntityManager em;
+    Jdbc jdbc;
+
+    private final Map<String, Deque<LagPoint>> trends = new ConcurrentHashMap<>();
 
     /** A group's lag on one topic at one sample, with whether it has stood still for the whole stall window. */
     public record Lag(String group, String topic, long lag, long committed, int worstPartition, long worstLag,
             boolean standingStill, List<LagPoint> trend) {
+    }
+
+    /** An offset (end or committed) as sampled at one moment. */
+    private record Offset(Instant at, long offset) {
     }
 
     /** What one sample says, once stored. */
@@ -44,10 +53,8 @@ public class FlowHistory {
         List<TopicFlow> topics = new ArrayList<>();
         reading.endOffsets().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             long end = e.getValue().values().stream().mapToLong(Long::longValue).sum();
-            em.createNativeQuery("insert into topic_sample (topic, sampled_at, partitions, end_offset) "
-                    + "values (?1, ?2, ?3, ?4) on conflict do nothing")
-                    .setParameter(1, e.getKey()).setParameter(2, now).setParameter(3, e.getValue().size())
-                    .setParameter(4, end).executeUpdate();
+            jdbc.update("insert into topic_sample (topic, sampled_at, partitions, end_offset) values (?, ?, ?, ?) "
+                    + "on conflict do nothing", e.getKey(), now, e.getValue().size(), end);
             topics.add(new TopicFlow(e.getKey(), e.getKey().endsWith(".dlq"), e.getValue().size(), end,
                     rate(e.getKey(), end, now, Duration.ofMinutes(1)), rate(e.getKey(), end, now, Duration.ofMinutes(5))));
         });
@@ -78,67 +85,74 @@ public class FlowHistory {
                 worstPartition = end.getKey();
             }
         }
-        em.createNativeQuery("insert into group_sample (group_id, topic, sampled_at, lag, committed, worst_partition, "
-                + "worst_partition_lag) values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict do nothing")
-                .setParameter(1, group).setParameter(2, topic).setParameter(3, now).setParameter(4, lag)
-                .setParameter(5, committed).setParameter(6, worstPartition).setParameter(7, Math.max(worstLag, 0))
-                .executeUpdate();
+        jdbc.update("insert into group_sample (group_id, topic, sampled_at, lag, committed, worst_partition, "
+                + "worst_partition_lag) values (?, ?, ?, ?, ?, ?, ?) on conflict do nothing", group, topic, now, lag,
+                committed, worstPartition, Math.max(worstLag, 0));
         return new Lag(group, topic, lag, committed, worstPartition, Math.max(worstLag, 0),
-                lag > 0 && standingStill(group, topic, committed, now.minus(stallAfter)), trend(group, topic, now));
+                lag > 0 && standingStill(group, topic, committed, now.minus(stallAfter)), trend(group, topic, now, lag));
     }
 
     /** The group committed nothing since {@code since} while it had messages waiting the whole time. */
     private boolean standingStill(String group, String topic, long committedNow, Instant since) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> before = em.createNativeQuery("select committed, sampled_at from group_sample "
-                + "where group_id = ?1 and topic = ?2 and sampled_at <= ?3 order by sampled_at desc limit 1")
-                .setParameter(1, group).setParameter(2, topic).setParameter(3, since).getResultList();
-        if (before.isEmpty() || ((Number) before.get(0)[0]).longValue() != committedNow) {
+        Optional<Offset> before = jdbc.first("select sampled_at, committed from group_sample "
+                + "where group_id = ? and topic = ? and sampled_at <= ? order by sampled_at desc limit 1",
+                rs -> new Offset(Jdbc.instant(rs, "sampled_at"), rs.getLong("committed")), group, topic, since);
+        if (before.isEmpty() || before.get().offset() != committedNow) {
             return false;
         }
-        Number caughtUp = (Number) em.createNativeQuery("select count(*) from group_sample "
-                + "where group_id = ?1 and topic = ?2 and sampled_at >= ?3 and lag = 0")
-                .setParameter(1, group).setParameter(2, topic).setParameter(3, SqlValues.instant(before.get(0)[1]))
-                .getSingleResult();
-        return caughtUp.longValue() == 0;
+        return jdbc.number("select count(*) from group_sample where group_id = ? and topic = ? and sampled_at >= ? "
+                + "and lag = 0", group, topic, before.get().at()) == 0;
     }
 
-    private List<LagPoint> trend(String group, String topic, Instant now) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select sampled_at, lag from group_sample "
-                + "where group_id = ?1 and topic = ?2 and sampled_at >= ?3 order by sampled_at")
-                .setParameter(1, group).setParameter(2, topic).setParameter(3, now.minus(TREND)).getResultList();
-        int step = Math.max(1, (rows.size() + TREND_POINTS - 1) / TREND_POINTS);
-        List<LagPoint> points = new ArrayList<>();
-        for (int i = rows.size() - 1; i >= 0; i -= step) { // the newest point always in
-            points.add(0, new LagPoint(SqlValues.instant(rows.get(i)[0]), ((Number) rows.get(i)[1]).longValue()));
+    /**
+     * The group's lag over the last {@link #TREND}, at most {@link #TREND_POINTS} points, the newest always in. Kept in
+     * memory per group and topic; read from the table only the first time (e.g. after a restart).
+     */
+    private List<LagPoint> trend(String group, String topic, Instant now, long lag) {
+        Deque<LagPoint> points = trends.get(group + "\u0000" + topic);
+        if (points == null) {
+            points = new ArrayDeque<>();
+            points.addAll(jdbc.query("select sampled_at, lag from group_sample where group_id = ? and topic = ? "
+                    + "and sampled_at >= ? order by sampled_at", // this sample's row is among them
+                    rs -> new LagPoint(Jdbc.instant(rs, "sampled_at"), rs.getLong("lag")), group, topic,
+                    now.minus(TREND)));
+            trends.put(group + "\u0000" + topic, points);
+        } else {
+            points.addLast(new LagPoint(now, lag));
         }
-        return points;
+        Instant from = now.minus(TREND);
+        while (!points.isEmpty() && points.peekFirst().at().isBefore(from)) {
+            points.removeFirst();
+        }
+        List<LagPoint> all = new ArrayList<>(points);
+        int step = Math.max(1, (all.size() + TREND_POINTS - 1) / TREND_POINTS);
+        List<LagPoint> shown = new ArrayList<>();
+        for (int i = all.size() - 1; i >= 0; i -= step) {
+            shown.add(0, all.get(i));
+        }
+        return shown;
     }
 
     /** Messages per second over the window, from the sample at or before its start (or the oldest one kept). */
     private double rate(String topic, long endNow, Instant now, Duration window) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> then = em.createNativeQuery("select end_offset, sampled_at from topic_sample where topic = ?1 "
-                + "and sampled_at <= ?2 order by sampled_at desc limit 1")
-                .setParameter(1, topic).setParameter(2, now.minus(window)).getResultList();
+        Jdbc.RowReader<Offset> offsetAt = rs -> new Offset(Jdbc.instant(rs, "sampled_at"), rs.getLong("end_offset"));
+        Optional<Offset> then = jdbc.first("select end_offset, sampled_at from topic_sample where topic = ? "
+                + "and sampled_at <= ? order by sampled_at desc limit 1", offsetAt, topic, now.minus(window));
         if (then.isEmpty()) {
-            then = em.createNativeQuery("select end_offset, sampled_at from topic_sample where topic = ?1 "
-                    + "order by sampled_at limit 1").setParameter(1, topic).getResultList();
+            then = jdbc.first("select end_offset, sampled_at from topic_sample where topic = ? order by sampled_at "
+                    + "limit 1", offsetAt, topic);
         }
         if (then.isEmpty()) {
             return 0;
         }
-        double seconds = Duration.between(SqlValues.instant(then.get(0)[1]), now).toMillis() / 1000.0;
-        return seconds <= 0 ? 0 : Math.max(0, endNow - ((Number) then.get(0)[0]).longValue()) / seconds;
+        double seconds = Duration.between(then.get().at(), now).toMillis() / 1000.0;
+        return seconds <= 0 ? 0 : Math.max(0, endNow - then.get().offset()) / seconds;
     }
 
     /** Drops samples older than {@code keep}. */
     @Transactional
     public void prune(Instant now, Duration keep) {
-        em.createNativeQuery("delete from topic_sample where sampled_at < ?1").setParameter(1, now.minus(keep))
-                .executeUpdate();
-        em.createNativeQuery("delete from group_sample where sampled_at < ?1").setParameter(1, now.minus(keep))
-                .executeUpdate();
+        jdbc.update("delete from topic_sample where sampled_at < ?", now.minus(keep));
+        jdbc.update("delete from group_sample where sampled_at < ?", now.minus(keep));
     }
 }

@@ -7,14 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
-import vn.hotline1022.ops.alerts.Alert;
+import vn.hotline1022.ops.alerts.Alerts;
 import vn.hotline1022.ops.alerts.Condition;
-import vn.hotline1022.ops.deadletters.DeadLetter;
+import vn.hotline1022.ops.deadletters.DeadLetterTally;
 import vn.hotline1022.ops.flow.FlowSnapshot;
 import vn.hotline1022.ops.flow.GroupLag;
 import vn.hotline1022.ops.health.ServiceHealth;
@@ -33,9 +32,14 @@ public class OpsGauges {
     @Inject
     ServiceHealthPoller health;
 
+    @Inject
+    DeadLetterTally deadLetters;
+
+    @Inject
+    Alerts alerts;
+
     private final Map<String, AtomicLong> values = new ConcurrentHashMap<>();
 
-    @Transactional
     void onSample(@Observes FlowSnapshot flow) {
         for (var t : flow.topics()) {
             set("hotline.ops.topic.end.offset", Tags.of("topic", t.topic()), t.endOffset());
@@ -58,15 +62,13 @@ public class OpsGauges {
                 holder.set(0);
             }
         });
-        for (DeadLetter.Status status : DeadLetter.Status.values()) {
-            DeadLetter.getEntityManager().createQuery("select d.deadLetterTopic, count(d) from DeadLetter d "
-                    + "where d.status = ?1 group by d.deadLetterTopic", Object[].class).setParameter(1, status)
-                    .getResultList().forEach(r -> set("hotline.ops.dead.letters", Tags.of("dead_letter_topic",
-                            (String) r[0], "status", status.name().toLowerCase(java.util.Locale.ROOT)), (Long) r[1]));
+        for (DeadLetterTally.Count c : deadLetters.latest()) {
+            set("hotline.ops.dead.letters", Tags.of("dead_letter_topic", c.deadLetterTopic(), "status",
+                    c.status().name().toLowerCase(java.util.Locale.ROOT)), c.letters());
         }
+        Map<String, Long> open = alerts.openPerRule();
         for (Condition.Rule rule : Condition.Rule.values()) {
-            set("hotline.ops.alerts.open", Tags.of("rule", rule.name()),
-                    Alert.count("rule = ?1 and state = ?2", rule.name(), Alert.State.OPEN));
+            set("hotline.ops.alerts.open", Tags.of("rule", rule.name()), open.getOrDefault(rule.name(), 0L));
         }
     }
 

@@ -7,10 +7,9 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 import vn.hotline1022.ops.alerts.Alerts;
-import vn.hotline1022.ops.deadletters.DeadLetters;
+import vn.hotline1022.ops.deadletters.DeadLetterTally;
 import vn.hotline1022.ops.flow.FlowSnapshot;
 import vn.hotline1022.ops.health.ServiceHealthPoller;
 
@@ -25,7 +24,7 @@ public class Overviews {
     Alerts alerts;
 
     @Inject
-    DeadLetters deadLetters;
+    DeadLetterTally deadLetters;
 
     private volatile Overview latest = new Overview(null, List.of(), List.of(), List.of(), Map.of("open", 0L),
             Map.of());
@@ -34,10 +33,9 @@ public class Overviews {
         return latest;
     }
 
-    @Transactional
     void onSample(@Observes FlowSnapshot flow) {
         Map<String, Long> letters = new TreeMap<>();
-        deadLetters.counts().forEach((status, n) -> letters.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
+        deadLetters.perStatus().forEach((status, n) -> letters.put(status.name().toLowerCase(java.util.Locale.ROOT), n));
         latest = new Overview(flow.sampledAt(), flow.topics(), flow.groups(), health.latest(),
                 Map.of("open", alerts.openCount()), letters);
     }
