@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -72,10 +73,16 @@ class TransportFlowTest {
         ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
         try {
             ReferralAccepted accepted = accepted("96", "961", BedType.OXYGEN);
-            var record = CloudEventRecords.of(accepted);
-            // Delivered twice, and re-published under a new id: one transport all the same.
-            companion.produceStrings().fromRecords(record, record, CloudEventRecords.of(accepted))
-                    .awaitCompletion(PATIENCE);
+            // An ICU patient accepted just after, while the only oxygen ambulance is busy: it waits.
+            ReferralAccepted icu = accepted("96", "962", BedType.ICU);
+            var record = onFirstPartition(CloudEventRecords.of(accepted));
+            // Delivered twice, and re-published under a new id: one transport all the same. All on one partition, so
+            // once the ICU transport is seen waiting every copy before it has been handled.
+            companion.produceStrings().fromRecords(record, record, onFirstPartition(CloudEventRecords.of(accepted)),
+                    onFirstPartition(CloudEventRecords.of(icu))).awaitCompletion(PATIENCE);
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("caseId", icu.caseId())
+                    .get("/api/v1/transports").then().statusCode(200).body("size()", equalTo(1))
+                    .body("[0].status", equalTo("WAITING")));
 
             TransportDispatched sent = awaitEvents(out, accepted.caseId(), EventType.TRANSPORT_DISPATCHED, 1,
                     TransportDispatched.class).get(0);
@@ -86,10 +93,8 @@ class TransportFlowTest {
             given().get("/api/v1/teams/LC-OXY").then().body("status", equalTo("DISPATCHED"));
             given().get("/api/v1/teams/LC-AMB").then().body("status", equalTo("AVAILABLE"));
             given().get("/api/v1/teams/LC-CAR").then().body("status", equalTo("AVAILABLE"));
-            // Every copy of the event has been handled once the third is: still one transport, one dispatch.
-            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("caseId", accepted.caseId())
-                    .get("/api/v1/transports").then().statusCode(200).body("size()", equalTo(1)));
             String transportId = given().queryParam("caseId", accepted.caseId()).get("/api/v1/transports").then()
+                    .statusCode(200).body("size()", equalTo(1))
                     .body("[0].status", equalTo("DISPATCHED")).body("[0].teamCode", equalTo("LC-OXY"))
                     .body("[0].hospitalCode", equalTo("96001")).extract().path("[0].id");
 
@@ -115,17 +120,26 @@ class TransportFlowTest {
             given().auth().oauth2(own).post("/api/v1/transports/{id}/handover", transportId).then().statusCode(200)
                     .body("status", equalTo("HANDED_OVER")).body("handedOverAt", notNullValue());
             given().auth().oauth2(own).post("/api/v1/transports/{id}/handover", transportId).then().statusCode(409);
-            given().get("/api/v1/teams/LC-OXY").then().body("status", equalTo("AVAILABLE"));
             PatientHandedOver handedOver = awaitEvents(out, accepted.caseId(), EventType.PATIENT_HANDED_OVER, 1,
                     PatientHandedOver.class).get(0);
             assertThat(handedOver.referralId()).isEqualTo(accepted.referralId());
             assertThat(handedOver.hospitalId()).isEqualTo(accepted.hospitalId());
             assertThat(handedOver.teamId()).isEqualTo(sent.teamId());
 
+            // Free again, the oxygen ambulance takes the waiting ICU patient at once.
+            TransportDispatched next = awaitEvents(out, icu.caseId(), EventType.TRANSPORT_DISPATCHED, 1,
+                    TransportDispatched.class).get(0);
+            assertThat(next.teamCode()).isEqualTo("LC-OXY");
+            assertThat(next.bedType()).isEqualTo(BedType.ICU);
+            given().get("/api/v1/teams/LC-OXY").then().body("status", equalTo("DISPATCHED"));
+            given().get("/api/v1/teams/LC-AMB").then().body("status", equalTo("AVAILABLE"));
+
             assertThat(events(out, accepted.caseId(), EventType.TRANSPORT_DISPATCHED, TransportDispatched.class))
                     .hasSize(1);
             assertThat(events(out, accepted.caseId(), EventType.PATIENT_HANDED_OVER, PatientHandedOver.class))
                     .hasSize(1);
+            given().queryParam("caseId", accepted.caseId()).get("/api/v1/transports").then()
+                    .body("size()", equalTo(1)).body("[0].status", equalTo("HANDED_OVER"));
         } finally {
             out.stop();
         }
@@ -183,6 +197,11 @@ class TransportFlowTest {
         } finally {
             out.stop();
         }
+    }
+
+    /** Same partition, hence handled in the order sent. */
+    private static ProducerRecord<String, String> onFirstPartition(ProducerRecord<String, String> r) {
+        return new ProducerRecord<>(r.topic(), 0, r.key(), r.value(), r.headers());
     }
 
     /** A team with one medic, registered by ops. */

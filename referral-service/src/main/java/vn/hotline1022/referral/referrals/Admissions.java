@@ -37,10 +37,12 @@ public class Admissions {
      * same handover again, or a hospital that recorded the admission first, changes nothing and publishes nothing.
      */
     public void onPatientHandedOver(PatientHandedOver handedOver) {
-        Referral r = handedOver.referralId() == null ? null
-                : Referral.findById(handedOver.referralId(), LockModeType.PESSIMISTIC_WRITE);
-        if (r == null || r.status != Referral.Status.ACCEPTED) {
+        if (handedOver.referralId() == null) {
             return;
+        }
+        Referral r = Referral.findById(handedOver.referralId(), LockModeType.PESSIMISTIC_WRITE);
+        if (r == null || r.status != Referral.Status.ACCEPTED) {
+            return; // handled already (redelivered, re-published, or recorded by the hospital first), or not ours
         }
         admit(r, handedOver.occurredAt(), PatientAdmitted.HANDED_OVER_BY_TEAM, null);
     }
