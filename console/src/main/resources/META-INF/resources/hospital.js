@@ -8,6 +8,12 @@ const REASONS = {
   OTHER: 'Other (say why)',
 };
 const OPEN = ['PENDING', 'RECEIVED'];
+// Vietnamese first: what an answered referral means now. ACCEPTED: 1022's ambulance (or the family) is bringing the
+// patient; the hospital records the admission when the patient came by other means (a team's handover records it).
+const STAGES = {
+  ACCEPTED: 'Đang chuyển bệnh nhân (patient on the way)', COMPLETED: 'Đã nhập viện (admitted)',
+  FAILED: 'Không nhập viện (not admitted)',
+};
 
 const $ = (selector) => document.querySelector(selector);
 let settings;
@@ -58,8 +64,11 @@ async function load() {
   }
   $('#none').hidden = open.length > 0;
   $('#answered').innerHTML = referrals.filter((r) => !OPEN.includes(r.status) && r.answeredAt).reverse()
-    .map((r) => `<tr data-case="${text(r.caseCode)}"><td>${text(r.caseCode)}</td><td>${text(r.status)}</td>`
-      + `<td>${text(r.bedLabel)}</td><td>${text(new Date(r.answeredAt).toLocaleString('vi-VN'))}</td></tr>`)
+    .map((r) => `<tr data-case="${text(r.caseCode)}"><td>${text(r.caseCode)}</td>`
+      + `<td>${text(r.status)}${STAGES[r.status] ? ` — ${text(STAGES[r.status])}` : ''}</td>`
+      + `<td>${text(r.bedLabel)}</td><td>${text(new Date(r.answeredAt).toLocaleString('vi-VN'))}</td>`
+      + `<td>${r.status === 'ACCEPTED' ? `<button type="button" class="admit" data-id="${text(r.id)}">`
+        + 'Đã tiếp nhận (Record admission)</button>' : ''}</td></tr>`)
     .join('');
 }
 
@@ -82,10 +91,30 @@ async function answer(event) {
   await load();
 }
 
+/** The patient arrived by other means: the hospital records the admission itself. */
+async function admit(event) {
+  const button = event.target.closest('button.admit');
+  if (!button) {
+    return;
+  }
+  $('#admission-problem').textContent = '';
+  button.disabled = true;
+  const reply = await api(`/api/v1/referrals/${encodeURIComponent(button.dataset.id)}/admission`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ admitted: true }),
+  });
+  if (!reply.ok) {
+    showProblem(reply, $('#admission-problem'));
+    button.disabled = false;
+    return;
+  }
+  await load();
+}
+
 async function start() {
   settings = await signedIn();
   $('#refresh').addEventListener('click', load);
   $('#referrals').addEventListener('submit', answer);
+  $('#answered').addEventListener('click', admit);
   await load();
   setInterval(load, 10000); // new referrals arrive while the page is open
   $('#status').textContent = '';

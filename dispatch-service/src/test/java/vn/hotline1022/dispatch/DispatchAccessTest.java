@@ -54,6 +54,10 @@ class DispatchAccessTest {
                 .allow("POST /api/v1/assignments/{id}/completion", "team-member", "dispatcher", "admin")
                 .allow("GET /api/v1/cases/{caseId}/recommendations", "dispatcher", "ops", "admin")
                 .allow("GET /api/v1/board", "dispatcher", "ops", "admin")
+                .allow("GET /api/v1/transports", readers)
+                .allow("GET /api/v1/transports/{id}", readers)
+                .allow("POST /api/v1/transports/{id}/pickup", "team-member", "dispatcher", "admin")
+                .allow("POST /api/v1/transports/{id}/handover", "team-member", "dispatcher", "admin")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/teams", "dispatcher")).isEmpty();
     }

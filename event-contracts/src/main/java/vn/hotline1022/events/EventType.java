@@ -5,8 +5,11 @@ import java.util.Map;
 import java.util.Optional;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchQueued;
+import vn.hotline1022.events.dispatch.PatientHandedOver;
+import vn.hotline1022.events.dispatch.PatientPickedUp;
 import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
@@ -19,6 +22,7 @@ import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.events.ops.OpsAlertRaised;
 import vn.hotline1022.events.ops.OpsAlertResolved;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -55,12 +59,16 @@ public enum EventType {
     TEAM_ARRIVED(Service.DISPATCH, "TeamArrived", 1, TeamArrived.class),
     DISPATCH_COMPLETED(Service.DISPATCH, "DispatchCompleted", 1, DispatchCompleted.class),
     DISPATCH_QUEUED(Service.DISPATCH, "DispatchQueued", 1, DispatchQueued.class),
+    TRANSPORT_DISPATCHED(Service.DISPATCH, "TransportDispatched", 1, TransportDispatched.class),
+    PATIENT_PICKED_UP(Service.DISPATCH, "PatientPickedUp", 1, PatientPickedUp.class),
+    PATIENT_HANDED_OVER(Service.DISPATCH, "PatientHandedOver", 1, PatientHandedOver.class),
     // referral-service
     PATIENT_REFERRED(Service.REFERRAL, "PatientReferred", 1, PatientReferred.class),
     REFERRAL_ACCEPTED(Service.REFERRAL, "ReferralAccepted", 1, ReferralAccepted.class),
     REFERRAL_REJECTED(Service.REFERRAL, "ReferralRejected", 1, ReferralRejected.class),
     REFERRAL_EXPIRED(Service.REFERRAL, "ReferralExpired", 1, ReferralExpired.class),
     REFERRAL_WAITING(Service.REFERRAL, "ReferralWaiting", 1, ReferralWaiting.class),
+    PATIENT_ADMITTED(Service.REFERRAL, "PatientAdmitted", 1, PatientAdmitted.class),
     // relief-service
     RELIEF_SCHEDULED(Service.RELIEF, "ReliefScheduled", 1, ReliefScheduled.class),
     RELIEF_DELIVERED(Service.RELIEF, "ReliefDelivered", 1, ReliefDelivered.class),

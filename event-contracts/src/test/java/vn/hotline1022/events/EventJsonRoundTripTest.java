@@ -29,6 +29,7 @@ import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
+import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.relief.ReliefScheduled;
 
 class EventJsonRoundTripTest {
@@ -175,6 +176,18 @@ class EventJsonRoundTripTest {
     }
 
     // --- reading ------------------------------------------------------------------------------------------------
+
+    @Test
+    void aReferralAcceptedOfTheFirstFormStillReadsWithoutTheFieldsAddedSince() throws Exception {
+        ObjectNode older = (ObjectNode) EventJson.mapper().readTree(Samples.require(EventType.REFERRAL_ACCEPTED));
+        older.remove(List.of("hospitalCode", "bedType", "provinceCode", "districtCode"));
+        ReferralAccepted read = EventJson.fromJson(older.toString(), ReferralAccepted.class);
+        assertThat(read.referralId()).isNotNull();
+        assertThat(read.bedLabel()).isNotNull();
+        assertThat(read.hospitalCode()).isNull();
+        assertThat(read.bedType()).isNull();
+        assertThat(read.provinceCode()).isNull();
+    }
 
     @Test
     void unknownFieldsAreIgnoredSoAdditiveChangesDoNotBreakConsumers() throws Exception {

@@ -55,13 +55,17 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.ReliefItem;
 import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.common.ZoneColour;
+import vn.hotline1022.events.dispatch.PatientHandedOver;
+import vn.hotline1022.events.dispatch.PatientPickedUp;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.intake.cases.HotlineCase;
@@ -705,6 +709,46 @@ class IntakeFlowTest {
             instances.shutdownNow();
             intake.stop();
         }
+    }
+
+    @Test
+    void theTimelineFollowsThePatientToHospitalInVietnamese() {
+        String code = openCase(TAN_AN, List.of("HOSPITAL_ADMISSION"), uniquePhone());
+        UUID caseId = caseId(code);
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        UUID transportId = UUID.randomUUID();
+        UUID referralId = UUID.randomUUID();
+        UUID teamId = UUID.randomUUID();
+        UUID hospitalId = UUID.randomUUID();
+        var dispatched = CloudEventRecords.of(new TransportDispatched(caseId, code, now, transportId, referralId,
+                teamId, "TA-05", "Tổ PƯN Tân An", hospitalId, "74001", "Bệnh viện Đa khoa tỉnh Bình Dương",
+                BedType.OXYGEN, now.minusSeconds(60)));
+        // Dispatch's event is delivered twice: one timeline entry.
+        companion.produceStrings().fromRecords(dispatched, dispatched,
+                CloudEventRecords.of(new PatientPickedUp(caseId, code, now.plusMillis(1), transportId, referralId,
+                        teamId, "74001")),
+                CloudEventRecords.of(new PatientHandedOver(caseId, code, now.plusMillis(2), transportId, referralId,
+                        teamId, hospitalId, "74001")))
+                .awaitCompletion(PATIENCE);
+        companion.produceStrings().fromRecords(CloudEventRecords.of(new PatientAdmitted(caseId, code,
+                now.plusMillis(3), referralId, hospitalId, "74001", "Bệnh viện Đa khoa tỉnh Bình Dương",
+                BedType.OXYGEN, now.plusMillis(2), PatientAdmitted.HANDED_OVER_BY_TEAM))).awaitCompletion(PATIENCE);
+
+        await().atMost(PATIENCE).untilAsserted(() -> given().get("/api/v1/cases/{code}", code).then()
+                .statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("timeline.type", equalTo(List.of("CallReceived", "TransportDispatched", "PatientPickedUp",
+                        "PatientHandedOver", "PatientAdmitted"))));
+        List<String> summaries = given().get("/api/v1/cases/{code}", code).then().extract().path("timeline.summary");
+        assertThat(summaries.get(1)).isEqualTo("Xe cứu thương TA-05 đang đến đón bệnh nhân đưa đến Bệnh viện Đa khoa"
+                + " tỉnh Bình Dương (giường OXYGEN)");
+        assertThat(summaries.get(2)).isEqualTo("Đã đón bệnh nhân, đang chuyển đến bệnh viện");
+        assertThat(summaries.get(3)).isEqualTo("Đã bàn giao bệnh nhân cho bệnh viện 74001");
+        assertThat(summaries.get(4)).isEqualTo("Bệnh viện Đa khoa tỉnh Bình Dương đã tiếp nhận bệnh nhân vào điều"
+                + " trị (tổ vận chuyển bàn giao)");
+        // The transport was the first action on the case.
+        String firstAction = given().get("/api/v1/cases/{code}", code).then().extract().path("sla.firstActionAt");
+        assertThat(Instant.parse(firstAction)).isEqualTo(now);
     }
 
     private static List<WeeklyReportIssued> reports(ConsumerTask<String, String> intake) {

@@ -65,10 +65,12 @@ import vn.hotline1022.events.common.ReliefItem;
 import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralExpired;
 import vn.hotline1022.events.relief.ReliefDelivered;
@@ -473,6 +475,41 @@ class NotificationFlowTest {
         assertThat(texts.render(EventType.RELIEF_REFUSED, "en", refusedValues)).isEqualTo("1022: Relief for case "
                 + call.caseCode() + " cannot be given now: relief is out of stock. Your request is kept and will be"
                 + " served when stock arrives.");
+    }
+
+    @Test
+    void theCitizenIsToldTheAmbulanceIsComingAndThatThePatientWasAdmitted() throws Exception {
+        CallReceived call = withPhone(SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
+                Need.HOSPITAL_ADMISSION), "0900000517");
+        produce(call);
+        awaitNotifications(call.caseId(), 2);
+        UUID referralId = UUID.randomUUID();
+        UUID hospitalId = UUID.randomUUID();
+        String hospital = "Bệnh viện Đa khoa tỉnh Bình Dương";
+        var transport = CloudEventRecords.of(new TransportDispatched(call.caseId(), call.caseCode(), Instant.now(),
+                UUID.randomUUID(), referralId, UUID.randomUUID(), "TA-05", "Tổ PƯN Tân An", hospitalId, "74001",
+                hospital, BedType.OXYGEN, Instant.now()));
+        // Redelivered: told once.
+        companion.produceStrings().fromRecords(transport, transport).awaitCompletion(PATIENCE);
+        awaitNotifications(call.caseId(), 4);
+        produce(new PatientAdmitted(call.caseId(), call.caseCode(), Instant.now(), referralId, hospitalId, "74001",
+                hospital, BedType.OXYGEN, Instant.now(), PatientAdmitted.HANDED_OVER_BY_TEAM));
+
+        List<View> bySms = channel(awaitNotifications(call.caseId(), 6), "SMS");
+        assertThat(bySms).extracting(View::eventType)
+                .containsExactly("CallReceived", "TransportDispatched", "PatientAdmitted");
+        assertThat(bySms).allSatisfy(n -> assertThat(n.recipientKind()).isEqualTo("CITIZEN"));
+        assertThat(bySms.get(1).text()).isEqualTo("1022: Xe cứu thương TA-05 đang đến đón bệnh nhân đến " + hospital
+                + ". Xin chuẩn bị giấy tờ tùy thân. Mã hồ sơ: " + call.caseCode() + ".");
+        assertThat(bySms.get(2).text()).isEqualTo("1022: Bệnh nhân đã được " + hospital
+                + " tiếp nhận vào điều trị. Mã hồ sơ: " + call.caseCode() + ".");
+        assertThat(notifications(call.caseId())).hasSize(6);
+
+        var admittedValues = NoticeRules.forType(EventType.PATIENT_ADMITTED).orElseThrow().values()
+                .apply(new PatientAdmitted(call.caseId(), call.caseCode(), Instant.now(), referralId, hospitalId,
+                        "74001", null, BedType.GENERAL, Instant.now(), PatientAdmitted.RECORDED_BY_HOSPITAL));
+        assertThat(texts.render(EventType.PATIENT_ADMITTED, "en", admittedValues)).isEqualTo(
+                "1022: The patient has been admitted to the hospital. Case code: " + call.caseCode() + ".");
     }
 
     @Test

@@ -53,8 +53,10 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Severity;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
+import vn.hotline1022.events.dispatch.PatientHandedOver;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralWaiting;
 import vn.hotline1022.events.referral.ReferralAccepted;
@@ -702,6 +704,87 @@ class ReferralFlowTest {
         } finally {
             out.stop();
         }
+    }
+
+    @Test
+    void aHandedOverPatientIsAdmittedOnceAndAHospitalMayRecordTheAdmissionItself() {
+        // Province 14 (Sơn La): one hospital, so every case here is referred to it.
+        String sonLa = hospital("BV Đa khoa tỉnh Sơn La", "14", "116", "PROVINCIAL",
+                Map.of("GENERAL", beds(20, 10), "OXYGEN", beds(20, 10)));
+        String code = given().get("/api/v1/hospitals/{id}", sonLa).then().statusCode(200).extract().path("code");
+        String staff = TestTokens.user("staff-sonla", Roles.HOSPITAL_STAFF).claim("hospital_code", code).sign();
+        String stranger = TestTokens.user("staff-other", Roles.HOSPITAL_STAFF).claim("hospital_code", "01999")
+                .sign();
+
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.REFERRAL);
+        try {
+            UUID handedOver = call("14", "116");
+            UUID marker = call("14", "116");
+            UUID cameByThemselves = call("14", "116");
+            UUID notAccepted = call("14", "116");
+            Map<UUID, ReferralAccepted> accepted = new java.util.HashMap<>();
+            for (UUID caseId : List.of(handedOver, marker, cameByThemselves)) {
+                given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("bedLabel", "B-" + caseId))
+                        .post("/api/v1/referrals/{id}/acceptance", referrals(caseId).get(0).get("id")).then()
+                        .statusCode(200);
+                accepted.put(caseId, awaitEvents(out, caseId, EventType.REFERRAL_ACCEPTED, 1,
+                        ReferralAccepted.class).get(0));
+            }
+            // What the transport team needs travels with the acceptance.
+            ReferralAccepted first = accepted.get(handedOver);
+            assertThat(first.hospitalCode()).isEqualTo(code);
+            assertThat(first.provinceCode()).isEqualTo("14");
+            assertThat(first.districtCode()).isEqualTo("116");
+            assertThat(first.bedType()).isNotNull();
+
+            // The hospital records a patient who came by other means: admitted, once.
+            String direct = accepted.get(cameByThemselves).referralId().toString();
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).body(Map.of("admitted", true))
+                    .post("/api/v1/referrals/{id}/admission", direct).then().statusCode(404);
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("admitted", true))
+                    .post("/api/v1/referrals/{id}/admission", direct).then().statusCode(200)
+                    .body("status", equalTo("COMPLETED"));
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("admitted", true))
+                    .post("/api/v1/referrals/{id}/admission", direct).then().statusCode(409)
+                    .contentType("application/problem+json");
+            PatientAdmitted recorded = awaitEvents(out, cameByThemselves, EventType.PATIENT_ADMITTED, 1,
+                    PatientAdmitted.class).get(0);
+            assertThat(recorded.how()).isEqualTo(PatientAdmitted.RECORDED_BY_HOSPITAL);
+            assertThat(recorded.hospitalCode()).isEqualTo(code);
+            // Only an accepted referral can be admitted.
+            given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("admitted", true))
+                    .post("/api/v1/referrals/{id}/admission", referrals(notAccepted).get(0).get("id")).then()
+                    .statusCode(409).contentType("application/problem+json");
+
+            // The transport team hands patients over: delivered twice, re-published under a new id, a late handover
+            // of the patient the hospital already recorded, and one of a marker case, in this order on one partition.
+            Instant at = Instant.now().minusSeconds(5).truncatedTo(ChronoUnit.MILLIS);
+            var handover = onFirstPartition(CloudEventRecords.of(handOver(first, at)));
+            companion.produceStrings().fromRecords(handover, handover,
+                    onFirstPartition(CloudEventRecords.of(handOver(first, at))),
+                    onFirstPartition(CloudEventRecords.of(handOver(accepted.get(cameByThemselves), at))),
+                    onFirstPartition(CloudEventRecords.of(handOver(accepted.get(marker), at))))
+                    .awaitCompletion(PATIENCE);
+            awaitEvents(out, marker, EventType.PATIENT_ADMITTED, 1, PatientAdmitted.class);
+
+            // The marker's admission was handled after every record before it: one admission each.
+            List<PatientAdmitted> admitted = events(out, handedOver, EventType.PATIENT_ADMITTED,
+                    PatientAdmitted.class);
+            assertThat(admitted).hasSize(1);
+            assertThat(admitted.get(0).how()).isEqualTo(PatientAdmitted.HANDED_OVER_BY_TEAM);
+            assertThat(admitted.get(0).admittedAt()).isEqualTo(at);
+            assertThat(admitted.get(0).referralId()).isEqualTo(first.referralId());
+            assertThat(events(out, cameByThemselves, EventType.PATIENT_ADMITTED, PatientAdmitted.class)).hasSize(1);
+            assertThat(referrals(handedOver).get(0)).containsEntry("status", "COMPLETED");
+            assertThat(events(out, notAccepted, EventType.PATIENT_ADMITTED, PatientAdmitted.class)).isEmpty();
+        } finally {
+            out.stop();
+        }
+    }
+
+    private static PatientHandedOver handOver(ReferralAccepted accepted, Instant at) {
+        return new PatientHandedOver(accepted.caseId(), accepted.caseCode(), at, UUID.randomUUID(),
+                accepted.referralId(), UUID.randomUUID(), accepted.hospitalId(), accepted.hospitalCode());
     }
 
     /** A caller asking for admission in the province and district, handled as the intake consumer would. */

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.dispatch.teams.Team;
+import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.common.ClinicalNotes;
 import vn.hotline1022.events.common.Location;
@@ -54,6 +55,9 @@ public class Dispatcher {
 
     @Inject
     DispatchConfig config;
+
+    @Inject
+    Transports transports;
 
     /** A case as dispatch sees it, from CallReceived or CaseEscalated. */
     private record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
@@ -255,8 +259,11 @@ public class Dispatcher {
         return team;
     }
 
-    /** A team that has just become AVAILABLE (new, back on shift, done) takes the most urgent waiting emergency. */
+    /** A freed team (new, back on shift, done) takes a waiting transport it can carry, else the top emergency. */
     public void drainQueueInto(Team team) {
+        if (transports.takeWaiting(team)) {
+            return;
+        }
         QueuedCase next = QueuedCase.lockNextFor(team.provinceCode, team.medicalStaff > 0);
         if (next == null) {
             return;

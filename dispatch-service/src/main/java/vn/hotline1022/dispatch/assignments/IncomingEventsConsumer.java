@@ -7,15 +7,20 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
+import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
-/** New cases, escalations and zone colours from intake's topic; each handled once, in the inbox transaction. */
+/**
+ * New cases, escalations and zone colours from intake's topic, accepted referrals (a patient to take to hospital)
+ * from referral's; each handled once, in the inbox transaction.
+ */
 @ApplicationScoped
 public class IncomingEventsConsumer {
 
@@ -25,6 +30,9 @@ public class IncomingEventsConsumer {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    Transports transports;
+
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
@@ -33,5 +41,11 @@ public class IncomingEventsConsumer {
                 .on(CaseEscalated.class, dispatcher::onCaseEscalated)
                 .on(CaseNeedsChanged.class, dispatcher::onCaseNeedsChanged)
                 .on(ZoneStatusChanged.class, WardZone::apply));
+    }
+
+    @Incoming("referral-events")
+    @Blocking
+    public void onReferralEvent(ConsumerRecord<String, String> record) {
+        inbox.process(record, EventHandlers.create().on(ReferralAccepted.class, transports::onReferralAccepted));
     }
 }

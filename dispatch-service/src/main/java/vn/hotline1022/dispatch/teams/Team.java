@@ -69,9 +69,19 @@ public class Team extends PanacheEntityBase {
     public Instant statusChangedAt;
     public Instant createdAt;
 
-    /** What the ranking needs to know about the case. */
+    /**
+     * What the ranking needs to know about the case.
+     *
+     * @param transport only a team that can carry a patient lying down: an ambulance (stretcher) with medical staff,
+     *                  and then oxygen is required, not merely preferred
+     */
     public record Need(String provinceCode, String districtCode, String wardCode, boolean medical, boolean oxygen,
-            boolean redZone) {
+            boolean redZone, boolean transport) {
+
+        public Need(String provinceCode, String districtCode, String wardCode, boolean medical, boolean oxygen,
+                boolean redZone) {
+            this(provinceCode, districtCode, wardCode, medical, oxygen, redZone, false);
+        }
     }
 
     /*
@@ -83,6 +93,8 @@ public class Team extends PanacheEntityBase {
     private static final String RANKED = """
             select t.* from team t
              where t.status = 'AVAILABLE' and t.province_code = :province and (not :medical or t.medical_staff > 0)
+               and (not :transport or (t.vehicle = 'AMBULANCE' and t.medical_staff > 0
+                                       and (not :oxygen or 'OXYGEN' = any(t.equipment))))
                and (t.shift_start is null
                     or (t.shift_start <= t.shift_end and :local_time >= t.shift_start and :local_time < t.shift_end)
                     or (t.shift_start > t.shift_end and (:local_time >= t.shift_start or :local_time < t.shift_end)))
@@ -115,8 +127,10 @@ public class Team extends PanacheEntityBase {
     private static List<Team> ranked(String sql, Need need, Instant loadSince) {
         return getEntityManager().createNativeQuery(sql, Team.class)
                 .setParameter("province", need.provinceCode())
-                .setParameter("district", need.districtCode())
-                .setParameter("ward", need.wardCode())
+                // "" rather than null: an unknown district or ward simply matches no team's (no untyped null parameter)
+                .setParameter("district", need.districtCode() == null ? "" : need.districtCode())
+                .setParameter("ward", need.wardCode() == null ? "" : need.wardCode())
+                .setParameter("transport", need.transport())
                 .setParameter("medical", need.medical())
                 .setParameter("oxygen", need.oxygen())
                 .setParameter("red", need.redZone())
@@ -141,6 +155,11 @@ public class Team extends PanacheEntityBase {
             return SAME_WARD;
         }
         return homeDistrictCode.equals(districtCode) ? SAME_DISTRICT : MUTUAL_AID;
+    }
+
+    /** Can carry a patient to hospital: a stretcher (ambulance), medical staff, and oxygen when it is needed. */
+    public boolean canTransport(boolean oxygen) {
+        return Vehicle.AMBULANCE.name().equals(vehicle) && medicalStaff > 0 && (!oxygen || carries(Equipment.OXYGEN));
     }
 
     public boolean carries(Equipment e) {

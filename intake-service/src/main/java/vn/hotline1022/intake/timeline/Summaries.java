@@ -7,10 +7,14 @@ import java.util.stream.Collectors;
 import vn.hotline1022.events.HotlineEvent;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchQueued;
+import vn.hotline1022.events.dispatch.PatientHandedOver;
+import vn.hotline1022.events.dispatch.PatientPickedUp;
 import vn.hotline1022.events.dispatch.TeamArrived;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -43,6 +47,23 @@ final class Summaries {
             return "The team finished: " + e.outcome()
                     + (e.followUpNeeds() == null || e.followUpNeeds().isEmpty() ? ""
                             : "; follow-up " + e.followUpNeeds());
+        }
+        // Patient transport: read out to a family that rings back, so in Vietnamese.
+        if (event instanceof TransportDispatched e) {
+            return "Xe cứu thương " + (e.teamCode() == null ? "" : e.teamCode() + " ") + "đang đến đón bệnh nhân"
+                    + " đưa đến " + hospital(e.hospitalName(), e.hospitalCode())
+                    + (e.bedType() == null ? "" : " (giường " + e.bedType() + ")");
+        }
+        if (event instanceof PatientPickedUp) {
+            return "Đã đón bệnh nhân, đang chuyển đến bệnh viện";
+        }
+        if (event instanceof PatientHandedOver e) {
+            return "Đã bàn giao bệnh nhân cho bệnh viện" + (e.hospitalCode() == null ? "" : " " + e.hospitalCode());
+        }
+        if (event instanceof PatientAdmitted e) {
+            return hospital(e.hospitalName(), e.hospitalCode()) + " đã tiếp nhận bệnh nhân vào điều trị"
+                    + (PatientAdmitted.HANDED_OVER_BY_TEAM.equals(e.how()) ? " (tổ vận chuyển bàn giao)"
+                            : " (bệnh viện ghi nhận)");
         }
         if (event instanceof PatientReferred e) {
             return "Bed (" + e.bedType() + ") asked of " + e.hospitalName() + ", answer due by "
@@ -83,6 +104,10 @@ final class Summaries {
                     + " by " + e.channel();
         }
         return event.getClass().getSimpleName();
+    }
+
+    private static String hospital(String name, String code) {
+        return name != null ? name : code != null ? "bệnh viện " + code : "bệnh viện";
     }
 
     /** "vn.hotline1022.dispatch.TeamDispatched.v1" → "TeamDispatched". */

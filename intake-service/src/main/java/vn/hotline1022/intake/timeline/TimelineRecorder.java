@@ -33,7 +33,8 @@ public class TimelineRecorder {
     static final Set<EventType> FIRST_ACTIONS = EnumSet.of(EventType.TEAM_DISPATCHED, EventType.DISPATCH_QUEUED,
             EventType.TEAM_ARRIVED, EventType.DISPATCH_COMPLETED, EventType.PATIENT_REFERRED,
             EventType.REFERRAL_WAITING, EventType.REFERRAL_ACCEPTED, EventType.RELIEF_SCHEDULED,
-            EventType.RELIEF_DELIVERED);
+            EventType.RELIEF_DELIVERED, EventType.TRANSPORT_DISPATCHED, EventType.PATIENT_PICKED_UP,
+            EventType.PATIENT_HANDED_OVER, EventType.PATIENT_ADMITTED);
 
     /** Runs inside the inbox transaction of {@code event}. */
     public void record(ReceivedEvent event) {

@@ -18,6 +18,7 @@ import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
 import vn.hotline1022.events.dispatch.DispatchQueued;
 import vn.hotline1022.events.dispatch.TeamDispatched;
+import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
@@ -26,6 +27,7 @@ import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.ops.OpsAlertRaised;
 import vn.hotline1022.events.ops.OpsAlertResolved;
+import vn.hotline1022.events.referral.PatientAdmitted;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -115,6 +117,16 @@ public final class NoticeRules {
         rule(EventType.REFERRAL_ACCEPTED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
             ReferralAccepted a = (ReferralAccepted) e;
             return values(e, "hospitalName", a.hospitalName(), "bedLabel", a.bedLabel());
+        });
+        // The family gets ready: the ambulance is coming to take the patient to the hospital that holds the bed.
+        rule(EventType.TRANSPORT_DISPATCHED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
+            TransportDispatched t = (TransportDispatched) e;
+            return values(e, "teamCode", t.teamCode(), "hospitalName", t.hospitalName());
+        });
+        // Urgent too: a family waiting for this news is not kept until the morning.
+        rule(EventType.PATIENT_ADMITTED, true, EnumSet.of(Recipient.CITIZEN), null, null, e -> {
+            PatientAdmitted a = (PatientAdmitted) e;
+            return values(e, "hospitalName", a.hospitalName());
         });
         rule(EventType.RELIEF_SCHEDULED, false, EnumSet.of(Recipient.CITIZEN), null, null,
                 e -> values(e, "expectedBy", date(((ReliefScheduled) e).expectedBy()),

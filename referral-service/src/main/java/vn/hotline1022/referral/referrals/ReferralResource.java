@@ -44,6 +44,9 @@ public class ReferralResource {
     Referrer referrer;
 
     @Inject
+    Admissions admissions;
+
+    @Inject
     FhirBundle fhir;
 
     /** @param fhirStatus the FHIR R4 Task status the referral's status maps to */
@@ -129,14 +132,17 @@ public class ReferralResource {
         return view(r);
     }
 
-    /** The admission outcome closes an accepted referral: completed (admitted) or failed (not admitted). */
+    /**
+     * The admission outcome closes an accepted referral: completed (admitted; PatientAdmitted) or failed (not
+     * admitted). A handover by 1022's transport team records the admission by itself.
+     */
     @POST
     @Path("/{id}/admission")
     @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
     public ReferralView admission(@PathParam("id") UUID id, @Valid @NotNull Admission request) {
         checkOwnHospital(id);
         String note = blankToNull(request.note());
-        Referral r = referrer.recordAdmission(id, request.admitted(), note);
+        Referral r = admissions.recordAdmission(id, request.admitted(), note);
         return view(r);
     }
 

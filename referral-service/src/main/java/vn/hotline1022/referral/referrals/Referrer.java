@@ -119,34 +119,6 @@ public class Referrer {
         return r;
     }
 
-    /**
-     * Closes an accepted referral with the admission outcome. The bed arithmetic: a hold (held + 1) while unanswered;
-     * on acceptance the hold becomes the patient's bed (held − 1, free − 1); admitted → nothing more, the bed is
-     * occupied; not admitted → the bed is free again (free + 1, capped at total) and offered to the waiting cases.
-     * The case is not re-routed: why the patient did not come (went elsewhere, died, refused) is not known here, and a
-     * new need for a bed arrives as a new event.
-     */
-    @Transactional
-    public Referral recordAdmission(UUID referralId, boolean admitted, String note) {
-        Referral r = locked(referralId);
-        if (r.status != Referral.Status.ACCEPTED) {
-            throw ProblemException.conflict("Only an accepted referral can have an admission outcome; it is "
-                    + r.status);
-        }
-        r.status = admitted ? Referral.Status.COMPLETED : Referral.Status.FAILED;
-        r.closedAt = Instant.now();
-        r.admissionNote = note;
-        if (!admitted) {
-            BedPool.giveBack(r.hospitalId, r.bedType);
-            if (r.provinceCode != null) {
-                retryWaiting(r.provinceCode);
-            }
-        }
-        LOG.infof("Case %s: hospital %s %s the patient", r.caseCode, r.hospitalId,
-                admitted ? "admitted" : "did not admit");
-        return r;
-    }
-
     @Transactional
     public Referral accept(UUID referralId, String bedLabel, Instant expectedArrival) {
         Referral r = pending(referralId, "accepted");
@@ -158,7 +130,7 @@ public class Referrer {
         BedPool.occupy(r.hospitalId, r.bedType);
         Hospital h = Hospital.findById(r.hospitalId);
         outbox.publish(new ReferralAccepted(r.caseId, r.caseCode, now, r.id, h.id, h.name, bedLabel,
-                expectedArrival));
+                expectedArrival, h.code, r.bedType, r.provinceCode, r.districtCode));
         LOG.infof("Case %s: %s accepted the referral (attempt %d)", r.caseCode, h.name, r.attempt);
         return r;
     }
