@@ -20,8 +20,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Real RS256-signed access tokens for tests, shaped like the tokens of the hotline1022 Keycloak realm: roles in
  * {@code groups}, audience {@code hotline1022-api}, and the tenant claims ({@code hospital_code}, {@code team_code},
- * {@code province_codes}, {@code district_codes}, {@code ward_codes}). The services verify them with the public key that {@link OidcResource} configures, so the
- * signature, issuer, audience and expiry checks are the production ones.
+ * {@code province_codes}, {@code district_codes}, {@code ward_codes}). The services verify them with the public key
+ * that {@link OidcResource} configures, so the signature, issuer, audience and expiry checks are the production ones.
  */
 public final class TestTokens {
 

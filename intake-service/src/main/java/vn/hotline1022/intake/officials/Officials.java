@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -108,7 +109,8 @@ public class Officials {
 
     /** The owner resolves the case (CaseResolved, resolvedBy OFFICIAL, the outcome as its note). */
     @Transactional
-    public HotlineCase resolve(String code, String official, OfficialArea area, OfficialRequests.Resolution resolution) {
+    public HotlineCase resolve(String code, String official, OfficialArea area,
+            OfficialRequests.Resolution resolution) {
         HotlineCase c = lockOwned(code, official, area);
         Instant now = now();
         String outcome = resolution.outcome().strip();
@@ -139,7 +141,7 @@ public class Officials {
         }
         Set<String> all = new LinkedHashSet<>(c.needs);
         needs.forEach(n -> all.add(n.name())); // what the visit found becomes the case's
-        c.needs = List.copyOf(all);
+        c.needs = new ArrayList<>(all);
         Instant now = now();
         String reason = handBack.reason().strip();
         c.officialOwner = null; // back with the services; an official may take it again later

@@ -17,8 +17,9 @@ import vn.hotline1022.messaging.inbox.Inbox;
 import vn.hotline1022.relief.zones.WardZones;
 
 /**
- * Relief's events in: a call's relief needs, the needs a field team found on site (cần hỗ trợ sau khi khám), and those an
- * official handed back after verifying the case, each decided as for a call. One channel per upstream topic (hotline.messaging.consumes), each with its own DLQ.
+ * Relief's events in: a call's relief needs, the needs a field team found on site (cần hỗ trợ sau khi khám), and those
+ * an official handed back after verifying the case, each decided as for a call. One channel per upstream topic
+ * (hotline.messaging.consumes), each with its own DLQ.
  */
 @ApplicationScoped
 public class IncomingEventsConsumer {
