@@ -72,6 +72,9 @@ async function submitCall(event) {
     vulnerabilities: data.getAll('vulnerabilities'),
     notes: data.get('notes') || null,
     agentId: me().preferred_username,
+    // "Đã trả lời qua điện thoại": sent only when ticked; intake refuses it (400, shown by the box) unless the only
+    // need is INFORMATION, so the page does not second-guess the rule.
+    answeredOnCall: data.get('answeredOnCall') === 'true' || undefined,
   };
   form.dataset.callId = call.callId;
   const answer = await api('/api/v1/calls', {

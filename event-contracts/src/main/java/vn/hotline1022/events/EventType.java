@@ -12,9 +12,12 @@ import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseHandedBack;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
+import vn.hotline1022.events.intake.CaseOwnerAssigned;
 import vn.hotline1022.events.intake.CaseReopened;
 import vn.hotline1022.events.intake.CaseResolved;
+import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
@@ -54,6 +57,10 @@ public enum EventType {
     CASE_REOPENED(Service.INTAKE, "CaseReopened", 1, CaseReopened.class),
     ZONE_STATUS_CHANGED(Service.INTAKE, "ZoneStatusChanged", 1, ZoneStatusChanged.class),
     WEEKLY_REPORT_ISSUED(Service.INTAKE, "WeeklyReportIssued", 1, WeeklyReportIssued.class),
+    // intake-service: what ward and district officials do with a case
+    CASE_OWNER_ASSIGNED(Service.INTAKE, "CaseOwnerAssigned", 1, CaseOwnerAssigned.class),
+    CASE_VERIFIED(Service.INTAKE, "CaseVerified", 1, CaseVerified.class),
+    CASE_HANDED_BACK(Service.INTAKE, "CaseHandedBack", 1, CaseHandedBack.class),
     // dispatch-service
     TEAM_DISPATCHED(Service.DISPATCH, "TeamDispatched", 1, TeamDispatched.class),
     TEAM_ARRIVED(Service.DISPATCH, "TeamArrived", 1, TeamArrived.class),

@@ -68,8 +68,8 @@ public final class HotlineRun {
         String auth = "";
         if (stack.hasKeycloak()) {
             Keycloak kc = stack.keycloak();
-            System.out.println("Get a token (demo users: agent1, dispatcher1, team1, hospital1, hospital2, relief1, ops1,"
-                    + " admin1; password = user name + \"-demo\"):");
+            System.out.println("Get a token (demo users: agent1, dispatcher1, team1, hospital1, hospital2, relief1,"
+                    + " official.ward1, official.district1, ops1, admin1; password = user name + \"-demo\"):");
             System.out.println("  TOKEN=$(curl -s " + kc.tokenEndpoint() + " -d grant_type=password -d client_id="
                     + Keycloak.E2E_CLIENT + " -d client_secret=" + Keycloak.E2E_CLIENT_SECRET
                     + " -d username=agent1 -d password=agent1-demo | jq -r .access_token)");

@@ -25,7 +25,7 @@ public final class AccessMatrix {
 
     /** Every role of the realm; kept in step with {@code vn.hotline1022.commons.security.Roles}. */
     public static final List<String> ROLES = List.of("call-agent", "dispatcher", "team-member", "hospital-staff",
-            "relief-officer", "ops", "admin");
+            "relief-officer", "official", "ops", "admin");
 
     private static final Set<String> PUBLIC = Set.of("PUBLIC");
     private final Map<String, Set<String>> rules = new LinkedHashMap<>();

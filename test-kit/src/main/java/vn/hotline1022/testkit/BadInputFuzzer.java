@@ -94,6 +94,9 @@ public final class BadInputFuzzer {
             if (role.equals("relief-officer")) {
                 t.claim("district_codes", List.of("718"));
             }
+            if (role.equals("official")) { // a ward and a district: every officials' endpoint lets it in
+                t.claim("district_codes", List.of("718")).claim("ward_codes", List.of("25966"));
+            }
             token(role, t.sign());
         }
         return this;

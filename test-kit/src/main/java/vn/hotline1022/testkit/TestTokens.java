@@ -20,8 +20,8 @@ import org.jose4j.lang.JoseException;
 /**
  * Real RS256-signed access tokens for tests, shaped like the tokens of the hotline1022 Keycloak realm: roles in
  * {@code groups}, audience {@code hotline1022-api}, and the tenant claims ({@code hospital_code}, {@code team_code},
- * {@code district_codes}). The services verify them with the public key that {@link OidcResource} configures, so the
- * signature, issuer, audience and expiry checks are the production ones.
+ * {@code province_codes}, {@code district_codes}, {@code ward_codes}). The services verify them with the public key
+ * that {@link OidcResource} configures, so the signature, issuer, audience and expiry checks are the production ones.
  */
 public final class TestTokens {
 
@@ -45,6 +45,21 @@ public final class TestTokens {
     /** A token for {@code username} holding {@code roles}. */
     public static TestTokens user(String username, String... roles) {
         return new TestTokens(username, List.of(roles));
+    }
+
+    /**
+     * A ward or district official (role {@code official}) of {@code wardCodes} and {@code districtCodes}; a list left
+     * empty is not put in the token at all, as Keycloak does for an unset attribute.
+     */
+    public static TestTokens official(String username, List<String> districtCodes, List<String> wardCodes) {
+        TestTokens t = user(username, "official");
+        if (!districtCodes.isEmpty()) {
+            t.claim("district_codes", districtCodes);
+        }
+        if (!wardCodes.isEmpty()) {
+            t.claim("ward_codes", wardCodes);
+        }
+        return t;
     }
 
     /** The Base64 X.509 public key the services are configured with. */

@@ -59,8 +59,8 @@ public class Dispatcher {
     @Inject
     Transports transports;
 
-    /** A case as dispatch sees it, from CallReceived or CaseEscalated. */
-    private record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
+    /** A case as dispatch sees it, from CallReceived, CaseEscalated, CaseNeedsChanged or CaseHandedBack. */
+    record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
         boolean medical() {
             return needs.stream().anyMatch(Need::isMedical);
         }
@@ -129,7 +129,7 @@ public class Dispatcher {
                 || priority >= config.emergencyPriority();
     }
 
-    private void consider(CaseInfo c) {
+    void consider(CaseInfo c) {
         Location at = c.at();
         if (isEmergency(c.needs(), c.priority())) {
             Team team = Team.lockBestAvailable(teamNeed(at.provinceCode(), at.districtCode(), at.wardCode(), c.needs()),
@@ -297,7 +297,7 @@ public class Dispatcher {
         return a;
     }
 
-    private void queue(CaseInfo c, boolean emergency, String reason) {
+    void queue(CaseInfo c, boolean emergency, String reason) {
         QueuedCase q = new QueuedCase();
         q.caseId = c.caseId();
         q.caseCode = c.caseCode();
@@ -334,7 +334,7 @@ public class Dispatcher {
      * Serialises all work on one case across threads and instances until the transaction ends, so that a duplicate
      * event cannot both queue a case and dispatch it.
      */
-    private void lockCase(UUID caseId) {
+    void lockCase(UUID caseId) {
         locks.lock(LockSpace.DISPATCH_CASE, caseId.toString());
     }
 

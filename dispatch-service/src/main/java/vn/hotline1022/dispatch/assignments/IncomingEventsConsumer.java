@@ -11,6 +11,7 @@ import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.CaseHandedBack;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.referral.ReferralAccepted;
@@ -18,8 +19,8 @@ import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
 /**
- * New cases, escalations and zone colours from intake's topic, accepted referrals (a patient to take to hospital)
- * from referral's; each handled once, in the inbox transaction.
+ * New cases, escalations, added needs, officials' hand-backs and zone colours from intake's topic, accepted referrals
+ * (a patient to take to hospital) from referral's; each handled once, in the inbox transaction.
  */
 @ApplicationScoped
 public class IncomingEventsConsumer {
@@ -33,6 +34,9 @@ public class IncomingEventsConsumer {
     @Inject
     Transports transports;
 
+    @Inject
+    HandBacks handBacks;
+
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
@@ -40,6 +44,7 @@ public class IncomingEventsConsumer {
                 .on(CallReceived.class, dispatcher::onCallReceived)
                 .on(CaseEscalated.class, dispatcher::onCaseEscalated)
                 .on(CaseNeedsChanged.class, dispatcher::onCaseNeedsChanged)
+                .on(CaseHandedBack.class, handBacks::onCaseHandedBack)
                 .on(ZoneStatusChanged.class, WardZone::apply));
     }
 

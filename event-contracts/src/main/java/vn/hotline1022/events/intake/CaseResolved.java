@@ -8,7 +8,8 @@ import vn.hotline1022.events.CaseEvent;
 /**
  * The case is closed. Only intake-service closes cases, so "resolved" means the same thing everywhere.
  *
- * @param resolvedBy {@code CITIZEN}, {@code AGENT} or {@code FIELD_TEAM}
+ * @param resolvedBy {@code CITIZEN}, {@code AGENT}, {@code FIELD_TEAM} or {@code OFFICIAL} (a ward or district
+ *                   official)
  */
 public record CaseResolved(
         UUID caseId,

@@ -67,6 +67,12 @@ public class HotlineCase extends PanacheEntityBase {
     /** {@link EscalationLevel} ordinal: a case starts with its ward and goes up on every missed clock. */
     public int escalationLevel;
     public Instant escalatedAt;
+    /** The ward or district official who took the case (cán bộ phụ trách); null while no official has it. */
+    public String officialOwner;
+    public Instant officialOwnedAt;
+    /** The outcome of the official's last verification visit ({@code CaseVerified}), and when the visit was. */
+    public String lastVerification;
+    public Instant lastVerifiedAt;
 
     public static Optional<HotlineCase> byCode(String code) {
         return find("code", code).firstResultOptional();

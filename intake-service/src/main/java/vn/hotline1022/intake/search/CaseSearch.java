@@ -22,7 +22,8 @@ import vn.hotline1022.intake.cases.HotlineCase;
 public class CaseSearch {
 
     /** A missed clock or a reopened case (see {@link HotlineCase#overdue}); {@code %1$s} is the parameter of now. */
-    private static final String OVERDUE = "(status <> 'RESOLVED' and ((first_action_at is null and first_action_due < %1$s)"
+    public static final String OVERDUE = "(status <> 'RESOLVED'"
+            + " and ((first_action_at is null and first_action_due < %1$s)"
             + " or resolution_due < %1$s or reopen_count > 0))";
 
     /**

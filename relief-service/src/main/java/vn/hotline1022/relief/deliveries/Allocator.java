@@ -18,6 +18,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.DispatchOutcome;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseHandedBack;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.relief.ReliefConfig;
 import vn.hotline1022.relief.households.CaseHousehold;
@@ -90,6 +91,20 @@ public class Allocator {
     public void onCaseNeedsChanged(CaseNeedsChanged changed) {
         decideLater(changed.caseId(), changed.caseCode(), changed.location(),
                 changed.addedNeeds().stream().filter(Need::isRelief).distinct().toList(), "REPEAT_CALL");
+    }
+
+    /**
+     * Runs inside the inbox transaction of the CaseHandedBack event: a ward or district official verified the case
+     * and hands its relief needs to relief (target RELIEF), decided like a repeat call's, for the household of the
+     * case's call (or, for a case relief never saw, of its address). Once: a need already decided for the case is not
+     * decided again, so the same hand-back redelivered or published again under a new id changes nothing.
+     */
+    public void onCaseHandedBack(CaseHandedBack handedBack) {
+        if (!CaseHandedBack.RELIEF.equals(handedBack.target())) {
+            return; // dispatch's
+        }
+        decideLater(handedBack.caseId(), handedBack.caseCode(), handedBack.location(),
+                handedBack.needs().stream().filter(Need::isRelief).distinct().toList(), "OFFICIAL");
     }
 
     /** Relief needs that became known after the call, decided for the household the case's call came from. */

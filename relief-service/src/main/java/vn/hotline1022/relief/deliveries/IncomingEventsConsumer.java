@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.CaseHandedBack;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.inbox.EventHandlers;
@@ -16,8 +17,9 @@ import vn.hotline1022.messaging.inbox.Inbox;
 import vn.hotline1022.relief.zones.WardZones;
 
 /**
- * Relief's events in: a call's relief needs, and the needs a field team found on site (cần hỗ trợ sau khi khám), each
- * decided as for a call. One channel per upstream topic (hotline.messaging.consumes), each with its own DLQ.
+ * Relief's events in: a call's relief needs, the needs a field team found on site (cần hỗ trợ sau khi khám), and those
+ * an official handed back after verifying the case, each decided as for a call. One channel per upstream topic
+ * (hotline.messaging.consumes), each with its own DLQ.
  */
 @ApplicationScoped
 public class IncomingEventsConsumer {
@@ -37,6 +39,7 @@ public class IncomingEventsConsumer {
         inbox.process(record, EventHandlers.create()
                 .on(CallReceived.class, allocator::onCallReceived)
                 .on(CaseNeedsChanged.class, allocator::onCaseNeedsChanged)
+                .on(CaseHandedBack.class, allocator::onCaseHandedBack)
                 .on(ZoneStatusChanged.class, wardZones::apply));
     }
 

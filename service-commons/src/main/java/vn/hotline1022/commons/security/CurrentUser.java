@@ -19,6 +19,7 @@ public class CurrentUser {
     public static final String TEAM_CODE = "team_code";
     public static final String DISTRICT_CODES = "district_codes";
     public static final String PROVINCE_CODES = "province_codes";
+    public static final String WARD_CODES = "ward_codes";
 
     @Inject
     SecurityIdentity identity;
@@ -47,6 +48,26 @@ public class CurrentUser {
     /** Empty when the officer is not limited to some districts. */
     public List<String> districtCodes() {
         return codes(DISTRICT_CODES);
+    }
+
+    /** The wards of a ward official (cán bộ phường/xã); empty for everyone else. */
+    public List<String> wardCodes() {
+        return codes(WARD_CODES);
+    }
+
+    /**
+     * The cases an official answers for: an admin's are everywhere; an official's are the wards of {@code ward_codes}
+     * and the districts of {@code district_codes}; anyone else's, and an official's without either claim, nowhere.
+     * Province claims do not widen it: there are no province officials in the hotline.
+     */
+    public OfficialArea officialArea() {
+        if (has(Roles.ADMIN)) {
+            return OfficialArea.everywhere();
+        }
+        if (!has(Roles.OFFICIAL)) {
+            return OfficialArea.none();
+        }
+        return OfficialArea.of(districtCodes(), wardCodes());
     }
 
     /**

@@ -18,12 +18,17 @@ public final class Roles {
     public static final String HOSPITAL_STAFF = "hospital-staff";
     /** Runs relief programmes and confirms deliveries, in its districts if {@code district_codes} is set. */
     public static final String RELIEF_OFFICER = "relief-officer";
+    /**
+     * Ward or district official (cán bộ phường/xã, quận/huyện): verifies, resolves or hands back the cases of their
+     * area only ({@code ward_codes} or {@code district_codes} claim; without either, nothing: {@link OfficialArea}).
+     */
+    public static final String OFFICIAL = "official";
     /** Operations: reference data, capacity, watching the system. */
     public static final String OPS = "ops";
     public static final String ADMIN = "admin";
 
     public static final List<String> ALL = List.of(CALL_AGENT, DISPATCHER, TEAM_MEMBER, HOSPITAL_STAFF, RELIEF_OFFICER,
-            OPS, ADMIN);
+            OFFICIAL, OPS, ADMIN);
 
     private Roles() {
     }

@@ -20,6 +20,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "Not found", what + " does not exist", List.of());
     }
 
+    /** 403: signed in with the right role, but the token's scope claims do not reach this (e.g. an empty area). */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail, List.of());
+    }
+
     /** 409: the request is valid but not in the resource's current state, e.g. completing an unassigned team. */
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "Conflict with the current state", detail, List.of());

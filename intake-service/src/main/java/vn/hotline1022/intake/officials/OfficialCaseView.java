@@ -1,0 +1,71 @@
+package vn.hotline1022.intake.officials;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.CaseView;
+import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.TimelineEntry;
+
+/**
+ * A case as an official sees it: where, what, the clocks, who owns it and the last verification. The caller's name and
+ * phone (to call back before a visit), the timeline and the visits only in the single case, never in lists.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OfficialCaseView(
+        UUID id,
+        String code,
+        CaseStatus status,
+        int priority,
+        List<String> needs,
+        CaseView.Place location,
+        String notes,
+        CaseView.Caller caller,
+        CaseView.Sla sla,
+        Ownership ownership,
+        LastVerification lastVerification,
+        Instant openedAt,
+        Instant updatedAt,
+        List<CaseView.Step> timeline,
+        List<Visit> visits) {
+
+    /** The official who took the case, since when. */
+    public record Ownership(String official, Instant since) {
+    }
+
+    public record LastVerification(String outcome, Instant visitedAt) {
+    }
+
+    public record Visit(String official, String outcome, String actionTaken, Instant visitedAt, Instant recordedAt) {
+    }
+
+    public static OfficialCaseView summary(HotlineCase c) {
+        return of(c, null, null, false);
+    }
+
+    public static OfficialCaseView full(HotlineCase c, List<TimelineEntry> timeline, List<VerificationVisit> visits) {
+        return of(c, timeline, visits, true);
+    }
+
+    private static OfficialCaseView of(HotlineCase c, List<TimelineEntry> timeline, List<VerificationVisit> visits,
+            boolean withCaller) {
+        return new OfficialCaseView(c.id, c.code, c.status, c.priority, c.needs,
+                new CaseView.Place(c.provinceCode, c.districtCode, c.wardCode, c.addressText), c.notes,
+                withCaller ? new CaseView.Caller(c.callerName, c.callerPhone) : null,
+                new CaseView.Sla(c.firstActionDue, c.firstActionAt, c.resolutionDue, c.resolvedAt, c.escalation(),
+                        c.reopenCount, c.overdue(Instant.now())),
+                c.officialOwner == null ? null : new Ownership(c.officialOwner, c.officialOwnedAt),
+                c.lastVerification == null ? null : new LastVerification(c.lastVerification, c.lastVerifiedAt),
+                c.openedAt, c.updatedAt,
+                timeline == null ? null
+                        : timeline.stream().map(e -> new CaseView.Step(e.occurredAt, e.eventType, e.source, e.summary))
+                                .toList(),
+                visits == null ? null
+                        : visits.stream().map(v -> new Visit(v.official, v.outcome, v.actionTaken, v.visitedAt,
+                                v.recordedAt)).toList());
+    }
+}
