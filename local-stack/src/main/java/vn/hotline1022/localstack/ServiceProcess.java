@@ -105,9 +105,10 @@ public final class ServiceProcess {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(),
                 // Small heaps and quick JIT: five services share two cores on a laptop or CI machine.
-                "-Xms64m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+                "-Xms" + (heapMb < DEFAULT_HEAP_MB ? 16 : 64) + "m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
         if (heapMb < DEFAULT_HEAP_MB) {
-            // A small service: give memory back after a collection, keep the compiled code small.
+            // A small service: start small, give memory back after a collection, keep the compiled code small.
             command.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
                     "-XX:ReservedCodeCacheSize=32m", "-Xss512k"));
         }
