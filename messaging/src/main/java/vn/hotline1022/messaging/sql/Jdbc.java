@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import javax.sql.DataSource;
+
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Plain SQL on the service's datasource. Inside a transaction the connection is the transaction's own (Agroal enlists
@@ -29,6 +33,9 @@ public class Jdbc {
     public interface RowReader<T> {
         T read(ResultSet row) throws SQLException;
     }
+
+    private static final Instant PG_FIRST = Instant.parse("-4712-01-01T00:00:00Z");
+    private static final Instant PG_LAST = Instant.parse("+294275-12-31T23:59:59Z");
 
     @Inject
     DataSource dataSource;
@@ -67,8 +74,22 @@ public class Jdbc {
 
     /** A {@code timestamptz} column; null stays null. */
     public static Instant instant(ResultSet rs, String column) throws SQLException {
-        java.time.OffsetDateTime at = rs.getObject(column, java.time.OffsetDateTime.class);
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
         return at == null ? null : at.toInstant();
+    }
+
+    /**
+     * PostgreSQL keeps 4713 BC to 294276 AD; an instant beyond (a filter's "since the beginning of time") is its
+     * {@code -infinity} or {@code infinity}, which the driver writes for {@link OffsetDateTime#MIN}/{@code MAX}.
+     */
+    static OffsetDateTime timestamptz(Instant at) {
+        if (at.isBefore(PG_FIRST)) {
+            return OffsetDateTime.MIN;
+        }
+        if (at.isAfter(PG_LAST)) {
+            return OffsetDateTime.MAX;
+        }
+        return at.atOffset(ZoneOffset.UTC);
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... params) throws SQLException {
@@ -77,7 +98,7 @@ public class Jdbc {
             for (int i = 0; i < params.length; i++) {
                 Object p = params[i];
                 if (p instanceof Instant at) {
-                    st.setObject(i + 1, at.atOffset(ZoneOffset.UTC));
+                    st.setObject(i + 1, timestamptz(at));
                 } else if (p instanceof Enum<?> e) {
                     st.setString(i + 1, e.name());
                 } else if (p instanceof byte[] bytes) {
@@ -93,10 +114,31 @@ public class Jdbc {
         }
     }
 
-    /** A statement failed; the SQL is named, the values are not (they may be personal data). */
+    /**
+     * A statement failed. Its message names the SQL and what the database refused (constraint, table, column), never a
+     * value: PostgreSQL's own message and detail can quote the row, personal data included.
+     */
     public static final class SqlFailure extends RuntimeException {
         SqlFailure(String sql, SQLException cause) {
-            super(cause.getSQLState() + " on: " + sql.strip().replaceAll("\\s+", " "), cause);
+            super(cause.getSQLState() + refused(cause) + " on: " + sql.strip().replaceAll("\\s+", " "), cause);
+        }
+
+        private static String refused(SQLException cause) {
+            if (!(cause instanceof PSQLException pg) || pg.getServerErrorMessage() == null) {
+                return "";
+            }
+            ServerErrorMessage m = pg.getServerErrorMessage();
+            StringBuilder names = new StringBuilder();
+            if (m.getConstraint() != null) {
+                names.append(" constraint ").append(m.getConstraint());
+            }
+            if (m.getTable() != null) {
+                names.append(" table ").append(m.getTable());
+            }
+            if (m.getColumn() != null) {
+                names.append(" column ").append(m.getColumn());
+            }
+            return names.toString();
         }
     }
 }
