@@ -1,7 +1,7 @@
 // Hotline 1022 call console, the agent's page: take a call, watch the case, the work queue. Works on intake-service's
 // API with the agent's own token (session.js). No framework, no build step: the page is what the browser runs.
 
-import { api as callApi, me, showProblem, start as signedIn, text } from './session.js';
+import { api as callApi, me, onBeforeSignIn, showProblem, start as signedIn, text } from './session.js';
 
 const NEEDS = {
   EMERGENCY_TRANSPORT: 'Emergency transport (cấp cứu)', HOSPITAL_ADMISSION: 'Hospital admission (nhập viện)',
@@ -18,6 +18,12 @@ const $ = (selector) => document.querySelector(selector);
 let settings;
 let openCase; // the code shown in the case panel
 let polling;
+
+// The call being typed lives in sessionStorage (this tab only) until intake has it, so a sign-in round trip, a reload
+// or a crash does not lose it. Only the form's fields: the token never goes to storage.
+const DRAFT_KEY = 'hotline1022.callDraft';
+const DRAFT_DELAY_MS = 300;
+let draftTimer = null;
 
 // ---------------------------------------------------------------------------------------------------- new call
 
@@ -41,6 +47,61 @@ async function loadWards(district) {
   options($('[name="location.wardCode"]'), wards || [], (w) => w.code, (w) => w.fullName || w.name);
 }
 
+// ---------------------------------------------------------------------------------------------------- draft
+
+function saveDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = null;
+  const form = $('#call-form');
+  sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ callId: form.dataset.callId, fields: [...new FormData(form)] }));
+}
+
+function saveDraftSoon() {
+  clearTimeout(draftTimer);
+  draftTimer = setTimeout(saveDraft, DRAFT_DELAY_MS);
+}
+
+function clearDraft() {
+  clearTimeout(draftTimer);
+  draftTimer = null;
+  sessionStorage.removeItem(DRAFT_KEY);
+  $('#draft-restored').hidden = true;
+}
+
+/** Puts a saved draft back: the place first (each list loads from the one above), then every other field. */
+async function restoreDraft() {
+  const draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) || 'null');
+  if (!draft) {
+    return;
+  }
+  const values = new Map();
+  draft.fields.forEach(([name, value]) => values.set(name, [...(values.get(name) || []), value]));
+  const choose = async (name, load) => {
+    const select = $(`[name="${name}"]`);
+    if (values.has(name)) {
+      select.value = values.get(name)[0];
+    }
+    if (load) {
+      await load(select.value);
+    }
+  };
+  await choose('province', loadDistricts);
+  await choose('district', loadWards);
+  await choose('location.wardCode');
+  const form = $('#call-form');
+  for (const field of form.elements) {
+    if (field.type === 'checkbox') {
+      field.checked = (values.get(field.name) || []).includes(field.value);
+    } else if (field.name && field.tagName !== 'SELECT' && values.has(field.name)) {
+      field.value = values.get(field.name)[0];
+    }
+  }
+  if (draft.callId) {
+    form.dataset.callId = draft.callId; // the same call: intake takes a retry of one it already has only once
+  }
+  $('#draft-restored').hidden = false;
+}
+
 async function prepareForm() {
   $('#needs').insertAdjacentHTML('beforeend', Object.entries(NEEDS).map(([need, label]) =>
     `<label><input type="checkbox" name="needs" value="${need}"> ${text(label)}</label>`).join(''));
@@ -52,9 +113,14 @@ async function prepareForm() {
     $('[name=province]').value = '74'; // Bình Dương, where the 2021 figures come from
   }
   await loadDistricts($('[name=province]').value);
-  $('[name=province]').addEventListener('change', (e) => loadDistricts(e.target.value));
-  $('[name=district]').addEventListener('change', (e) => loadWards(e.target.value));
+  await restoreDraft();
+  // The lists below a changed one reload: save again once they have, so the draft holds the ward shown.
+  $('[name=province]').addEventListener('change', (e) => loadDistricts(e.target.value).then(saveDraftSoon));
+  $('[name=district]').addEventListener('change', (e) => loadWards(e.target.value).then(saveDraftSoon));
+  $('#call-form').addEventListener('input', saveDraftSoon);
+  $('#call-form').addEventListener('change', saveDraftSoon);
   $('#call-form').addEventListener('submit', submitCall);
+  onBeforeSignIn(() => draftTimer && saveDraft()); // typed in the last instant before leaving: keep it too
 }
 
 async function submitCall(event) {
@@ -77,13 +143,15 @@ async function submitCall(event) {
     answeredOnCall: data.get('answeredOnCall') === 'true' || undefined,
   };
   form.dataset.callId = call.callId;
+  saveDraft(); // with its callId: a call sent but unanswered (the session ended) is resent as the same call
   const answer = await api('/api/v1/calls', {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(call),
   });
-  if (!answer.ok) {
+  if (answer.status !== 200 && answer.status !== 201) {
     showProblem(answer, $('#form-error'));
     return;
   }
+  clearDraft(); // intake has the call: only now may the draft go
   delete form.dataset.callId;
   form.reset();
   await showCase(answer.body.code);

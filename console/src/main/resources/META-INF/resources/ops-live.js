@@ -1,6 +1,7 @@
 // The ops page's live feed: ops-service's GET /api/v1/stream (text/event-stream) read with fetch and a ReadableStream,
 // because the bearer token must go in the Authorization header, which EventSource cannot send. When the stream ends it
-// reconnects with a growing delay; while it cannot be had, GET /overview is polled every 5 s instead.
+// reconnects with a growing delay; while it cannot be had, GET /overview is polled every 5 s instead. Each connect()
+// goes through session.js's request(), so a reconnect carries the latest (silently renewed) access token.
 
 const POLL_MS = 5000;
 const SILENCE_MS = 15000; // samples come every 2 s: a stream silent this long is stuck (a buffering proxy, say)

@@ -1,8 +1,17 @@
 // Signing in for every page of the console: Keycloak's authorization code flow with PKCE (a public client, no secret
 // in the browser); the access token is kept in memory only. api() calls a service's REST API with it.
+// The refresh token (memory only too) renews the access token before it expires, so a session lasts a whole shift;
+// only when Keycloak refuses it (the session is over) does the page go back to the sign-in page.
+
+const REFRESH_AT = 0.7; // of the access token's lifetime: renew well before it lapses
+const RETRY_MS = 30000; // Keycloak unreachable for a moment: try again, the token may still be good
 
 let settings;
 let accessToken;
+let refreshToken;
+let refreshTimer;
+let refreshing = null; // the refresh under way, shared by every caller that needs it
+const beforeSignIn = []; // the pages' last words before leaving for Keycloak (save a draft)
 
 /** fetch, saying which server could not be reached (down, or refusing this origin) instead of "Failed to fetch". */
 async function reach(server, url, options) {
@@ -26,7 +35,13 @@ function redirectUri() {
   return window.location.origin + window.location.pathname;
 }
 
+/** fn() runs, synchronously, just before the page leaves for the sign-in page: save what must survive. */
+export function onBeforeSignIn(fn) {
+  beforeSignIn.push(fn);
+}
+
 async function signIn() {
+  beforeSignIn.forEach((fn) => { try { fn(); } catch (e) { console.error(e); } });
   const verifier = randomString();
   const state = randomString();
   sessionStorage.setItem('pkce', JSON.stringify({ verifier, state }));
@@ -58,10 +73,58 @@ async function finishSignIn(params) {
   if (!response.ok) {
     throw new Error(`Keycloak refused the sign-in (${response.status}).`);
   }
-  const tokens = await response.json();
-  accessToken = tokens.access_token;
-  sessionStorage.setItem('idToken', tokens.id_token || '');
+  keep(await response.json());
 }
+
+/** Holds a token answer in memory and schedules its renewal. */
+function keep(tokens) {
+  accessToken = tokens.access_token;
+  refreshToken = tokens.refresh_token || refreshToken;
+  if (tokens.id_token) {
+    sessionStorage.setItem('idToken', tokens.id_token); // only for the sign-out link's id_token_hint
+  }
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(renewOnTime, (tokens.expires_in || 300) * REFRESH_AT * 1000);
+}
+
+/** A new access token from the refresh token: 'ok', 'over' (Keycloak refused it) or 'unreachable'. */
+function refresh() {
+  refreshing ||= (async () => {
+    if (!refreshToken) {
+      return 'over';
+    }
+    let response;
+    try {
+      response = await fetch(`${settings.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: 'refresh_token', client_id: settings.clientId,
+          refresh_token: refreshToken }),
+      });
+    } catch (e) {
+      return 'unreachable';
+    }
+    if (!response.ok) {
+      return response.status >= 500 ? 'unreachable' : 'over'; // 400 invalid_grant: session ended or expired
+    }
+    keep(await response.json());
+    return 'ok';
+  })().catch(() => 'unreachable').finally(() => { refreshing = null; });
+  return refreshing;
+}
+
+/** The timer's renewal: a session that is over signs in again now (the page saves its draft first). */
+async function renewOnTime() {
+  const outcome = await refresh();
+  if (outcome === 'unreachable') {
+    refreshTimer = setTimeout(renewOnTime, RETRY_MS);
+  } else if (outcome === 'over') {
+    await signIn();
+  }
+}
+
+// For the browser tests (and a curious agent): renew now, and the current token's claims (never the token itself).
+window.hotlineSession = { refreshNow: renewOnTime, claims: () => me() };
 
 /** The signed-in user's token claims (name, groups = roles, hospital_code…). */
 export function me() {
@@ -75,7 +138,7 @@ function signOut(event) {
     client_id: settings.clientId, post_logout_redirect_uri: redirectUri(),
     id_token_hint: sessionStorage.getItem('idToken') || '',
   });
-  sessionStorage.clear();
+  sessionStorage.clear(); // a deliberate sign-out leaves nothing behind, a half-typed call neither
   window.location.assign(`${settings.issuer}/protocol/openid-connect/logout?${query}`);
 }
 
@@ -101,12 +164,20 @@ export async function start() {
   return settings;
 }
 
-/** Calls a service with the token and answers fetch's Response (e.g. a stream to read); a 401 signs in again. */
+/**
+ * Calls a service with the token and answers fetch's Response (e.g. a stream to read). A 401 renews the token and
+ * tries once more; only a session Keycloak will not renew signs in again. The token is read at each call, so a
+ * reconnecting stream (ops-live.js) always goes with the freshest one.
+ */
 export async function request(server, baseUrl, path, options = {}) {
-  const response = await reach(server, baseUrl + path, {
+  const send = () => reach(server, baseUrl + path, {
     ...options,
     headers: { Accept: 'application/json', Authorization: `Bearer ${accessToken}`, ...(options.headers || {}) },
   });
+  let response = await send();
+  if (response.status === 401 && await refresh() === 'ok') {
+    response = await send();
+  }
   if (response.status === 401) {
     await signIn();
   }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -444,6 +445,103 @@ class CaseFlowEndToEndTest {
             assertThat(opened.getString("agentId")).isEqualTo("agent1");
             assertThat(opened.getString("location.wardCode")).isEqualTo("25813");
             assertThat(opened.getList("needs", String.class)).contains("EMERGENCY_TRANSPORT", "FOOD");
+        }
+    }
+
+    /**
+     * A shift-long session in the agent console: when the Keycloak session ends, the call half typed is back after
+     * signing in again; while it lasts, the page renews its token silently (no trip to the sign-in page) and the call
+     * is then sent with the new one, which is when the saved draft goes.
+     */
+    @Test
+    void anAgentsHalfTypedCallSurvivesASignInAndTheTokenRenewsSilently() throws InterruptedException {
+        try (Browser browser = Browser.start()) {
+            WebDriver page = browser.driver;
+            JavascriptExecutor js = (JavascriptExecutor) page;
+            var patiently = browser.waitUpTo(PATIENCE);
+            page.get(stack.consoleUrl());
+            signInToTheConsole(browser, "agent1", "agent1-demo");
+
+            // Half a call: a place, a caller, one need, answered on the phone; not sent.
+            new Select(page.findElement(By.name("district"))).selectByValue("721");
+            patiently.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("select[name='location.wardCode'] option[value='25813']")));
+            new Select(page.findElement(By.name("location.wardCode"))).selectByValue("25813");
+            String phone = "0274 " + (3_000_000 + PHONES.incrementAndGet());
+            page.findElement(By.name("caller.name")).sendKeys("Lê Thị Dang Dở");
+            page.findElement(By.name("caller.phone")).sendKeys(phone);
+            page.findElement(By.cssSelector("input[name=needs][value=INFORMATION]")).click();
+            page.findElement(By.name("answeredOnCall")).click();
+            String draft = patiently.until(d -> (String) js.executeScript(
+                    "const d = sessionStorage.getItem('hotline1022.callDraft'); return d && d.includes('"
+                            + phone + "') && d.includes('answeredOnCall') ? d : null;"));
+            assertThat(draft).contains("Lê Thị Dang Dở", "INFORMATION", "25813").doesNotContain("eyJ"); // no token
+
+            // The session ends in Keycloak (as after the idle timeout): the page's renewal is refused, so it goes to
+            // the sign-in page itself, saving the draft on its way.
+            Keycloak keycloak = stack.keycloak();
+            String admin = keycloak.adminToken();
+            String users = keycloak.url() + "/admin/realms/" + Keycloak.REALM + "/users";
+            String agentId = given().auth().oauth2(admin).queryParam("username", "agent1").queryParam("exact", true)
+                    .get(users).then().statusCode(200).extract().path("[0].id");
+            given().auth().oauth2(admin).post(users + "/{id}/logout", agentId).then().statusCode(204);
+            js.executeScript("window.hotlineSession.refreshNow();");
+            signInToTheConsole(browser, "agent1", "agent1-demo"); // waits for Keycloak's form: it must have come
+            assertThat(page.findElement(By.id("draft-restored")).isDisplayed()).isTrue();
+            assertThat(page.findElement(By.name("caller.name")).getAttribute("value")).isEqualTo("Lê Thị Dang Dở");
+            assertThat(page.findElement(By.name("caller.phone")).getAttribute("value")).isEqualTo(phone);
+            assertThat(page.findElement(By.cssSelector("input[name=needs][value=INFORMATION]")).isSelected()).isTrue();
+            assertThat(page.findElement(By.cssSelector("input[name=needs][value=FOOD]")).isSelected()).isFalse();
+            assertThat(page.findElement(By.name("answeredOnCall")).isSelected()).isTrue();
+            assertThat(new Select(page.findElement(By.name("location.wardCode"))).getFirstSelectedOption()
+                    .getAttribute("value")).isEqualTo("25813");
+
+            // Silent renewal: a new token (issued later, a new id), same session, and the page never left.
+            js.executeScript("window.stillTheSamePage = true;");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> before = (Map<String, Object>) js.executeScript("return window.hotlineSession.claims();");
+            Thread.sleep(1_100); // iat counts seconds
+            assertThat(js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "window.hotlineSession.refreshNow().then(() => done('renewed'), (e) => done(String(e)));"))
+                    .isEqualTo("renewed");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> after = (Map<String, Object>) js.executeScript("return window.hotlineSession.claims();");
+            assertThat(((Number) after.get("iat")).longValue()).isGreaterThan(((Number) before.get("iat")).longValue());
+            assertThat(((Number) after.get("exp")).longValue()).isGreaterThan(((Number) before.get("exp")).longValue());
+            assertThat(after.get("jti")).isNotNull().isNotEqualTo(before.get("jti"));
+            assertThat(after.get("sid")).isEqualTo(before.get("sid"));
+
+            // The restored call, sent with the renewed token: intake takes it, and only now is the draft gone.
+            page.findElement(By.cssSelector("#call-form button[type=submit]")).click();
+            String code = patiently.until(d -> {
+                String shown = d.findElement(By.id("case-code")).getText();
+                return shown.matches("BD-\\d{8}-\\d{4,}-[A-HJKMNP-Z2-9]{3}") ? shown : null;
+            });
+            assertThat(js.executeScript("return sessionStorage.getItem('hotline1022.callDraft');")).isNull();
+            assertThat(page.findElement(By.id("draft-restored")).isDisplayed()).isFalse();
+            assertThat(js.executeScript("return window.stillTheSamePage === true;")).isEqualTo(true);
+            assertThat(page.getCurrentUrl()).startsWith(stack.consoleUrl()).doesNotContain(keycloak.url());
+            JsonPath opened = given().get(stack.url("intake-service") + "/api/v1/cases/{code}", code).then()
+                    .statusCode(200).extract().jsonPath();
+            assertThat(opened.getString("agentId")).isEqualTo("agent1");
+            assertThat(opened.getList("needs", String.class)).containsExactly("INFORMATION");
+        }
+    }
+
+    /** Fills in Keycloak's sign-in form (which must come) and waits for the console to open. */
+    private static void signInToTheConsole(Browser browser, String username, String password) {
+        WebDriver page = browser.driver;
+        var patiently = browser.waitUpTo(PATIENCE);
+        WebElement user = patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        user.clear();
+        user.sendKeys(username);
+        page.findElement(By.id("password")).sendKeys(password);
+        page.findElement(By.id("kc-login")).click();
+        try {
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(By.id("call-form")));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("the console did not open: " + page.findElement(By.id("status")).getText()
+                    + "\n" + browser.consoleLog(), e);
         }
     }
 

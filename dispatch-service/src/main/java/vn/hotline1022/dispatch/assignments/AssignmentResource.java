@@ -27,6 +27,7 @@ import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.teams.Team;
+import vn.hotline1022.dispatch.teams.TeamAccess;
 import vn.hotline1022.events.common.ClinicalNotes;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.common.Severity;
@@ -42,6 +43,9 @@ public class AssignmentResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    TeamAccess teams;
 
     public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String teamCode, String status,
             String matchedBy, boolean automatic, String dispatcherId, String outcome, List<String> followUpNeeds,
@@ -133,11 +137,6 @@ public class AssignmentResource {
     }
 
     private boolean visible(Assignment a) {
-        if (!user.has(Roles.TEAM_MEMBER) || user.has(Roles.DISPATCHER) || user.has(Roles.ADMIN) || user.has(Roles.OPS)
-                || user.has(Roles.CALL_AGENT)) {
-            return true;
-        }
-        Team team = Team.findById(a.teamId);
-        return user.teamCode().map(code -> code.equals(team.code)).orElse(false);
+        return !teams.ownTeamOnly() || teams.isOwn(a.teamId);
     }
 }

@@ -27,7 +27,6 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.assignments.Dispatcher;
@@ -43,7 +42,7 @@ public class TeamResource {
     Dispatcher dispatcher;
 
     @Inject
-    CurrentUser user;
+    TeamAccess access;
 
     public record Member(@NotBlank @Size(max = 200) String name, @NotNull MemberRole role) {
     }
@@ -151,15 +150,10 @@ public class TeamResource {
     @Path("/{code}/status")
     @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public TeamView changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange request) {
-        if (onlyOwnTeam() && !user.teamCode().map(code::equals).orElse(false)) {
+        if (access.ownTeamOnly() && !access.isOwnCode(code)) {
             throw ProblemException.notFound("Team " + code); // to a team member, another team does not exist
         }
         return TeamView.of(dispatcher.setTeamStatus(code, request.status()));
-    }
-
-    private boolean onlyOwnTeam() {
-        return user.has(Roles.TEAM_MEMBER) && !user.has(Roles.DISPATCHER) && !user.has(Roles.OPS)
-                && !user.has(Roles.ADMIN);
     }
 
     private static int medicalStaff(NewTeam request) {

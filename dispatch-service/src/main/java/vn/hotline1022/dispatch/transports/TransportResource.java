@@ -20,6 +20,7 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.teams.Team;
+import vn.hotline1022.dispatch.teams.TeamAccess;
 import vn.hotline1022.events.common.BedType;
 
 /**
@@ -35,6 +36,9 @@ public class TransportResource {
 
     @Inject
     CurrentUser user;
+
+    @Inject
+    TeamAccess teams;
 
     public record TransportView(UUID id, UUID caseId, String caseCode, UUID referralId, UUID hospitalId,
             String hospitalCode, String hospitalName, BedType bedType, String bedLabel, String provinceCode,
@@ -55,8 +59,8 @@ public class TransportResource {
     public List<TransportView> list(@QueryParam("caseId") UUID caseId, @QueryParam("status") String status) {
         Transport.Status wanted = status == null || status.isBlank() ? null : parseStatus(status);
         List<Transport> found;
-        if (teamMemberOnly()) {
-            Team own = ownTeam();
+        if (teams.ownTeamOnly()) {
+            Team own = teams.ownTeam();
             found = own == null ? List.of() : transports.list(Scope.none(), own.id, caseId, wanted);
         } else {
             found = transports.list(user.scope(), null, caseId, wanted);
@@ -95,26 +99,12 @@ public class TransportResource {
         if (t == null) {
             throw ProblemException.notFound("Transport " + id);
         }
-        boolean mayAccess;
-        if (teamMemberOnly()) {
-            Team own = ownTeam();
-            mayAccess = own != null && own.id.equals(t.teamId);
-        } else {
-            mayAccess = user.scope().covers(t.provinceCode, t.districtCode);
-        }
+        boolean mayAccess = teams.ownTeamOnly() ? teams.isOwn(t.teamId)
+                : user.scope().covers(t.provinceCode, t.districtCode);
         if (!mayAccess) {
             throw ProblemException.notFound("Transport " + id);
         }
         return t;
-    }
-
-    private boolean teamMemberOnly() {
-        return user.has(Roles.TEAM_MEMBER) && !user.has(Roles.DISPATCHER) && !user.has(Roles.ADMIN)
-                && !user.has(Roles.OPS) && !user.has(Roles.CALL_AGENT);
-    }
-
-    private Team ownTeam() {
-        return user.teamCode().map(Team::byCode).orElse(null);
     }
 
     private static Transport.Status parseStatus(String status) {
