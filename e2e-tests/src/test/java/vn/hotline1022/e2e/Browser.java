@@ -73,6 +73,24 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Opens {@code url}, fills in Keycloak's sign-in form as a demo user (password: user name + "-demo"), and waits
+     * until the page shows {@code ready}; fails with the page's status line and the browser's console otherwise.
+     */
+    void signIn(String url, String username, org.openqa.selenium.By ready, Duration patience) {
+        driver.get(url);
+        var patiently = waitUpTo(patience);
+        patiently.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(
+                org.openqa.selenium.By.id("username"))).sendKeys(username);
+        driver.findElement(org.openqa.selenium.By.id("password")).sendKeys(username + "-demo");
+        driver.findElement(org.openqa.selenium.By.id("kc-login")).click();
+        try {
+            patiently.until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(ready));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError(url + " did not open for " + username + "\n" + consoleLog(), e);
+        }
+    }
+
     WebDriverWait waitUpTo(Duration timeout) {
         return new WebDriverWait(driver, timeout);
     }

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
@@ -30,42 +30,26 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.hotline1022.commons.proof.RecipientCode;
-import vn.hotline1022.localstack.DemoData;
 import vn.hotline1022.localstack.Keycloak;
 import vn.hotline1022.localstack.LocalStack;
-import vn.hotline1022.infra.Files2;
 import vn.hotline1022.infra.Ports;
 
 /**
  * The system as it runs for real: six service processes, one Kafka broker, one PostgreSQL with a database per
  * service, demo data loaded through the APIs. Only the REST APIs and the topics are touched.
  */
+@ExtendWith(SharedStack.class)
 class CaseFlowEndToEndTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final AtomicInteger PHONES = new AtomicInteger();
-    private static Path home;
     private static LocalStack stack;
 
     @BeforeAll
-    static void startTheSystem() throws Exception {
-        Path root = Path.of(System.getProperty("hotline.root", "..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory("hotline-e2e-");
-        Map<String, Integer> ports = new java.util.LinkedHashMap<>();
-        LocalStack.SERVICES.keySet().forEach(s -> ports.put(s, Ports.free()));
-        stack = new LocalStack(new LocalStack.Options(root, home, true, Ports.free(), Ports.free(), Ports.free(),
-                ports, 4, Map.of(), System.out).withKeycloakAndConsole(Ports.free(), Ports.free())).start();
-        new DemoData(stack, System.out).load();
+    static void useTheSystem() {
+        stack = SharedStack.stack();
         // Real tokens from the realm's demo users: every call below goes through the services' role checks.
         RestAssured.authentication = RestAssured.oauth2(stack.token("agent1"));
-    }
-
-    @AfterAll
-    static void stopTheSystem() {
-        if (stack != null) {
-            stack.close();
-        }
-        Files2.deleteQuietly(home);
     }
 
     @Test
