@@ -64,7 +64,7 @@ async function loadWardNames(list) {
   districts.forEach((d) => districtsRead.add(d));
   await Promise.all(districts.map(async (d) => {
     const answer = await api(`/api/v1/admin-units/districts/${encodeURIComponent(d)}/wards`);
-    (answer.ok ? answer.body || [] : []).forEach((w) => wardNames.set(w.code, w.name));
+    (answer.ok ? answer.body || [] : []).forEach((w) => wardNames.set(w.code, w.fullName || w.name));
   }));
 }
 
@@ -88,21 +88,30 @@ function clearErrors() {
 // ---------------------------------------------------------------------------------------------------- the list
 
 async function loadList() {
+  const asked = kind;
   const query = new URLSearchParams({ page: 0, size: PAGE_SIZE });
-  if (kind) {
-    query.set('kind', kind);
+  if (asked) {
+    query.set('kind', asked);
   }
   const response = await request('intake-service', settings.intakeUrl, `/api/v1/officials/cases?${query}`);
   const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+  if (asked !== kind) {
+    return; // another tab was chosen meanwhile: its own answer draws the list
+  }
   $('#list-problem').textContent = '';
   if (!response.ok) {
     showErrors({ status: response.status, body }, $('#list-problem'), $('#list-problem'));
     return;
   }
-  cases = body || [];
-  total = Number(response.headers.get('X-Total-Count') ?? cases.length);
-  await loadWardNames(cases);
+  const list = body || [];
+  await loadWardNames(list);
+  if (asked !== kind) {
+    return;
+  }
+  cases = list;
+  total = Number(response.headers.get('X-Total-Count') ?? list.length);
   renderList();
+  $('#official-cases').dataset.kind = asked || 'ALL'; // which tab the rows are of (the browser tests wait for it)
 }
 
 function renderList() {
@@ -329,6 +338,7 @@ async function start() {
   await chooseKind('');
   setInterval(loadList, LIST_EVERY_MS);
   setInterval(() => openCase && showCase(openCase.code), CASE_EVERY_MS);
+  delete $('#status').dataset.i18n; // signed in: a language switch must not bring "Đang đăng nhập…" back
   $('#status').textContent = '';
   $('#app').hidden = false;
 }
