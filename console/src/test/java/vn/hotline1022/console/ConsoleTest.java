@@ -33,6 +33,7 @@ class ConsoleTest {
                 .body("clientId", equalTo("hotline1022-console"))
                 .body("intakeUrl", equalTo("http://localhost:8081"))
                 .body("referralUrl", equalTo("http://localhost:8083"))
-                .body("opsUrl", equalTo("http://localhost:8086"));
+                .body("opsUrl", equalTo("http://localhost:8086"))
+                .body("dispatchUrl", equalTo("http://localhost:8082"));
     }
 }
