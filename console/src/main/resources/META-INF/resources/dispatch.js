@@ -236,7 +236,6 @@ async function select(event) {
   }
   if (!answer.ok) {
     showProblem(answer, $('#send-problem'));
-    $('#send-form').hidden = false;
     return;
   }
   recommendations = answer.body;
