@@ -21,6 +21,7 @@ class ConsoleTest {
         given().get("/session.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
         given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));
         given().get("/ops.html").then().statusCode(200).body(containsString("src=\"ops.js\""));
+        given().get("/dispatch.html").then().statusCode(200).body(containsString("src=\"dispatch.js\""));
         // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
         given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
     }
@@ -33,6 +34,7 @@ class ConsoleTest {
                 .body("clientId", equalTo("hotline1022-console"))
                 .body("intakeUrl", equalTo("http://localhost:8081"))
                 .body("referralUrl", equalTo("http://localhost:8083"))
-                .body("opsUrl", equalTo("http://localhost:8086"));
+                .body("opsUrl", equalTo("http://localhost:8086"))
+                .body("dispatchUrl", equalTo("http://localhost:8082"));
     }
 }

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -510,6 +511,64 @@ class DispatchFlowTest {
             TeamDispatched sent = awaitEvent(out, emergency.caseId(), EventType.TEAM_DISPATCHED, TeamDispatched.class);
             assertThat(sent.teamName()).isEqualTo("Tổ ca ngày");
             assertThat(sent.matchedBy()).isEqualTo("SAME_DISTRICT");
+        } finally {
+            out.stop();
+        }
+    }
+
+    @Test
+    void theBoardAnswersNotModifiedAndAnOverrideKeepsItsReason() {
+        // Province 88 (test-only): an empty board has an ETag; asked again with it, nothing has changed.
+        String empty = given().queryParam("provinceCode", "88").get("/api/v1/board").then().statusCode(200)
+                .header("ETag", notNullValue()).extract().header("ETag");
+        given().queryParam("provinceCode", "88").header("If-None-Match", empty).get("/api/v1/board").then()
+                .statusCode(304).header("ETag", equalTo(empty));
+
+        createTeam("O88-A", "88", "881", List.of("88101"), List.of(member("BS. Mai Anh", "MEDICAL")),
+                List.of("OXYGEN"), false);
+        createTeam("O88-B", "88", "881", List.of("88102"), List.of(member("ĐD. Lâm Bảo", "MEDICAL")), List.of(),
+                false);
+        String withTeams = given().queryParam("provinceCode", "88").header("If-None-Match", empty)
+                .get("/api/v1/board").then().statusCode(200)
+                .body("teams.find { it.code == 'O88-A' }.vehicle", equalTo("AMBULANCE"))
+                .body("teams.find { it.code == 'O88-A' }.equipment", contains("OXYGEN"))
+                .body("teams.find { it.code == 'O88-A' }.medicalStaff", equalTo(1))
+                .extract().header("ETag");
+        assertThat(withTeams).isNotEqualTo(empty);
+
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            CallReceived first = call("88", "881", "88101", 40, Need.MEDICAL_CONSULTATION);
+            CallReceived second = call("88", "881", "88101", 40, Need.MEDICAL_CONSULTATION);
+            produce(first);
+            produce(second);
+            awaitEvent(out, first.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            awaitEvent(out, second.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "88")
+                    .header("If-None-Match", withTeams).get("/api/v1/board").then().statusCode(200)
+                    .body("queue.size()", equalTo(2)));
+            given().get("/api/v1/cases/{id}/recommendations", first.caseId()).then().statusCode(200)
+                    .body("teams.teamCode", contains("O88-A", "O88-B"));
+
+            // A reason over 500 characters is refused and sends nobody.
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("caseId", first.caseId(), "teamCode", "O88-B", "reason", "x".repeat(501)))
+                    .post("/api/v1/assignments").then().statusCode(400).contentType("application/problem+json");
+            given().get("/api/v1/teams/O88-B").then().body("status", equalTo("AVAILABLE"));
+
+            // The dispatcher sends the second-ranked team, and says why.
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("caseId", first.caseId(), "teamCode", "O88-B", "reason", "  Tổ A đang thay ca  "))
+                    .post("/api/v1/assignments").then().statusCode(201)
+                    .body("topRecommendation", equalTo(false)).body("overrideReason", equalTo("Tổ A đang thay ca"));
+            given().queryParam("caseId", first.caseId()).get("/api/v1/assignments").then().statusCode(200)
+                    .body("[0].teamCode", equalTo("O88-B")).body("[0].dispatcherId", equalTo("dispatcher1"))
+                    .body("[0].topRecommendation", equalTo(false))
+                    .body("[0].overrideReason", equalTo("Tổ A đang thay ca"));
+
+            // The next case goes to the first recommendation, with no reason needed.
+            newAssignment(second.caseId(), "O88-A").then().statusCode(201)
+                    .body("topRecommendation", equalTo(true)).body("overrideReason", nullValue());
         } finally {
             out.stop();
         }

@@ -109,6 +109,9 @@ class ComposeManifestsTest {
         Map<String, Object> ops = map(composeServices().get("ops-service"), "ops-service");
         assertThat(env.get("HOTLINE_CONSOLE_OPS_URL")).as(CONSOLE + " HOTLINE_CONSOLE_OPS_URL")
                 .isEqualTo("http://localhost:" + publishedPort(ops, port("ops-service")));
+        Map<String, Object> dispatch = map(composeServices().get("dispatch-service"), "dispatch-service");
+        assertThat(env.get("HOTLINE_CONSOLE_DISPATCH_URL")).as(CONSOLE + " HOTLINE_CONSOLE_DISPATCH_URL")
+                .isEqualTo("http://localhost:" + publishedPort(dispatch, port("dispatch-service")));
         assertThat(map(svc.get("depends_on"), CONSOLE + " depends_on").keySet()).contains("intake-service");
 
         // Every service accepts browser calls from the origin compose publishes the console at.

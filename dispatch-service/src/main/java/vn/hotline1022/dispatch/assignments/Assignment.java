@@ -43,6 +43,10 @@ public class Assignment extends PanacheEntityBase {
     public boolean automatic;
     /** The dispatcher who chose the team; null when it was assigned automatically. */
     public String dispatcherId;
+    /** A dispatcher's choice: true if the team was the first recommendation then; null when assigned automatically. */
+    public Boolean topRecommendation;
+    /** Why the dispatcher chose another team than the first recommendation (optional, at most 500 characters). */
+    public String overrideReason;
     public String provinceCode;
     public String districtCode;
     public String wardCode;

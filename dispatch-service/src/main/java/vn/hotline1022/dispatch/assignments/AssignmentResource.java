@@ -49,19 +49,25 @@ public class AssignmentResource {
 
     public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String teamCode, String status,
             String matchedBy, boolean automatic, String dispatcherId, String outcome, List<String> followUpNeeds,
-            Instant dispatchedAt, Instant acceptedAt, Instant enRouteAt, Instant arrivedAt, Instant completedAt) {
+            Instant dispatchedAt, Instant acceptedAt, Instant enRouteAt, Instant arrivedAt, Instant completedAt,
+            Boolean topRecommendation, String overrideReason) {
         static AssignmentView of(Assignment a) {
             Team team = Team.findById(a.teamId);
             return new AssignmentView(a.id, a.caseId, a.caseCode, a.teamId, team == null ? null : team.code,
                     a.status.name(), a.matchedBy, a.automatic, a.dispatcherId, a.outcome,
                     a.followUpNeeds == null ? List.of() : a.followUpNeeds, a.dispatchedAt, a.acceptedAt, a.enRouteAt,
-                    a.arrivedAt, a.completedAt);
+                    a.arrivedAt, a.completedAt, a.topRecommendation, a.overrideReason);
         }
     }
 
-    /** A dispatcher's choice of team for a waiting case: the recommended one, or another (an override). */
+    /**
+     * A dispatcher's choice of team for a waiting case: the recommended one, or another (an override).
+     *
+     * @param reason why another team than the first recommendation (optional; kept on the assignment)
+     */
     public record NewAssignment(@NotNull UUID caseId,
-            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be a team code") String teamCode) {
+            @NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,19}", message = "must be a team code") String teamCode,
+            @Size(max = 500) String reason) {
     }
 
     public record Clinical(@Min(50) @Max(100) Integer spo2, @Min(0) @Max(80) Integer respiratoryRate,
@@ -87,7 +93,8 @@ public class AssignmentResource {
     @POST
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
     public Response assign(@Valid @NotNull NewAssignment request) {
-        Assignment a = dispatcher.assign(request.caseId(), request.teamCode(), user.username());
+        Assignment a = dispatcher.assign(request.caseId(), request.teamCode(), user.username(),
+                request.reason());
         return Response.created(URI.create("/api/v1/assignments/" + a.id)).entity(AssignmentView.of(a)).build();
     }
 

@@ -156,9 +156,12 @@ public class Dispatcher {
         return Team.ranking(teamNeed(q), loadSince(), config.recommendations());
     }
 
-    /** A dispatcher confirms a recommended team or overrides the recommendation with another free team. */
+    /**
+     * A dispatcher confirms a recommended team or overrides the recommendation with another free team. Records whether
+     * the team was the first recommendation at this moment, and the dispatcher's reason (if any) for choosing another.
+     */
     @Transactional
-    public Assignment assign(UUID caseId, String teamCode, String dispatcherId) {
+    public Assignment assign(UUID caseId, String teamCode, String dispatcherId, String reason) {
         lockCase(caseId);
         QueuedCase q = QueuedCase.lock(caseId);
         if (q == null) {
@@ -177,8 +180,13 @@ public class Dispatcher {
         if (q.medical && team.medicalStaff == 0) {
             throw ProblemException.conflict("Team " + teamCode + " has no medical staff; the case has a medical need");
         }
+        List<Team> ranked = Team.ranking(teamNeed(q), loadSince(), 1);
+        boolean top = !ranked.isEmpty() && ranked.get(0).id.equals(team.id);
         q.delete();
-        return dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, dispatcherId);
+        Assignment a = dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, dispatcherId);
+        a.topRecommendation = top;
+        a.overrideReason = reason == null || reason.isBlank() ? null : reason.strip();
+        return a;
     }
 
     /** One step of the phone app (accept, en route, arrived); anything but the next step is refused. */

@@ -1,10 +1,14 @@
 package vn.hotline1022.dispatch.board;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,11 +16,23 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.dispatch.assignments.Assignment;
@@ -30,9 +46,16 @@ import vn.hotline1022.events.common.ZoneColour;
 @Tag(name = "Board")
 public class BoardResource {
 
-    /** @param caseCode the case the team is on, if any */
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * @param caseCode   the case the team is on, if any
+     * @param shiftStart null (with shiftEnd) for a team on duty around the clock
+     */
     public record TeamLine(String code, String name, String provinceCode, String districtCode, boolean reserve,
-            String status, Instant statusSince, String caseCode) {
+            String status, Instant statusSince, String caseCode, String vehicle, List<String> equipment,
+            int medicalStaff, LocalTime shiftStart, LocalTime shiftEnd) {
     }
 
     /** @param waitingSeconds since the case entered the queue */
@@ -50,9 +73,44 @@ public class BoardResource {
             List<DistrictCapacity> capacity, List<QueueLine> queue) {
     }
 
+    /**
+     * The board with an ETag, a hash of everything on it but the clock (the time of the answer and the waiting
+     * seconds, which the page counts itself from queuedAt): a page polling with If-None-Match gets 304 and no body
+     * while nothing changed.
+     */
     @GET
     @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
-    public Board board(@QueryParam("provinceCode") String provinceCode) {
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Board.class)))
+    @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
+    public Response board(@QueryParam("provinceCode") String provinceCode, @Context Request request) {
+        Board board = current(provinceCode);
+        EntityTag tag = new EntityTag(hash(board));
+        CacheControl revalidate = new CacheControl();
+        revalidate.setPrivate(true);
+        revalidate.setNoCache(true);
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        if (notModified != null) {
+            return notModified.tag(tag).cacheControl(revalidate).build();
+        }
+        return Response.ok(board).tag(tag).cacheControl(revalidate).build();
+    }
+
+    private String hash(Board board) {
+        List<QueueLine> queue = board.queue().stream()
+                .map(q -> new QueueLine(q.caseId(), q.caseCode(), q.provinceCode(), q.districtCode(), q.wardCode(),
+                        q.zone(), q.priority(), q.emergency(), q.reason(), q.queuedAt(), 0))
+                .toList();
+        try {
+            byte[] content = json.writeValueAsBytes(new Board(null, board.teamsByStatus(), board.teams(),
+                    board.capacity(), queue));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(content);
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (JsonProcessingException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException("The board could not be hashed", e);
+        }
+    }
+
+    private Board current(String provinceCode) {
         Instant now = Instant.now();
         List<Team> teams = provinceCode == null ? Team.listAll() : Team.list("provinceCode", provinceCode);
         Map<UUID, String> caseOfTeam = Assignment.<Assignment> list("status <> ?1", Assignment.Status.COMPLETED)
@@ -67,7 +125,8 @@ public class BoardResource {
         for (Team t : teams) {
             byStatus.merge(t.status, 1L, Long::sum);
             lines.add(new TeamLine(t.code, t.name, t.provinceCode, t.homeDistrictCode, t.reserve, t.status.name(),
-                    t.statusChangedAt, caseOfTeam.get(t.id)));
+                    t.statusChangedAt, caseOfTeam.get(t.id), t.vehicle, t.equipment == null ? List.of() : t.equipment,
+                    t.medicalStaff, t.shiftStart, t.shiftEnd));
             long[] c = perDistrict.computeIfAbsent(t.provinceCode + "/" + t.homeDistrictCode, k -> new long[3]);
             switch (t.status) {
                 case AVAILABLE -> c[0]++;
