@@ -26,4 +26,14 @@ public interface ConsoleConfig {
     /** ops-service's base URL as the browser reaches it (the operators' page: flow, lag, dead letters, traces). */
     @WithDefault("http://localhost:8086")
     String opsUrl();
+
+    /** dispatch-service's base URL as the browser reaches it (the zone map: waiting cases and free teams). */
+    @WithDefault("http://localhost:8082")
+    String dispatchUrl();
+
+    /**
+     * An optional tile server for the zone map's background ({z}/{x}/{y} template), for deployments that have one;
+     * without it the map draws only the district outlines. Its origin must also be allowed by the page's CSP.
+     */
+    java.util.Optional<String> mapTileUrl();
 }

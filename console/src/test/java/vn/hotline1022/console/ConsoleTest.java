@@ -23,6 +23,12 @@ class ConsoleTest {
         given().get("/ops.html").then().statusCode(200).body(containsString("src=\"ops.js\""));
         // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
         given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
+        // The zone map: its page, Leaflet's webjar (script and style) and the district outlines with their licence.
+        given().get("/map.html").then().statusCode(200).body(containsString("src=\"map.js\""));
+        given().get("/webjars/leaflet/1.9.4/dist/leaflet.js").then().statusCode(200);
+        given().get("/webjars/leaflet/1.9.4/dist/leaflet.css").then().statusCode(200);
+        given().get("/data/districts.geojson").then().statusCode(200).body(containsString("\"districtCode\":\"725\""));
+        given().get("/data/districts.LICENSE").then().statusCode(200).body(containsString("CC0"));
     }
 
     @Test
@@ -33,6 +39,7 @@ class ConsoleTest {
                 .body("clientId", equalTo("hotline1022-console"))
                 .body("intakeUrl", equalTo("http://localhost:8081"))
                 .body("referralUrl", equalTo("http://localhost:8083"))
-                .body("opsUrl", equalTo("http://localhost:8086"));
+                .body("opsUrl", equalTo("http://localhost:8086"))
+                .body("dispatchUrl", equalTo("http://localhost:8082"));
     }
 }
