@@ -27,7 +27,13 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8086")
     String opsUrl();
 
-    /** dispatch-service's base URL as the browser reaches it (the dispatchers' board: queue, teams, transports). */
+    /** dispatch-service's base URL as the browser reaches it (the dispatchers' board, the zone map's figures). */
     @WithDefault("http://localhost:8082")
     String dispatchUrl();
+
+    /**
+     * An optional tile server for the zone map's background ({z}/{x}/{y} template), for deployments that have one;
+     * without it the map draws only the district outlines. Its origin must also be allowed by the page's CSP.
+     */
+    java.util.Optional<String> mapTileUrl();
 }

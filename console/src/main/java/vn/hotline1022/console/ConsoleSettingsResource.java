@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 public class ConsoleSettingsResource {
 
     public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl, String opsUrl,
-            String dispatchUrl) {
+            String dispatchUrl, String mapTileUrl) {
     }
 
     @Inject
@@ -27,7 +27,8 @@ public class ConsoleSettingsResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl(),
-                config.referralUrl(), config.opsUrl(), config.dispatchUrl()))
+                config.referralUrl(), config.opsUrl(), config.dispatchUrl(),
+                config.mapTileUrl().orElse(null)))
                 .cacheControl(noStore).build();
     }
 }

@@ -24,6 +24,12 @@ class ConsoleTest {
         given().get("/dispatch.html").then().statusCode(200).body(containsString("src=\"dispatch.js\""));
         // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
         given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
+        // The zone map: its page, Leaflet's webjar (script and style) and the district outlines with their licence.
+        given().get("/map.html").then().statusCode(200).body(containsString("src=\"map.js\""));
+        given().get("/webjars/leaflet/1.9.4/dist/leaflet.js").then().statusCode(200);
+        given().get("/webjars/leaflet/1.9.4/dist/leaflet.css").then().statusCode(200);
+        given().get("/data/districts.geojson").then().statusCode(200);
+        given().get("/data/districts.LICENSE").then().statusCode(200);
     }
 
     @Test
