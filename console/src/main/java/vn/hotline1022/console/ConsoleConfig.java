@@ -26,4 +26,8 @@ public interface ConsoleConfig {
     /** ops-service's base URL as the browser reaches it (the operators' page: flow, lag, dead letters, traces). */
     @WithDefault("http://localhost:8086")
     String opsUrl();
+
+    /** dispatch-service's base URL as the browser reaches it (the team's job app). */
+    @WithDefault("http://localhost:8082")
+    String dispatchUrl();
 }

@@ -14,7 +14,8 @@ import jakarta.ws.rs.core.Response;
 @Path("/settings.json")
 public class ConsoleSettingsResource {
 
-    public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl, String opsUrl) {
+    public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl, String opsUrl,
+            String dispatchUrl) {
     }
 
     @Inject
@@ -26,7 +27,7 @@ public class ConsoleSettingsResource {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
         return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl(),
-                config.referralUrl(), config.opsUrl()))
+                config.referralUrl(), config.opsUrl(), config.dispatchUrl()))
                 .cacheControl(noStore).build();
     }
 }

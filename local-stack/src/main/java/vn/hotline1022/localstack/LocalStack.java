@@ -318,6 +318,9 @@ public final class LocalStack implements AutoCloseable {
         env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
         env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
         env.put("HOTLINE_CONSOLE_REFERRAL_URL", url("referral-service"));
+        if (services.containsKey("dispatch-service")) { // the team's job app
+            env.put("HOTLINE_CONSOLE_DISPATCH_URL", url("dispatch-service"));
+        }
         if (services.containsKey("ops-service")) { // the operators' page; without it the page says it cannot reach it
             env.put("HOTLINE_CONSOLE_OPS_URL", url("ops-service"));
         }
