@@ -27,7 +27,7 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8086")
     String opsUrl();
 
-    /** dispatch-service's base URL as the browser reaches it (the dispatchers' board, the zone map's figures). */
+    /** dispatch-service's base URL as the browser reaches it (the dispatchers' board, the team's job app, the zone map). */
     @WithDefault("http://localhost:8082")
     String dispatchUrl();
 

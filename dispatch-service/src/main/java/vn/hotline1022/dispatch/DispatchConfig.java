@@ -23,4 +23,16 @@ public interface DispatchConfig {
     /** Length of the recommendation list shown to a dispatcher. */
     @WithDefault("10")
     int recommendations();
+
+    /** How long after a visit is completed its team (and dispatchers) may still read the household's contact. */
+    @WithDefault("PT2H")
+    Duration contactGrace();
+
+    /** How long the contact of a case no team was ever sent to is kept after the call. */
+    @WithDefault("PT24H")
+    Duration contactUnassignedKeep();
+
+    /** How often contacts past their time are erased. */
+    @WithDefault("PT1M")
+    Duration contactEraseEvery();
 }

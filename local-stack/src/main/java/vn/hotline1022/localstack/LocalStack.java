@@ -318,7 +318,7 @@ public final class LocalStack implements AutoCloseable {
         env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
         env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
         env.put("HOTLINE_CONSOLE_REFERRAL_URL", url("referral-service"));
-        if (services.containsKey("dispatch-service")) { // the dispatchers' board, the zone map's figures
+        if (services.containsKey("dispatch-service")) { // the dispatchers' board, the team's job app, the zone map
             env.put("HOTLINE_CONSOLE_DISPATCH_URL", url("dispatch-service"));
         }
         if (services.containsKey("ops-service")) { // the operators' page; without it the page says it cannot reach it

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.dispatch.contacts.TeamJobs;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.teams.TeamAccess;
 import vn.hotline1022.events.common.ClinicalNotes;
@@ -46,6 +47,9 @@ public class AssignmentResource {
 
     @Inject
     TeamAccess teams;
+
+    @Inject
+    TeamJobs jobs;
 
     public record AssignmentView(UUID id, UUID caseId, String caseCode, UUID teamId, String teamCode, String status,
             String matchedBy, boolean automatic, String dispatcherId, String outcome, List<String> followUpNeeds,
@@ -133,6 +137,17 @@ public class AssignmentResource {
         return AssignmentView.of(dispatcher.complete(id, request.outcome(), notes,
                 request.followUpNeeds() == null ? List.of() : request.followUpNeeds(), request.note(),
                 Boolean.TRUE.equals(request.returning())));
+    }
+
+    /**
+     * How the team finds the household (address, phone, household notes): for that team and dispatchers of the area,
+     * while the assignment is live and for a grace period after it is completed; 410 once erased.
+     */
+    @GET
+    @Path("/{id}/contact")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
+    public TeamJobs.ContactView contact(@PathParam("id") UUID id) {
+        return jobs.contact(id);
     }
 
     /** Team members act on their own team's assignments only; to them, another team's does not exist. */

@@ -15,6 +15,7 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
+import vn.hotline1022.dispatch.contacts.CaseContacts;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
@@ -58,6 +59,9 @@ public class Dispatcher {
 
     @Inject
     Transports transports;
+
+    @Inject
+    CaseContacts contacts;
 
     /** A case as dispatch sees it, from CallReceived, CaseEscalated, CaseNeedsChanged or CaseHandedBack. */
     record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
@@ -232,6 +236,7 @@ public class Dispatcher {
         a.followUpNeeds = followUpNeeds.stream().map(Need::name).toList();
         a.completionNote = note;
         a.completedAt = Instant.now();
+        contacts.visitCompleted(a.caseId, a.completedAt); // the household's address and phone: erased after the grace
         outbox.publish(new DispatchCompleted(a.caseId, a.caseCode, a.completedAt, a.id, a.teamId, outcome, notes,
                 followUpNeeds, new Location(a.provinceCode, a.districtCode, a.wardCode, null, null, null), note));
         Team team = Team.lock(a.teamId);

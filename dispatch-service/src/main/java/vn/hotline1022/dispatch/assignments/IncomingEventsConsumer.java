@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import vn.hotline1022.dispatch.contacts.CaseContacts;
 import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.intake.CallReceived;
@@ -37,13 +38,25 @@ public class IncomingEventsConsumer {
     @Inject
     HandBacks handBacks;
 
+    @Inject
+    CaseContacts contacts;
+
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
         inbox.process(record, EventHandlers.create()
-                .on(CallReceived.class, dispatcher::onCallReceived)
-                .on(CaseEscalated.class, dispatcher::onCaseEscalated)
-                .on(CaseNeedsChanged.class, dispatcher::onCaseNeedsChanged)
+                .on(CallReceived.class, e -> {
+                    contacts.onCallReceived(e);
+                    dispatcher.onCallReceived(e);
+                })
+                .on(CaseEscalated.class, e -> {
+                    contacts.onCaseEscalated(e);
+                    dispatcher.onCaseEscalated(e);
+                })
+                .on(CaseNeedsChanged.class, e -> {
+                    contacts.onCaseNeedsChanged(e);
+                    dispatcher.onCaseNeedsChanged(e);
+                })
                 .on(CaseHandedBack.class, handBacks::onCaseHandedBack)
                 .on(ZoneStatusChanged.class, WardZone::apply));
     }

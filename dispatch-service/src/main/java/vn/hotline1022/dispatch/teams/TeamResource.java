@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.assignments.Dispatcher;
+import vn.hotline1022.dispatch.contacts.TeamJobs;
 
 @Path("/api/v1/teams")
 @Tag(name = "Teams")
@@ -43,6 +44,9 @@ public class TeamResource {
 
     @Inject
     TeamAccess access;
+
+    @Inject
+    TeamJobs jobs;
 
     public record Member(@NotBlank @Size(max = 200) String name, @NotNull MemberRole role) {
     }
@@ -103,6 +107,14 @@ public class TeamResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
     public TeamView get(@PathParam("code") String code) {
         return TeamView.of(find(code));
+    }
+
+    /** The team's phone app: its current job and the next; for the team itself and dispatchers of its province. */
+    @GET
+    @Path("/{code}/jobs")
+    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
+    public TeamJobs.Jobs jobs(@PathParam("code") String code) {
+        return jobs.jobs(code);
     }
 
     @POST
