@@ -1,7 +1,6 @@
 package vn.hotline1022.dispatch.assignments;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -311,19 +310,7 @@ public class Dispatcher {
     }
 
     void queue(CaseInfo c, boolean emergency, String reason) {
-        QueuedCase q = new QueuedCase();
-        q.caseId = c.caseId();
-        q.caseCode = c.caseCode();
-        q.provinceCode = c.at().provinceCode();
-        q.districtCode = c.at().districtCode();
-        q.wardCode = c.at().wardCode();
-        q.medical = c.medical();
-        q.emergency = emergency;
-        q.needs = new ArrayList<>(c.needs().stream().map(Need::name).toList());
-        q.priority = c.priority();
-        q.reason = reason;
-        q.queuedAt = Instant.now();
-        q.persist();
+        QueuedCase q = QueuedCase.waiting(c.caseId(), c.caseCode(), c.at(), c.needs(), c.priority(), emergency, reason);
         outbox.publish(new DispatchQueued(c.caseId(), c.caseCode(), q.queuedAt, c.needs(), q.wardCode, q.districtCode,
                 q.priority, reason));
         LOG.infof("Case %s queued: %s", c.caseCode(), reason);

@@ -1,6 +1,7 @@
 package vn.hotline1022.dispatch.assignments;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.events.common.Location;
+import vn.hotline1022.events.common.Need;
 
 /**
  * A case waiting for a team. An emergency waits for any free team and is dispatched automatically as soon as one
@@ -36,6 +39,25 @@ public class QueuedCase extends PanacheEntityBase {
     public int priority;
     public String reason;
     public Instant queuedAt;
+
+    /** A case that now waits for a team, stored. */
+    static QueuedCase waiting(UUID caseId, String caseCode, Location at, List<Need> needs, int priority,
+            boolean emergency, String reason) {
+        QueuedCase q = new QueuedCase();
+        q.caseId = caseId;
+        q.caseCode = caseCode;
+        q.provinceCode = at.provinceCode();
+        q.districtCode = at.districtCode();
+        q.wardCode = at.wardCode();
+        q.medical = needs.stream().anyMatch(Need::isMedical);
+        q.emergency = emergency;
+        q.needs = new ArrayList<>(needs.stream().map(Need::name).toList());
+        q.priority = priority;
+        q.reason = reason;
+        q.queuedAt = Instant.now();
+        q.persist();
+        return q;
+    }
 
     public static QueuedCase lock(UUID caseId) {
         return findById(caseId, LockModeType.PESSIMISTIC_WRITE);
