@@ -94,15 +94,7 @@ class CaseFlowEndToEndTest {
         // The accepted patient is taken to the hospital: the visiting team finishes, an ambulance with oxygen (the
         // bed is an oxygen bed) is sent, picks the patient up and hands them over; the hospital has them admitted.
         freeTheTeamOf(caseId);
-        String dispatcher = stack.token("dispatcher1");
-        String transports = stack.url("dispatch-service") + "/api/v1/transports";
-        String transportId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(dispatcher)
-                .queryParam("caseId", caseId).get(transports).then().statusCode(200).extract()
-                .<String> path("find { it.status == 'DISPATCHED' }.id"), id -> id != null);
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", transportId).then().statusCode(409);
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/pickup", transportId).then().statusCode(200);
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", transportId).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("HANDED_OVER"));
+        handOverThePatientOf(caseId);
         JsonPath admitted = awaitTimeline(code, "TransportDispatched", "PatientPickedUp", "PatientHandedOver",
                 "PatientAdmitted");
         assertThat(admitted.getList("timeline.type", String.class)).containsSubsequence("ReferralAccepted",
@@ -248,9 +240,10 @@ class CaseFlowEndToEndTest {
                 .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId).then()
                 .statusCode(200);
         awaitTimeline(mine, "ReferralAccepted");
-        // The two teams this test sent are free again for the other tests.
+        // The two teams this test sent, and the ambulance taking the accepted patient, are free again for the others.
         freeTheTeamOf(mineId);
         freeTheTeamOf(theirsId);
+        handOverThePatientOf(mineId);
     }
 
     /**
@@ -267,6 +260,23 @@ class CaseFlowEndToEndTest {
         JsonPath c = awaitTimeline(code, "RepeatCallLinked", "CaseNeedsChanged", "TeamDispatched");
         assertThat(c.getList("needs", String.class)).contains("MEDICAL_CONSULTATION", "EMERGENCY_TRANSPORT");
         freeTheTeamOf(caseId(code));
+    }
+
+    /**
+     * A dispatcher reports the case's patient picked up and handed over to the accepting hospital: the ambulance sent
+     * once the hospital accepted is AVAILABLE again, and referral records the admission.
+     */
+    private static String handOverThePatientOf(UUID caseId) {
+        String dispatcher = stack.token("dispatcher1");
+        String transports = stack.url("dispatch-service") + "/api/v1/transports";
+        String id = await().atMost(PATIENCE).until(() -> given().auth().oauth2(dispatcher).queryParam("caseId", caseId)
+                .get(transports).then().statusCode(200).extract()
+                .<String> path("find { it.status == 'DISPATCHED' }.id"), t -> t != null);
+        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", id).then().statusCode(409); // not yet
+        given().auth().oauth2(dispatcher).post(transports + "/{id}/pickup", id).then().statusCode(200);
+        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", id).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("HANDED_OVER"));
+        return id;
     }
 
     /** A dispatcher reports the visit of the case's team done (nobody needed more), so the team is AVAILABLE. */
@@ -571,6 +581,7 @@ class CaseFlowEndToEndTest {
             browser.screenshot("hospital-portal");
         }
         awaitTimeline(code, "ReferralAccepted");
+        handOverThePatientOf(caseId(code)); // the ambulance sent for the accepted patient is free for the others
     }
 
     /**

@@ -288,7 +288,9 @@ class TwoDispatchInstancesTest {
         if (group.groupState() != GroupState.STABLE) {
             return owners;
         }
-        for (MemberDescription m : group.members()) {
+        // Each instance has a consumer per topic it reads (intake's, referral's) in the group: intake's are the ones.
+        for (MemberDescription m : group.members().stream().filter(m -> m.consumerId().contains("intake-events"))
+                .toList()) {
             owners.put(m.consumerId(), m.assignment().topicPartitions().stream()
                     .filter(tp -> tp.topic().equals(Topics.INTAKE)).map(TopicPartition::partition).sorted().toList());
         }
