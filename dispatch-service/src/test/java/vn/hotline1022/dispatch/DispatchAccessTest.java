@@ -52,6 +52,9 @@ class DispatchAccessTest {
                 .allow("POST /api/v1/assignments/{id}/departure", "team-member", "dispatcher", "admin")
                 .allow("POST /api/v1/assignments/{id}/arrival", "team-member", "dispatcher", "admin")
                 .allow("POST /api/v1/assignments/{id}/completion", "team-member", "dispatcher", "admin")
+                // The household's address and phone: only the team on the job (checked per team) and dispatchers.
+                .allow("GET /api/v1/assignments/{id}/contact", "team-member", "dispatcher", "admin")
+                .allow("GET /api/v1/teams/{code}/jobs", "team-member", "dispatcher", "admin")
                 .allow("GET /api/v1/cases/{caseId}/recommendations", "dispatcher", "ops", "admin")
                 .allow("GET /api/v1/board", "dispatcher", "ops", "admin")
                 .allow("GET /api/v1/transports", readers)
