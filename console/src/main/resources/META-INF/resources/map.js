@@ -241,17 +241,37 @@ async function loadBoard() {
   state.boardShown = true;
 }
 
-async function refresh() {
+/** Zones and the board every POLL_MS (a ward turned red elsewhere shows within 5 s); case counts less often. */
+const POLL_MS = 4000;
+const CASES_EVERY = 15; // polls: each count is an audited case listing, once a minute is enough
+let polls = 0;
+let polling = false;
+
+async function poll() {
+  if (polling || document.hidden) {
+    return;
+  }
+  polling = true;
+  try {
+    polls += 1;
+    await refresh(polls % CASES_EVERY === 0);
+  } finally {
+    polling = false;
+  }
+}
+
+async function refresh(withCases = true) {
   $('#map-error').textContent = '';
   try {
-    await Promise.all([loadZones(), loadOpenCases().catch(() => { state.casesShown = false; }),
+    await Promise.all([loadZones(),
+      withCases ? loadOpenCases().catch(() => { state.casesShown = false; }) : Promise.resolve(),
       loadBoard().catch(() => { state.boardShown = false; })]);
     $('#updated-at').textContent = `${t('map.updatedAt')} ${when(new Date().toISOString(), { seconds: true })}`;
   } catch (e) {
     $('#map-error').textContent = e.message;
   }
   colourMap();
-  if (state.selected) {
+  if (state.selected && !$('#wards').contains(document.activeElement)) { // never redraw under a half-typed reason
     drawWards();
   }
 }
@@ -367,7 +387,7 @@ function redrawInLanguage() {
   drawLegend();
   drawProvinces();
   colourMap();
-  if (state.selected) {
+  if (state.selected && !$('#wards').contains(document.activeElement)) { // never redraw under a half-typed reason
     drawWards();
   }
 }
@@ -416,6 +436,7 @@ async function main() {
     colourMap();
   });
   await refresh();
+  setInterval(poll, POLL_MS);
   document.body.dataset.ready = 'true'; // the browser tests wait for the first figures
 }
 

@@ -106,7 +106,7 @@ class CaseFlowEndToEndTest {
         // the relief scheduled and delivered.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().queryParam("caseId", caseId)
                 .get(stack.url("notification-service") + "/api/v1/notifications").then().statusCode(200)
-                .extract().<String> jsonPath().getList("sourceEventType", String.class))
+                .extract().<String> jsonPath().getList("eventType", String.class))
                 .hasSize(7).contains("TransportDispatched", "PatientAdmitted"));
 
         // Every event exactly once on the topics, keyed by the case.

@@ -40,7 +40,10 @@ class TeamAppTest {
         String phone = "097" + (1_000_000 + (int) (Math.random() * 8_999_999));
         List<String> offDuty = new ArrayList<>();
         try (Browser browser = Browser.start()) {
-            // Only TDM-01 free in the province, so the emergency goes to team1's team.
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844)); // a phone
+            // TDM-01 free (other tests of the shared system may have left it on a job), and the only team free in the
+            // province, so the emergency goes to team1's team.
+            makeAvailable(dispatch, dispatcher, "TDM-01");
             List<Map<String, Object>> teams = given().auth().oauth2(dispatcher).get(dispatch + "/api/v1/teams").then()
                     .statusCode(200).extract().jsonPath().getList("$");
             for (Map<String, Object> t : teams) {
@@ -123,6 +126,40 @@ class TeamAppTest {
     private static String status(String dispatch, String token, String assignmentId) {
         return given().auth().oauth2(token).get(dispatch + "/api/v1/assignments/{id}/contact", assignmentId).then()
                 .statusCode(200).extract().path("assignmentStatus");
+    }
+
+    /** Walks the team's live job (a visit or a patient transport) to its end as a dispatcher until it is AVAILABLE. */
+    private static void makeAvailable(String dispatch, String dispatcher, String teamCode) {
+        Map<String, String> nextStep = Map.of("DISPATCHED", "acceptance", "ACCEPTED", "departure", "EN_ROUTE",
+                "arrival", "ARRIVED", "completion");
+        await().atMost(PATIENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+            String status = given().auth().oauth2(dispatcher).get(dispatch + "/api/v1/teams/{code}", teamCode).then()
+                    .statusCode(200).extract().path("status");
+            if ("AVAILABLE".equals(status)) {
+                return true;
+            }
+            var job = given().auth().oauth2(dispatcher).get(dispatch + "/api/v1/teams/{code}/jobs", teamCode).then()
+                    .statusCode(200).extract().jsonPath();
+            String assignment = job.getString("current.assignmentId");
+            List<String> transports = given().auth().oauth2(dispatcher).get(dispatch + "/api/v1/transports").then()
+                    .statusCode(200).extract().jsonPath().getList("findAll { it.teamCode == '" + teamCode
+                            + "' && (it.status == 'DISPATCHED' || it.status == 'PICKED_UP') }.collect { it.id + ' '"
+                            + " + it.status }", String.class);
+            if (assignment != null) {
+                String step = nextStep.get(job.getString("current.status"));
+                given().auth().oauth2(dispatcher).contentType(ContentType.JSON)
+                        .body(step.equals("completion") ? Map.of("outcome", "RESOLVED_ON_SITE", "returning", false)
+                                : Map.of())
+                        .post(dispatch + "/api/v1/assignments/{id}/" + step, assignment);
+            } else if (!transports.isEmpty()) {
+                String[] transport = transports.get(0).split(" ");
+                given().auth().oauth2(dispatcher).post(dispatch + "/api/v1/transports/{id}/"
+                        + (transport[1].equals("DISPATCHED") ? "pickup" : "handover"), transport[0]);
+            } else if ("RETURNING".equals(status) || "OFF_DUTY".equals(status)) {
+                setStatus(dispatch, dispatcher, teamCode, "AVAILABLE");
+            }
+            return false;
+        });
     }
 
     private static void setStatus(String dispatch, String token, String teamCode, String status) {

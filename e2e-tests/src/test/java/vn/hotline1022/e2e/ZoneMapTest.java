@@ -99,6 +99,19 @@ class ZoneMapTest {
                     .until(ExpectedConditions.visibilityOfElementLocated(wardCard()));
             assertThat(ward.findElements(By.cssSelector("select[name=colour], button.save"))).isEmpty();
             assertThat(agent.driver.findElement(By.id("ward-note")).getText()).isNotBlank();
+
+            // Ops turn the ward red elsewhere: the agent's open map shows the district red within 5 s, unreloaded.
+            try {
+                given().auth().oauth2(stack.token("ops1")).contentType(ContentType.JSON)
+                        .body("{\"colour\":\"RED\",\"reason\":\"e2e: ổ dịch mới\"}")
+                        .put(stack.url("intake-service") + "/api/v1/zones/" + WARD).then().statusCode(200);
+                agent.waitUpTo(Duration.ofSeconds(5))
+                        .until(ExpectedConditions.attributeToBe(thuanAn(), "data-colour", "RED"));
+            } finally {
+                resetToGreen();
+            }
+            agent.waitUpTo(Duration.ofSeconds(5))
+                    .until(ExpectedConditions.attributeToBe(thuanAn(), "data-colour", "GREEN"));
         }
     }
 
