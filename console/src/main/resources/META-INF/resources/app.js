@@ -1,6 +1,7 @@
 // Hotline 1022 call console, the agent's page: take a call (told at once when the caller's case is still open), watch
-// the case, find one (search, diacritics ignored), the overdue cases, the work queue. Works on intake-service's API with
-// the agent's own token (session.js). Words in messages/*.json (agent.*, through i18n.js). No framework, no build step.
+// the case, find one (search, diacritics ignored), the overdue cases, the work queue. Works on intake-service's API
+// with the agent's own token (session.js). Words in messages/*.json (agent.*, through i18n.js). No framework, no build
+// step: the page is what the browser runs.
 
 import { api as callApi, me, onBeforeSignIn, request, showProblem, start as signedIn } from './session.js';
 import {
