@@ -1,23 +1,39 @@
-// Hotline 1022 call console, the agent's page: take a call, watch the case, the work queue. Works on intake-service's
-// API with the agent's own token (session.js). No framework, no build step: the page is what the browser runs.
+// Hotline 1022 call console, the agent's page: take a call (told at once when the caller's case is still open), watch
+// the case, find one (search, diacritics ignored), the overdue cases, the work queue. Works on intake-service's API
+// with the agent's own token (session.js). Words in messages/*.json (agent.*, through i18n.js). No framework, no build
+// step: the page is what the browser runs.
 
-import { api as callApi, me, onBeforeSignIn, showProblem, start as signedIn, text } from './session.js';
+import { api as callApi, me, onBeforeSignIn, request, showProblem, start as signedIn } from './session.js';
+import {
+  applyTexts, enumText, loadTexts, onLanguageChange, since, switchLanguage, t, when,
+} from './i18n.js';
 
-const NEEDS = {
-  EMERGENCY_TRANSPORT: 'Emergency transport (cấp cứu)', HOSPITAL_ADMISSION: 'Hospital admission (nhập viện)',
-  MEDICAL_CONSULTATION: 'Medical advice (tư vấn y tế)', FOOD: 'Food (lương thực)', RENT_SUPPORT: 'Rent (tiền nhà)',
-  CASH_SUPPORT: 'Cash (tiền mặt)', OXYGEN_SUPPORT: 'Oxygen (bình oxy)', INFORMATION: 'Information (thông tin)',
-  VIOLATION_REPORT: 'Report a violation (phản ánh vi phạm)',
+const NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'FOOD', 'RENT_SUPPORT',
+  'CASH_SUPPORT', 'OXYGEN_SUPPORT', 'INFORMATION', 'VIOLATION_REPORT'];
+const VULNERABILITIES = ['ELDERLY', 'PREGNANT', 'YOUNG_CHILDREN', 'DISABILITY', 'CHRONIC_ILLNESS'];
+/** The timeline's events that tell where each kind of work stands; the latest of each kind is shown. */
+const PROGRESS = {
+  team: ['DispatchQueued', 'TeamDispatched', 'TeamArrived', 'DispatchCompleted', 'TransportDispatched',
+    'PatientPickedUp', 'PatientHandedOver'],
+  referral: ['PatientReferred', 'ReferralWaiting', 'ReferralAccepted', 'ReferralRejected', 'ReferralExpired',
+    'PatientAdmitted'],
+  relief: ['ReliefScheduled', 'ReliefRefused', 'ReliefDelivered'],
 };
-const VULNERABILITIES = {
-  ELDERLY: 'Elderly', PREGNANT: 'Pregnant', YOUNG_CHILDREN: 'Young children', DISABILITY: 'Disability',
-  CHRONIC_ILLNESS: 'Chronic illness',
-};
+const LIST_SIZE = 20;
+const LOOKUP_DELAY_MS = 400; // the phone's typing has paused
+const MIN_PHONE_DIGITS = 10; // a Vietnamese number has 10 or 11 (landline) digits: shorter is still being typed
 
 const $ = (selector) => document.querySelector(selector);
 let settings;
 let openCase; // the code shown in the case panel
+let shownCase = null; // the case panel's case, as the API gave it (redrawn on a language switch)
 let polling;
+const lists = {}; // tbody id -> the cases it shows, as the API gave them
+let repeatCase = null; // the caller's open case found by phone, or null
+let lookupTimer = null;
+let lookupSeq = 0; // only the answer to the latest phone typed is shown
+const wardNames = new Map(); // ward code -> name, from the admin units of the districts seen
+const districtsRead = new Map(); // district code -> its wards' loading
 
 // The call being typed lives in sessionStorage (this tab only) until intake has it, so a sign-in round trip, a reload
 // or a crash does not lose it. Only the form's fields: the token never goes to storage.
@@ -25,14 +41,71 @@ const DRAFT_KEY = 'hotline1022.callDraft';
 const DRAFT_DELAY_MS = 300;
 let draftTimer = null;
 
+function api(path, init) {
+  return callApi('intake-service', settings.intakeUrl, path, init);
+}
+
+/** An element with attributes and children; strings become text nodes, never markup. */
+function el(tag, attributes = {}, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value !== undefined && value !== null) {
+      e.setAttribute(name, value);
+    }
+  });
+  children.forEach((c) => e.append(c ?? ''));
+  return e;
+}
+
+/** The text of a key, or fallback when the messages have none (an event or rule the page has no words for). */
+function known(key, fallback) {
+  const s = t(key);
+  return s === key ? fallback : s;
+}
+
+function needsText(needs) {
+  return (needs || []).map((n) => enumText('Need', n)).join(', ') || '—';
+}
+
+function wardText(place) {
+  if (!place?.wardCode) {
+    return '—';
+  }
+  const name = wardNames.get(place.wardCode);
+  return name ? `${name} (${place.wardCode})` : place.wardCode;
+}
+
+/** The wards of a district, once, for their names (and for the ward list of the call form). */
+function districtWards(district) {
+  if (!districtsRead.has(district)) {
+    districtsRead.set(district, api(`/api/v1/admin-units/districts/${encodeURIComponent(district)}/wards`)
+      .then((answer) => {
+        const wards = answer.ok ? answer.body || [] : [];
+        wards.forEach((w) => wardNames.set(w.code, w.fullName || w.name));
+        if (!answer.ok) {
+          districtsRead.delete(district); // try again next time
+        }
+        return wards;
+      }));
+  }
+  return districtsRead.get(district);
+}
+
+async function loadWardNames(cases) {
+  await Promise.all([...new Set(cases.map((c) => c.location?.districtCode).filter(Boolean))].map(districtWards));
+}
+
+/** A problem+json answer in one place: its field errors' messages, or its detail. */
+function problemText(answer) {
+  const problem = answer.body || {};
+  return problem.errors?.length ? problem.errors.map((e) => e.message).join('; ')
+    : problem.detail || t('agent.refused', { status: answer.status });
+}
+
 // ---------------------------------------------------------------------------------------------------- new call
 
 function options(select, items, value, label) {
-  select.innerHTML = items.map((i) => `<option value="${text(value(i))}">${text(label(i))}</option>`).join('');
-}
-
-function api(path, init) {
-  return callApi('intake-service', settings.intakeUrl, path, init);
+  select.replaceChildren(...items.map((i) => el('option', { value: value(i) }, label(i))));
 }
 
 async function loadDistricts(province) {
@@ -42,9 +115,54 @@ async function loadDistricts(province) {
 }
 
 async function loadWards(district) {
-  const wards = district ? (await api(`/api/v1/admin-units/districts/${encodeURIComponent(district)}/wards`)).body
-    : [];
-  options($('[name="location.wardCode"]'), wards || [], (w) => w.code, (w) => w.fullName || w.name);
+  const wards = district ? await districtWards(district) : [];
+  options($('[name="location.wardCode"]'), wards, (w) => w.code, (w) => w.fullName || w.name);
+}
+
+// ---------------------------------------------------------------------------------------------------- repeat call
+
+function lookupPhoneSoon() {
+  clearTimeout(lookupTimer);
+  lookupTimer = setTimeout(lookupPhone, LOOKUP_DELAY_MS);
+}
+
+/**
+ * The caller's open case, asked of intake as soon as the phone looks complete: its search (q) matches a phone in any
+ * spelling (intake normalises it), and without a status only unresolved cases are listed. Only a case of this very
+ * phone counts (its last nine digits), not one that merely mentions the digits.
+ */
+async function lookupPhone() {
+  clearTimeout(lookupTimer);
+  const seq = ++lookupSeq;
+  const phone = $('[name="caller.phone"]').value.trim();
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < MIN_PHONE_DIGITS) {
+    showRepeatCall(null);
+    return;
+  }
+  const answer = await api(`/api/v1/cases?${new URLSearchParams({ q: phone, size: 5 })}`);
+  if (seq !== lookupSeq) {
+    return; // typed on meanwhile: the newer lookup answers
+  }
+  const tail = digits.slice(-9);
+  const found = answer.ok ? (answer.body || []).find((c) => (c.caller?.phone || '').endsWith(tail)) : null;
+  if (found) {
+    await loadWardNames([found]);
+  }
+  if (seq === lookupSeq) {
+    showRepeatCall(found || null);
+  }
+}
+
+function showRepeatCall(c) {
+  repeatCase = c;
+  const notice = $('#repeat-call');
+  notice.hidden = !c;
+  notice.dataset.case = c ? c.code : '';
+  $('#repeat-call-text').textContent = c ? t('agent.repeatCall', {
+    code: c.code, status: enumText('CaseStatus', c.status), needs: needsText(c.needs), ward: wardText(c.location),
+    opened: when(c.openedAt),
+  }) : '';
 }
 
 // ---------------------------------------------------------------------------------------------------- draft
@@ -103,10 +221,13 @@ async function restoreDraft() {
 }
 
 async function prepareForm() {
-  $('#needs').insertAdjacentHTML('beforeend', Object.entries(NEEDS).map(([need, label]) =>
-    `<label><input type="checkbox" name="needs" value="${need}"> ${text(label)}</label>`).join(''));
-  $('#vulnerabilities').innerHTML = Object.entries(VULNERABILITIES).map(([v, label]) =>
-    `<label><input type="checkbox" name="vulnerabilities" value="${v}"> ${text(label)}</label>`).join('');
+  $('#needs').append(...NEEDS.map((n) => el('label', {},
+    el('input', { type: 'checkbox', name: 'needs', value: n }), ' ', el('span', { 'data-i18n': `enum.Need.${n}` }))));
+  $('#vulnerabilities').append(...VULNERABILITIES.map((v) => el('label', {},
+    el('input', { type: 'checkbox', name: 'vulnerabilities', value: v }), ' ',
+    el('span', { 'data-i18n': `agent.vulnerability.${v}` }))));
+  applyTexts($('#needs'));
+  applyTexts($('#vulnerabilities'));
   const provinces = (await api('/api/v1/admin-units/provinces')).body || [];
   options($('[name=province]'), provinces, (p) => p.code, (p) => p.name);
   if (provinces.some((p) => p.code === '74')) {
@@ -120,13 +241,18 @@ async function prepareForm() {
   $('#call-form').addEventListener('input', saveDraftSoon);
   $('#call-form').addEventListener('change', saveDraftSoon);
   $('#call-form').addEventListener('submit', submitCall);
+  $('[name="caller.phone"]').addEventListener('input', lookupPhoneSoon);
+  $('#repeat-call-open').addEventListener('click', () => repeatCase && showCase(repeatCase.code));
   onBeforeSignIn(() => draftTimer && saveDraft()); // typed in the last instant before leaving: keep it too
+  if ($('[name="caller.phone"]').value) {
+    lookupPhone(); // a restored call's caller may have an open case
+  }
 }
 
 async function submitCall(event) {
   event.preventDefault();
   const form = event.target;
-  document.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
+  form.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
   const data = new FormData(form);
   const call = {
     callId: form.dataset.callId || crypto.randomUUID(), // kept until it succeeds: a retry is the same call
@@ -154,6 +280,8 @@ async function submitCall(event) {
   clearDraft(); // intake has the call: only now may the draft go
   delete form.dataset.callId;
   form.reset();
+  lookupSeq += 1; // a lookup still under way is for the call just sent
+  showRepeatCall(null);
   await showCase(answer.body.code);
   await loadQueue();
 }
@@ -162,52 +290,159 @@ async function submitCall(event) {
 
 async function showCase(code) {
   openCase = code;
+  shownCase = null;
   clearInterval(polling);
   await renderCase();
   polling = setInterval(renderCase, 2000); // the timeline fills in as the services act
 }
 
 async function renderCase() {
-  const answer = await api(`/api/v1/cases/${encodeURIComponent(openCase)}`);
-  if (!answer.ok) {
+  const code = openCase;
+  const answer = await api(`/api/v1/cases/${encodeURIComponent(code)}`);
+  if (!answer.ok || code !== openCase) {
     return;
   }
-  const c = answer.body;
-  $('#case-empty').hidden = true;
-  $('#case').hidden = false;
-  $('#case-code').textContent = c.code;
-  $('#case-status').textContent = c.status;
-  $('#case-priority').textContent = c.priority;
-  $('#case-linked').textContent = c.repeatCount ? `· called ${c.repeatCount + 1} times` : '';
-  $('#case-reasons').innerHTML = (c.priorityReasons || [])
-    .map((r) => `<li>${text(r.rule)} (+${text(r.points)})</li>`).join('');
-  $('#timeline').innerHTML = (c.timeline || []).map((s) => `<li data-type="${text(s.type)}">`
-    + `<time>${text(new Date(s.at).toLocaleString('vi-VN'))}</time><strong>${text(s.type)}</strong> `
-    + `${text(s.summary)}</li>`).join('');
+  await loadWardNames([answer.body]);
+  if (code === openCase) {
+    shownCase = answer.body;
+    drawCase();
+  }
 }
 
-// ---------------------------------------------------------------------------------------------------- work queue
+/** Where one kind of work stands: the latest of its events, in words, with the service's summary and the time. */
+function progress(kind, timeline) {
+  const latest = timeline.filter((s) => PROGRESS[kind].includes(s.type)).at(-1);
+  if (!latest) {
+    return [t('agent.progress.none')];
+  }
+  return [el('strong', {}, known(`agent.event.${latest.type}`, latest.type)), ' · ', latest.summary || '', ' · ',
+    el('time', { datetime: latest.at }, when(latest.at))];
+}
+
+function drawCase() {
+  const c = shownCase;
+  if (!c) {
+    return;
+  }
+  const timeline = c.timeline || [];
+  $('#case-empty').hidden = true;
+  $('#case').hidden = false;
+  $('#case').dataset.case = c.code;
+  $('#case-code').textContent = c.code;
+  $('#case-status').textContent = enumText('CaseStatus', c.status);
+  $('#case-priority').textContent = String(c.priority);
+  $('#case-linked').textContent = c.repeatCount ? t('agent.calledTimes', { n: c.repeatCount + 1 }) : '';
+  $('#case-ward').textContent = wardText(c.location);
+  $('#case-needs').textContent = needsText(c.needs);
+  $('#case-opened').textContent = `${when(c.openedAt)} (${since(c.openedAt)})`;
+  Object.keys(PROGRESS).forEach((kind) => $(`#case-${kind}`).replaceChildren(...progress(kind, timeline)));
+  $('#case-reasons').replaceChildren(...(c.priorityReasons || []).map((r) => el('li', {},
+    `${known(`agent.rule.${r.rule}`, r.rule)} (+${r.points})`)));
+  $('#timeline').replaceChildren(...timeline.map((s) => el('li', { 'data-type': s.type },
+    el('time', { datetime: s.at }, when(s.at, { seconds: true })), ' ',
+    el('strong', {}, known(`agent.event.${s.type}`, s.type)), ' ', s.summary || '')));
+}
+
+// ---------------------------------------------------------------------------------------------------- lists
+
+/** A list of cases from intake: {ok, status, body, total} (X-Total-Count). */
+async function listCases(path) {
+  const response = await request('intake-service', settings.intakeUrl, path);
+  const body = response.headers.get('Content-Type')?.includes('json') ? await response.json() : null;
+  const total = Number(response.headers.get('X-Total-Count') ?? (Array.isArray(body) ? body.length : 0));
+  return { ok: response.ok, status: response.status, body, total };
+}
+
+/** One table of cases (search results, overdue, work queue): a row per case, clicked to open it. */
+function drawList(tbody) {
+  $(`#${tbody}`).replaceChildren(...(lists[tbody] || []).map((c) => el('tr', { 'data-code': c.code },
+    el('td', {}, c.code), el('td', {}, String(c.priority)), el('td', {}, enumText('CaseStatus', c.status)),
+    el('td', {}, needsText(c.needs)), el('td', {}, wardText(c.location)), el('td', {}, since(c.openedAt)))));
+}
+
+async function showList(tbody, answer) {
+  const cases = answer.ok && Array.isArray(answer.body) ? answer.body : [];
+  await loadWardNames(cases);
+  lists[tbody] = cases;
+  drawList(tbody);
+  $(`#${tbody}`).dataset.loaded = 'true'; // the browser tests wait for it
+  return cases;
+}
+
+async function search(event) {
+  event?.preventDefault();
+  const q = $('#search-q').value.trim();
+  const status = $('#search-status').value;
+  const query = new URLSearchParams({ size: LIST_SIZE });
+  if (q) {
+    query.set('q', q);
+  }
+  if (status) {
+    query.set('status', status);
+  }
+  $('#search-error').textContent = '';
+  $('#search-results').dataset.loaded = 'false';
+  const answer = await listCases(`/api/v1/cases?${query}`);
+  if (!answer.ok) {
+    $('#search-error').textContent = problemText(answer);
+  }
+  const cases = await showList('search-results', answer);
+  $('#search-summary').hidden = !answer.ok;
+  $('#search-summary').dataset.total = String(answer.total);
+  $('#search-summary').textContent = cases.length ? t('agent.searchFound', { shown: cases.length, total: answer.total })
+    : t('agent.searchNone');
+  if (cases.length === 1) {
+    await showCase(cases[0].code); // the one case asked for (a code read out by the caller): open at once
+  }
+}
+
+async function loadOverdue() {
+  const answer = await listCases(`/api/v1/cases/overdue?size=${LIST_SIZE}`);
+  if (!answer.ok) {
+    $('#overdue-empty').textContent = problemText(answer);
+    $('#overdue-empty').hidden = false;
+    return;
+  }
+  const cases = await showList('overdue', answer);
+  $('#overdue-total').textContent = String(answer.total);
+  $('#overdue-empty').textContent = t('agent.overdueEmpty');
+  $('#overdue-empty').hidden = cases.length > 0;
+}
 
 async function loadQueue() {
-  const cases = (await api('/api/v1/cases?size=20')).body || [];
-  $('#queue').innerHTML = cases.map((c) => `<tr data-code="${text(c.code)}"><td>${text(c.code)}</td>`
-    + `<td>${text(c.priority)}</td><td>${text(c.status)}</td><td>${text((c.needs || []).join(', '))}</td>`
-    + `<td>${text(c.location?.wardCode)}</td></tr>`).join('');
+  await showList('queue', await listCases(`/api/v1/cases?size=${LIST_SIZE}`));
 }
 
 // ---------------------------------------------------------------------------------------------------- start
 
 async function start() {
+  await loadTexts();
+  $('#lang').addEventListener('click', switchLanguage);
   settings = await signedIn();
   $('#refresh-queue').addEventListener('click', loadQueue);
-  $('#queue').addEventListener('click', (e) => {
+  $('#refresh-overdue').addEventListener('click', loadOverdue);
+  $('#search').addEventListener('submit', search);
+  ['queue', 'overdue', 'search-results'].forEach((tbody) => $(`#${tbody}`).addEventListener('click', (e) => {
     const row = e.target.closest('tr[data-code]');
     if (row) {
       showCase(row.dataset.code);
     }
+  }));
+  onLanguageChange(() => {
+    Object.keys(lists).forEach(drawList);
+    drawCase();
+    showRepeatCall(repeatCase);
+    if (!$('#overdue-empty').hidden) {
+      $('#overdue-empty').textContent = t('agent.overdueEmpty');
+    }
+    const summary = $('#search-summary');
+    const shown = (lists['search-results'] || []).length;
+    summary.textContent = shown ? t('agent.searchFound', { shown, total: summary.dataset.total })
+      : t('agent.searchNone');
   });
   await prepareForm();
-  await loadQueue();
+  await Promise.all([loadQueue(), loadOverdue()]);
+  delete $('#status').dataset.i18n; // signed in: a language switch must not bring "Đang đăng nhập…" back
   $('#status').textContent = '';
   $('#app').hidden = false;
 }
