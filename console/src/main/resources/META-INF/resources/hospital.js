@@ -1,122 +1,416 @@
-// Hotline 1022 console, the hospital's page (the small portal): the referrals 1022 sent this hospital, answered with
-// a bed or a reason before their deadline. referral-service shows hospital staff their own hospital's referrals only.
+// Hotline 1022 console, the hospital's page (the small portal): the referrals 1022 sent this hospital, opened
+// (receipt), answered with a bed or a reason before their deadline, and the admission's outcome; the hospital's beds
+// per type and pausing its intake. referral-service shows hospital staff their own hospital only; the page adds no rule.
+// Words in messages/*.json (hospital.*, enum.*), through i18n.js; times in Vietnam's time zone.
 
-import { api as callApi, showProblem, start as signedIn, text } from './session.js';
+import { api as callApi, me, start as signedIn } from './session.js';
+import {
+  enumText, loadTexts, onLanguageChange, switchLanguage, t, when,
+} from './i18n.js';
 
-const REASONS = {
-  NO_BEDS: 'No bed of this type after all', NO_SPECIALTY: 'No such specialty', NO_STAFF: 'No staff to treat',
-  OTHER: 'Other (say why)',
-};
+const REASONS = ['NO_BEDS', 'NO_SPECIALTY', 'NO_STAFF', 'OTHER'];
 const OPEN = ['PENDING', 'RECEIVED'];
-// Vietnamese first: what an answered referral means now. ACCEPTED: 1022's ambulance (or the family) is bringing the
-// patient; the hospital records the admission when the patient came by other means (a team's handover records it).
-const STAGES = {
-  ACCEPTED: 'Đang chuyển bệnh nhân (patient on the way)', COMPLETED: 'Đã nhập viện (admitted)',
-  FAILED: 'Không nhập viện (not admitted)',
-};
+const BED_TYPES = ['ICU', 'OXYGEN', 'GENERAL'];
+const VIETNAM_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh: no daylight saving since 1975
+const EVERY_MS = 10000; // new referrals arrive while the page is open
 
 const $ = (selector) => document.querySelector(selector);
 let settings;
-let shown; // the ids of the referrals on screen
+let referrals = []; // as the API gave them
+let shownOpen = null; // the ids of the cards on screen: redrawn only when they change (a bed label being typed stays)
+let shownAnswered = null;
+let hospital = null; // the signed-in staff's own hospital, as the API gave it
+const districtNames = new Map(); // district code -> name, from intake's administrative units
+const provincesRead = new Set();
 
 function api(path, init) {
   return callApi('referral-service', settings.referralUrl, path, init);
 }
 
+/** An element with attributes and children; strings become text nodes, never markup. */
+function el(tag, attributes = {}, ...children) {
+  const e = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => {
+    if (value !== undefined && value !== null && value !== false) {
+      e.setAttribute(name, value === true ? '' : value);
+    }
+  });
+  children.forEach((c) => e.append(c ?? ''));
+  return e;
+}
+
+function post(path, body) {
+  return api(path, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+}
+
+function put(path, body) {
+  return api(path, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+}
+
+/** A problem+json answer: field errors next to their fields inside root, the rest in fallback. */
+function showErrors(answer, root, fallback) {
+  const problem = answer.body || {};
+  (problem.errors || []).forEach((e) => {
+    const slot = root.querySelector(`.error[data-field="${CSS.escape(e.field)}"]`) || fallback;
+    slot.textContent += `${slot === fallback ? `${e.field} ` : ''}${e.message} `;
+  });
+  if (!problem.errors?.length) {
+    fallback.textContent = problem.detail || t('hospital.refused', { status: answer.status });
+  }
+}
+
+function clearErrors(root) {
+  root.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
+}
+
+function districtText(code) {
+  if (!code) {
+    return '—';
+  }
+  const name = districtNames.get(code);
+  return name ? `${name} (${code})` : code;
+}
+
+/** The districts of the provinces seen, once per province, for their names (intake's reference data). */
+async function loadDistrictNames(provinces) {
+  const unread = [...new Set(provinces.filter(Boolean))].filter((p) => !provincesRead.has(p));
+  unread.forEach((p) => provincesRead.add(p)); // asked once
+  await Promise.all(unread.map(async (p) => {
+    const answer = await callApi('intake-service', settings.intakeUrl,
+      `/api/v1/admin-units/provinces/${encodeURIComponent(p)}/districts`);
+    (answer.ok ? answer.body || [] : []).forEach((d) => districtNames.set(d.code, d.name));
+  }));
+}
+
+// ------------------------------------------------------------------------------------------------ open referrals
+
 function minutesLeft(deadline) {
   return Math.max(0, Math.round((new Date(deadline) - Date.now()) / 60000));
 }
 
+/** Where the case is against the hospital: no coordinates travel with a referral, so districts, not distances. */
+function whereText(r) {
+  const place = t('hospital.caseDistrict', { district: districtText(r.districtCode) });
+  if (!r.districtCode || !hospital?.districtCode) {
+    return place;
+  }
+  return `${place} — ${t(r.districtCode === hospital.districtCode ? 'hospital.sameDistrict'
+    : 'hospital.otherDistrict')}`;
+}
+
 function card(r) {
-  return `<article class="referral" data-id="${text(r.id)}" data-case="${text(r.caseCode)}">
-    <h3>${text(r.caseCode)} · ${text(r.severity)} · ${text(r.bedType)} bed</h3>
-    <p>${text(r.clinicalSummary)}</p>
-    <p>Answer within <strong>${text(minutesLeft(r.answerDeadline))} min</strong>
-       (${text(new Date(r.answerDeadline).toLocaleTimeString('vi-VN'))}); then 1022 asks the next hospital.</p>
-    <form class="accept" novalidate>
-      <label>Bed <input name="bedLabel" maxlength="100" placeholder="Khoa Hồi sức, giường 12"></label>
-      <button type="submit">Accept</button>
-      <p class="error" data-field="bedLabel"></p>
-    </form>
-    <form class="reject" novalidate>
-      <label>Reason <select name="reason">${Object.entries(REASONS)
-    .map(([v, l]) => `<option value="${v}">${text(l)}</option>`).join('')}</select></label>
-      <label>Detail <input name="detail" maxlength="2000"></label>
-      <button type="submit">Reject</button>
-      <p class="error" data-field="detail"></p>
-    </form>
-    <p class="error problem"></p>
-  </article>`;
+  const reasons = el('select', { name: 'reason' },
+    ...REASONS.map((v) => el('option', { value: v }, enumText('RejectionReason', v))));
+  return el('article', { class: 'referral', 'data-id': r.id, 'data-case': r.caseCode, 'data-status': r.status },
+    el('h3', {},
+      el('span', { class: 'case' }, r.caseCode), ' · ',
+      el('span', { class: 'severity', 'data-severity': r.severity || 'NOT_ASSESSED' },
+        r.severity ? enumText('Severity', r.severity) : t('hospital.notAssessed')), ' · ',
+      el('span', { class: 'bed-type', 'data-bed-type': r.bedType }, enumText('BedType', r.bedType))),
+    el('p', { class: 'summary' }, el('span', {}, t('hospital.clinicalSummary')), ' ',
+      r.clinicalSummary || t('hospital.noSummary')),
+    el('p', { class: 'facts' },
+      el('span', { class: 'opened-by' }, enumText('ReferralOpenedBy', r.openedBy)),
+      r.priority != null ? ` · ${t('hospital.priority', { n: r.priority })}` : '',
+      r.attempt > 1 ? ` · ${t('hospital.attempt', { n: r.attempt })}` : ''),
+    el('p', { class: 'where' }, whereText(r)),
+    el('p', { class: 'deadline' }),
+    el('p', { class: 'receipt' }, el('span', { class: 'received' }),
+      el('button', { type: 'button', class: 'receive' }, t('hospital.receive'))),
+    el('form', { class: 'accept', novalidate: true },
+      el('label', {}, t('hospital.bedLabel'), ' ',
+        el('input', { name: 'bedLabel', maxlength: 100, placeholder: t('hospital.bedLabelExample') })),
+      el('label', {}, t('hospital.expectedArrival'), ' ', el('input', { name: 'expectedArrival', type: 'datetime-local' })),
+      el('button', { type: 'submit' }, t('hospital.accept')),
+      el('p', { class: 'error', 'data-field': 'bedLabel' }),
+      el('p', { class: 'error', 'data-field': 'expectedArrival' })),
+    el('form', { class: 'reject', novalidate: true },
+      el('label', {}, t('hospital.reason'), ' ', reasons),
+      el('label', {}, t('hospital.detail'), ' ', el('input', { name: 'detail', maxlength: 2000 })),
+      el('button', { type: 'submit' }, t('hospital.reject')),
+      el('p', { class: 'error', 'data-field': 'reason' }),
+      el('p', { class: 'error', 'data-field': 'detail' })),
+    el('p', { class: 'error problem' }));
+}
+
+/** What changes on a card without redrawing it: the minutes left and whether it was received. */
+function refreshCard(article, r) {
+  article.dataset.status = r.status;
+  article.querySelector('.deadline').textContent = t('hospital.deadline', {
+    minutes: minutesLeft(r.answerDeadline), time: when(r.answerDeadline, { date: false }),
+  });
+  const received = r.status === 'RECEIVED';
+  const slot = article.querySelector('.received');
+  slot.dataset.received = String(received);
+  slot.textContent = received ? t('hospital.receivedAt', { time: when(r.receivedAt) }) : t('hospital.notReceived');
+  article.querySelector('button.receive').hidden = received;
+}
+
+function renderOpen() {
+  const open = referrals.filter((r) => OPEN.includes(r.status));
+  const ids = open.map((r) => r.id).join();
+  if (ids !== shownOpen) {
+    $('#referrals').replaceChildren(...open.map(card));
+    shownOpen = ids;
+  }
+  open.forEach((r) => {
+    const article = $('#referrals').querySelector(`article[data-id="${CSS.escape(r.id)}"]`);
+    if (article) {
+      refreshCard(article, r);
+    }
+  });
+  $('#none').hidden = open.length > 0;
+}
+
+// ------------------------------------------------------------------------------------------------ answered ones
+
+function statusCell(r) {
+  const parts = [enumText('ReferralStatus', r.status)];
+  const stage = t(`hospital.stage.${r.status}`);
+  if (stage !== `hospital.stage.${r.status}`) {
+    parts.push(stage);
+  }
+  if (r.rejectionReason) {
+    parts.push(enumText('RejectionReason', r.rejectionReason) + (r.rejectionDetail ? `: ${r.rejectionDetail}` : ''));
+  }
+  if (r.admissionNote) {
+    parts.push(r.admissionNote);
+  }
+  return el('td', { class: 'status', 'data-status': r.status }, parts.join(' — '));
+}
+
+/** An accepted patient came (by other means than 1022's team) or did not: the hospital records which. */
+function admissionCell(r) {
+  if (r.status !== 'ACCEPTED') {
+    return el('td', {}, r.closedAt && r.status !== 'REJECTED' && r.status !== 'EXPIRED' ? when(r.closedAt) : '');
+  }
+  return el('td', {},
+    el('button', { type: 'button', class: 'admit', 'data-id': r.id }, t('hospital.admit')), ' ',
+    el('form', { class: 'not-admitted', 'data-id': r.id, novalidate: true },
+      el('input', { name: 'note', maxlength: 2000, placeholder: t('hospital.notAdmittedNote') }),
+      el('button', { type: 'submit' }, t('hospital.notAdmitted')),
+      el('p', { class: 'error', 'data-field': 'note' }),
+      el('p', { class: 'error', 'data-field': 'admitted' }),
+      el('p', { class: 'error problem' })));
+}
+
+function renderAnswered() {
+  const answered = referrals.filter((r) => !OPEN.includes(r.status) && r.answeredAt).reverse();
+  const key = answered.map((r) => `${r.id}:${r.status}`).join();
+  if (key === shownAnswered) {
+    return; // a note being typed stays
+  }
+  shownAnswered = key;
+  $('#answered').replaceChildren(...answered.map((r) => el('tr', { 'data-case': r.caseCode, 'data-status': r.status },
+    el('td', {}, r.caseCode), statusCell(r), el('td', { class: 'bed' }, r.bedLabel || '—'),
+    el('td', {}, when(r.answeredAt)), el('td', { class: 'arrival' }, when(r.expectedArrival)), admissionCell(r))));
 }
 
 async function load() {
   const answer = await api('/api/v1/referrals');
   if (!answer.ok) {
-    $('#status').textContent = `Referrals could not be loaded (${answer.status}).`;
+    $('#status').textContent = t('hospital.loadFailed', { status: answer.status });
     return;
   }
-  const referrals = answer.body;
-  const open = referrals.filter((r) => OPEN.includes(r.status));
-  const ids = open.map((r) => r.id).join();
-  if (ids !== shown) { // redrawn only when the list changes: a bed label being typed is not wiped
-    $('#referrals').innerHTML = open.map(card).join('');
-    shown = ids;
+  $('#status').textContent = '';
+  referrals = answer.body || [];
+  await loadDistrictNames(referrals.map((r) => r.provinceCode).concat(hospital?.provinceCode));
+  renderOpen();
+  renderAnswered();
+}
+
+async function receive(event) {
+  const button = event.target.closest('button.receive');
+  if (!button) {
+    return;
   }
-  $('#none').hidden = open.length > 0;
-  $('#answered').innerHTML = referrals.filter((r) => !OPEN.includes(r.status) && r.answeredAt).reverse()
-    .map((r) => `<tr data-case="${text(r.caseCode)}"><td>${text(r.caseCode)}</td>`
-      + `<td>${text(r.status)}${STAGES[r.status] ? ` — ${text(STAGES[r.status])}` : ''}</td>`
-      + `<td>${text(r.bedLabel)}</td><td>${text(new Date(r.answeredAt).toLocaleString('vi-VN'))}</td>`
-      + `<td>${r.status === 'ACCEPTED' ? `<button type="button" class="admit" data-id="${text(r.id)}">`
-        + 'Đã tiếp nhận (Record admission)</button>' : ''}</td></tr>`)
-    .join('');
+  const article = button.closest('article');
+  clearErrors(article);
+  button.disabled = true;
+  const reply = await post(`/api/v1/referrals/${encodeURIComponent(article.dataset.id)}/receipt`);
+  button.disabled = false;
+  if (!reply.ok) {
+    showErrors(reply, article, article.querySelector('.problem'));
+    return;
+  }
+  await load();
+}
+
+/** A datetime-local value read as Vietnam's time, sent as an instant; empty stays empty. */
+function vietnamInstant(local) {
+  if (!local) {
+    return null;
+  }
+  const date = new Date(`${local.length === 16 ? `${local}:00` : local}${VIETNAM_OFFSET}`);
+  return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
 async function answer(event) {
   event.preventDefault();
   const form = event.target;
   const article = form.closest('article');
-  article.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
+  if (!article) {
+    return;
+  }
+  clearErrors(article);
   const data = Object.fromEntries(new FormData(form));
   const accepting = form.classList.contains('accept');
-  const reply = await api(`/api/v1/referrals/${encodeURIComponent(article.dataset.id)}/${accepting ? 'acceptance'
-    : 'rejection'}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify(accepting ? { bedLabel: data.bedLabel } : { reason: data.reason, detail: data.detail || null }),
-  });
+  const reply = await post(`/api/v1/referrals/${encodeURIComponent(article.dataset.id)}/${accepting ? 'acceptance'
+    : 'rejection'}`, accepting ? { bedLabel: data.bedLabel, expectedArrival: vietnamInstant(data.expectedArrival) }
+    : { reason: data.reason, detail: data.detail || null });
   if (!reply.ok) {
-    showProblem(reply, article.querySelector('.problem'));
+    showErrors(reply, article, article.querySelector('.problem'));
     return;
   }
   await load();
 }
 
-/** The patient arrived by other means: the hospital records the admission itself. */
-async function admit(event) {
+/** The admission's outcome: admitted (the button), or not (the form, with why). */
+async function admission(event) {
   const button = event.target.closest('button.admit');
-  if (!button) {
+  const form = event.type === 'submit' ? event.target.closest('form.not-admitted') : null;
+  if (!button && !form) {
     return;
   }
+  event.preventDefault();
   $('#admission-problem').textContent = '';
-  button.disabled = true;
-  const reply = await api(`/api/v1/referrals/${encodeURIComponent(button.dataset.id)}/admission`, {
-    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ admitted: true }),
-  });
+  const cell = (button || form).closest('td');
+  clearErrors(cell);
+  const id = button ? button.dataset.id : form.dataset.id;
+  const body = button ? { admitted: true } : { admitted: false, note: new FormData(form).get('note') || null };
+  cell.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+  const reply = await post(`/api/v1/referrals/${encodeURIComponent(id)}/admission`, body);
+  cell.querySelectorAll('button').forEach((b) => { b.disabled = false; });
   if (!reply.ok) {
-    showProblem(reply, $('#admission-problem'));
-    button.disabled = false;
+    showErrors(reply, cell, cell.querySelector('.problem') || $('#admission-problem'));
     return;
   }
   await load();
 }
+
+// ------------------------------------------------------------------------------------------------ beds and intake
+
+function renderHospital() {
+  if (!hospital) {
+    return;
+  }
+  $('#hospital-name').textContent = hospital.name;
+  $('#hospital-district').textContent = t('hospital.hospitalDistrict', { district: districtText(hospital.districtCode) });
+  const state = $('#intake-state');
+  state.dataset.accepting = String(hospital.accepting);
+  state.textContent = hospital.accepting ? t('hospital.accepting')
+    : t('hospital.paused', { reason: hospital.pausedReason || '—' });
+  $('#intake-since').textContent = hospital.acceptingChangedAt
+    ? t('hospital.since', { time: when(hospital.acceptingChangedAt) }) : '';
+  $('#toggle-accepting').textContent = t(hospital.accepting ? 'hospital.pause' : 'hospital.resume');
+  $('#toggle-accepting').dataset.action = hospital.accepting ? 'pause' : 'resume';
+  $('#pause-reason-label').hidden = !hospital.accepting;
+  const types = BED_TYPES.filter((b) => hospital.beds?.[b]).concat(Object.keys(hospital.beds || {})
+    .filter((b) => !BED_TYPES.includes(b)));
+  $('#beds').replaceChildren(...types.map((type) => {
+    const beds = hospital.beds[type];
+    return el('tr', { 'data-bed-type': type },
+      el('td', {}, enumText('BedType', type)),
+      el('td', {}, el('input', {
+        name: 'total', type: 'number', min: 0, value: beds.total, 'data-was': beds.total,
+        'aria-label': `${enumText('BedType', type)} ${t('hospital.col.total')}`,
+      }), el('p', { class: 'error', 'data-field': `beds[${type}].total` })),
+      el('td', {}, el('input', {
+        name: 'free', type: 'number', min: 0, value: beds.free, 'data-was': beds.free,
+        'aria-label': `${enumText('BedType', type)} ${t('hospital.col.free')}`,
+      }), el('p', { class: 'error', 'data-field': `beds[${type}].free` })),
+      el('td', { class: 'held' }, String(beds.held)),
+      el('td', { class: 'available' }, String(beds.available)));
+  }));
+  $('#capacity-updated').textContent = hospital.capacityUpdatedAt
+    ? t('hospital.capacityUpdated', { time: when(hospital.capacityUpdatedAt) }) : '';
+}
+
+/** The staff's own hospital: referral-service lists hospital staff only theirs. */
+async function loadHospital() {
+  const answer = await api('/api/v1/hospitals');
+  const own = me().hospital_code;
+  const mine = answer.ok ? (answer.body || []).filter((h) => !own || h.code === own) : [];
+  hospital = mine.length === 1 ? mine[0] : null;
+  $('#capacity-none').hidden = Boolean(hospital);
+  $('#capacity-panel').hidden = !hospital;
+  if (hospital) {
+    await loadDistrictNames([hospital.provinceCode]);
+    renderHospital();
+  }
+}
+
+/** Only the bed types whose counts were changed are sent: the others stay as the hospital last reported them. */
+async function saveCapacity(event) {
+  event.preventDefault();
+  const form = $('#capacity');
+  clearErrors(form);
+  const beds = {};
+  form.querySelectorAll('tr[data-bed-type]').forEach((row) => {
+    const total = row.querySelector('[name=total]');
+    const free = row.querySelector('[name=free]');
+    if (total.value !== total.dataset.was || free.value !== free.dataset.was) {
+      beds[row.dataset.bedType] = {
+        total: total.value === '' ? null : Number(total.value), free: free.value === '' ? null : Number(free.value),
+      };
+    }
+  });
+  if (!Object.keys(beds).length) {
+    $('#capacity-problem').textContent = t('hospital.nothingChanged');
+    return;
+  }
+  const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/capacity`, { beds });
+  if (!reply.ok) {
+    showErrors(reply, form, $('#capacity-problem'));
+    return;
+  }
+  hospital = reply.body;
+  renderHospital();
+}
+
+async function toggleAccepting(event) {
+  event.preventDefault();
+  const form = $('#accepting');
+  clearErrors(form);
+  const accepting = !hospital.accepting;
+  const reason = form.querySelector('[name=reason]').value.trim();
+  const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/accepting`,
+    { accepting, reason: accepting ? null : reason || null });
+  if (!reply.ok) {
+    showErrors(reply, form, $('#accepting-problem'));
+    return;
+  }
+  form.querySelector('[name=reason]').value = '';
+  hospital = reply.body;
+  renderHospital();
+}
+
+// ------------------------------------------------------------------------------------------------ start
 
 async function start() {
+  await loadTexts();
+  $('#lang').addEventListener('click', switchLanguage);
   settings = await signedIn();
-  $('#refresh').addEventListener('click', load);
+  onLanguageChange(() => {
+    shownOpen = null; // the cards are drawn again in the new language
+    shownAnswered = null;
+    renderOpen();
+    renderAnswered();
+    renderHospital();
+  });
+  $('#refresh').addEventListener('click', () => Promise.all([load(), loadHospital()]));
   $('#referrals').addEventListener('submit', answer);
-  $('#answered').addEventListener('click', admit);
+  $('#referrals').addEventListener('click', receive);
+  $('#answered').addEventListener('click', admission);
+  $('#answered').addEventListener('submit', admission);
+  $('#capacity').addEventListener('submit', saveCapacity);
+  $('#accepting').addEventListener('submit', toggleAccepting);
+  await loadHospital();
   await load();
-  setInterval(load, 10000); // new referrals arrive while the page is open
+  setInterval(load, EVERY_MS);
   $('#status').textContent = '';
   $('#app').hidden = false;
 }

@@ -575,9 +575,10 @@ class CaseFlowEndToEndTest {
             referral.findElement(By.name("bedLabel")).sendKeys("Khoa Hồi sức, giường 7");
             referral.findElement(By.cssSelector("form.accept button")).click();
             patiently.until(ExpectedConditions.invisibilityOfElementLocated(card));
-            assertThat(patiently.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#answered tr[data-case='" + code + "']"))).getText())
-                    .contains("ACCEPTED", "Khoa Hồi sức, giường 7");
+            WebElement answered = patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#answered tr[data-case='" + code + "']")));
+            assertThat(answered.getAttribute("data-status")).isEqualTo("ACCEPTED"); // shown as "Đã nhận bệnh nhân"
+            assertThat(answered.getText()).contains("Đã nhận bệnh nhân", "Khoa Hồi sức, giường 7");
             browser.screenshot("hospital-portal");
         }
         awaitTimeline(code, "ReferralAccepted");

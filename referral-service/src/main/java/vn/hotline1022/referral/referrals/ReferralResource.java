@@ -49,17 +49,26 @@ public class ReferralResource {
     @Inject
     FhirBundle fhir;
 
-    /** @param fhirStatus the FHIR R4 Task status the referral's status maps to */
+    /**
+     * @param fhirStatus the FHIR R4 Task status the referral's status maps to
+     * @param severity null until a field team assessed the patient (a referral opened by the call has none)
+     * @param clinicalSummary the team's measurements, or the call's notes; null when neither said anything
+     * @param provinceCode where the case is (the hospital's page compares its district with its own)
+     * @param districtCode where the case is
+     * @param priority intake's priority when known
+     * @param openedBy which event asked for the bed: CallReceived, CaseNeedsChanged or DispatchCompleted
+     */
     public record ReferralView(UUID id, UUID caseId, String caseCode, Referral.Status status, String fhirStatus,
             UUID hospitalId, String hospitalName, Integer attempt, BedType bedType, Severity severity,
             String clinicalSummary, Instant createdAt, Instant referredAt, Instant answerDeadline, Instant receivedAt,
             Instant answeredAt, String bedLabel, Instant expectedArrival, String rejectionReason,
-            String rejectionDetail, Instant closedAt, String admissionNote) {
+            String rejectionDetail, Instant closedAt, String admissionNote, String provinceCode, String districtCode,
+            Integer priority, String openedBy) {
         static ReferralView of(Referral r, String hospitalName) {
             return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId, hospitalName,
                     r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt, r.referredAt, r.answerDeadline,
                     r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival, r.rejectionReason, r.rejectionDetail,
-                    r.closedAt, r.admissionNote);
+                    r.closedAt, r.admissionNote, r.provinceCode, r.districtCode, r.priority, r.openedBy);
         }
     }
 
