@@ -178,7 +178,7 @@ async function loadRuns() {
   const query = new URLSearchParams();
   [['districtCode', $('#district').value], ['wardCode', $('#ward').value.trim()], ['date', $('#date').value]]
     .filter(([, v]) => v).forEach(([k, v]) => query.set(k, v));
-  const answer = await api(`/api/v1/runs${query.size ? `?${query}` : ''}`);
+  const answer = await api(`/api/v1/runs${query.toString() ? `?${query}` : ''}`);
   if (!answer.ok) {
     showProblem(answer, $('#filter-problem'));
     return;
