@@ -71,9 +71,10 @@ class ReliefRunsTest {
             assertThat(rowText).contains(code, address, phone, "BD-FOOD-2021");
             assertThat(page.findElement(row).findElement(By.cssSelector("td.phone a")).getAttribute("href"))
                     .isEqualTo("tel:" + phone);
-            // Stock per warehouse: the province's food programme is listed.
+            // Stock per warehouse: the warehouses of relief1's districts are listed (the province's is not theirs).
             patiently.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#stock tr[data-programme='BD-FOOD-2021']")));
+                    By.cssSelector("#stock tr[data-warehouse='KHO-THUAN-AN']")));
+            assertThat(page.findElements(By.cssSelector("#stock tr[data-warehouse='PROVINCE-74']"))).isEmpty();
             assertThat(page.findElement(By.id("waiting")).isDisplayed()).isTrue();
             assertThat(page.findElement(By.id("consignments")).isDisplayed()).isTrue();
             browser.screenshot("relief-runs");
