@@ -31,6 +31,10 @@ public interface ConsoleConfig {
     @WithDefault("http://localhost:8082")
     String dispatchUrl();
 
+    /** relief-service's base URL as the browser reaches it (the relief officers' run sheets, stock and waiting list). */
+    @WithDefault("http://localhost:8084")
+    String reliefUrl();
+
     /**
      * An optional tile server for the zone map's background ({z}/{x}/{y} template), for deployments that have one;
      * without it the map draws only the district outlines. Its origin must also be allowed by the page's CSP.

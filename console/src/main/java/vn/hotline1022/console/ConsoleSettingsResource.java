@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 public class ConsoleSettingsResource {
 
     public record Settings(String issuer, String clientId, String intakeUrl, String referralUrl, String opsUrl,
-            String dispatchUrl, String mapTileUrl) {
+            String dispatchUrl, String mapTileUrl, String reliefUrl) {
     }
 
     @Inject
@@ -28,7 +28,7 @@ public class ConsoleSettingsResource {
         noStore.setNoStore(true);
         return Response.ok(new Settings(config.issuer(), config.clientId(), config.intakeUrl(),
                 config.referralUrl(), config.opsUrl(), config.dispatchUrl(),
-                config.mapTileUrl().orElse(null)))
+                config.mapTileUrl().orElse(null), config.reliefUrl()))
                 .cacheControl(noStore).build();
     }
 }

@@ -22,6 +22,7 @@ class ConsoleTest {
         given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));
         given().get("/ops.html").then().statusCode(200).body(containsString("src=\"ops.js\""));
         given().get("/dispatch.html").then().statusCode(200).body(containsString("src=\"dispatch.js\""));
+        given().get("/relief.html").then().statusCode(200).body(containsString("src=\"relief.js\""));
         // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
         given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         // The zone map: its page, Leaflet's webjar (script and style) and the district outlines with their licence.
@@ -41,6 +42,7 @@ class ConsoleTest {
                 .body("intakeUrl", equalTo("http://localhost:8081"))
                 .body("referralUrl", equalTo("http://localhost:8083"))
                 .body("opsUrl", equalTo("http://localhost:8086"))
-                .body("dispatchUrl", equalTo("http://localhost:8082"));
+                .body("dispatchUrl", equalTo("http://localhost:8082"))
+                .body("reliefUrl", equalTo("http://localhost:8084"));
     }
 }

@@ -112,6 +112,9 @@ class ComposeManifestsTest {
         Map<String, Object> dispatch = map(composeServices().get("dispatch-service"), "dispatch-service");
         assertThat(env.get("HOTLINE_CONSOLE_DISPATCH_URL")).as(CONSOLE + " HOTLINE_CONSOLE_DISPATCH_URL")
                 .isEqualTo("http://localhost:" + publishedPort(dispatch, port("dispatch-service")));
+        Map<String, Object> relief = map(composeServices().get("relief-service"), "relief-service");
+        assertThat(env.get("HOTLINE_CONSOLE_RELIEF_URL")).as(CONSOLE + " HOTLINE_CONSOLE_RELIEF_URL")
+                .isEqualTo("http://localhost:" + publishedPort(relief, port("relief-service")));
         assertThat(map(svc.get("depends_on"), CONSOLE + " depends_on").keySet()).contains("intake-service");
 
         // Every service accepts browser calls from the origin compose publishes the console at.

@@ -52,7 +52,7 @@ class DeploymentManifestsTest {
         assertThat(consoleEnvironment()).as("HOTLINE_CONSOLE_* of " + CONSOLE_CONFIG).containsExactlyInAnyOrder(
                 "HOTLINE_CONSOLE_ISSUER", "HOTLINE_CONSOLE_CLIENT_ID", "HOTLINE_CONSOLE_INTAKE_URL",
                 "HOTLINE_CONSOLE_REFERRAL_URL", "HOTLINE_CONSOLE_OPS_URL", "HOTLINE_CONSOLE_DISPATCH_URL",
-                "HOTLINE_CONSOLE_MAP_TILE_URL");
+                "HOTLINE_CONSOLE_MAP_TILE_URL", "HOTLINE_CONSOLE_RELIEF_URL");
         assertThat(CONSOLE_CONFIG_KEYS.keySet()).as("ConfigMap keys of the console's addresses")
                 .isSubsetOf(consoleEnvironment());
         // ./hotline run and docker compose open the console on this port; the services' default origins are its.

@@ -74,7 +74,7 @@ final class Manifests {
     static final Map<String, String> CONSOLE_CONFIG_KEYS = Map.of("HOTLINE_CONSOLE_ISSUER", "console-issuer",
             "HOTLINE_CONSOLE_INTAKE_URL", "console-intake-url", "HOTLINE_CONSOLE_REFERRAL_URL", "console-referral-url",
             "HOTLINE_CONSOLE_OPS_URL", "console-ops-url", "HOTLINE_CONSOLE_DISPATCH_URL", "console-dispatch-url",
-            "HOTLINE_CONSOLE_MAP_TILE_URL", "console-map-tile-url");
+            "HOTLINE_CONSOLE_MAP_TILE_URL", "console-map-tile-url", "HOTLINE_CONSOLE_RELIEF_URL", "console-relief-url");
 
     static Path root;
     static List<String> services;

@@ -321,6 +321,9 @@ public final class LocalStack implements AutoCloseable {
         if (services.containsKey("dispatch-service")) { // the dispatchers' board, the team's job app, the zone map
             env.put("HOTLINE_CONSOLE_DISPATCH_URL", url("dispatch-service"));
         }
+        if (services.containsKey("relief-service")) { // the relief officers' run sheets
+            env.put("HOTLINE_CONSOLE_RELIEF_URL", url("relief-service"));
+        }
         if (services.containsKey("ops-service")) { // the operators' page; without it the page says it cannot reach it
             env.put("HOTLINE_CONSOLE_OPS_URL", url("ops-service"));
         }

@@ -36,4 +36,15 @@ public interface ReliefConfig {
     /** Re-sends per delivery; after that, delivery is confirmed without a code by two officers. */
     @WithDefault("3")
     int recipientCodeMaxResends();
+
+    /**
+     * How long after its case's last package was delivered the household's address and phone (kept in clear for the
+     * run sheet only) are erased: time for the volunteer to finish the round.
+     */
+    @WithDefault("PT2H")
+    Duration addressGrace();
+
+    /** The longest the address and phone are kept when nothing is ever delivered (waiting, refused, forgotten). */
+    @WithDefault("P14D")
+    Duration addressMaxKeep();
 }

@@ -70,6 +70,7 @@ class ReliefAccessTest {
                 .allow("GET /api/v1/plans/allocation", "relief-officer", "ops", "admin")
                 .allow("GET /api/v1/warehouses", "relief-officer", "ops", "admin")
                 .allow("POST /api/v1/warehouses", "relief-officer", "admin")
+                .allow("GET /api/v1/runs", "relief-officer", "admin")
                 .open("GET /api/v1/public/deliveries")
                 .open("GET /api/v1/public/totals")
                 .withClaim("province_codes", List.of("74"))

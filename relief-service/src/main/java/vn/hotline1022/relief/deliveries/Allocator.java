@@ -26,6 +26,7 @@ import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
 import vn.hotline1022.relief.programmes.Applicant;
 import vn.hotline1022.relief.programmes.Programme;
+import vn.hotline1022.relief.runs.DeliveryAddresses;
 import vn.hotline1022.relief.warehouses.Stock;
 
 /**
@@ -54,6 +55,9 @@ public class Allocator {
     @Inject
     DeliveryOutcomes outcomes;
 
+    @Inject
+    DeliveryAddresses addresses;
+
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
         List<Need> needs = call.needs().stream().filter(Need::isRelief).distinct().toList();
@@ -70,6 +74,9 @@ public class Allocator {
         // Kept even without relief needs: the field team may find some on site (DispatchCompleted).
         CaseHousehold.record(call.caseId(), call.caseCode(), household.id);
         allocate(call.caseId(), call.caseCode(), "CALL", household, plan);
+        if (!needs.isEmpty()) {
+            addresses.keep(call); // for the run sheet, until delivered (only relief needs: the team keeps its own)
+        }
     }
 
     /**
@@ -134,6 +141,7 @@ public class Allocator {
             CaseHousehold.record(caseId, caseCode, household.id);
         }
         allocate(caseId, caseCode, source, household, plan);
+        addresses.keepLater(caseId, caseCode, Instant.now(), location);
     }
 
     /**
