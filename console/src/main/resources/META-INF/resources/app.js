@@ -5,8 +5,9 @@
 
 import { api as callApi, me, onBeforeSignIn, request, showProblem, start as signedIn } from './session.js';
 import {
-  applyTexts, enumText, loadTexts, onLanguageChange, since, switchLanguage, t, when,
+  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, switchLanguage, t, when,
 } from './i18n.js';
+import { el } from './dom.js';
 
 const NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'FOOD', 'RENT_SUPPORT',
   'CASH_SUPPORT', 'OXYGEN_SUPPORT', 'INFORMATION', 'VIOLATION_REPORT'];
@@ -45,26 +46,10 @@ function api(path, init) {
   return callApi('intake-service', settings.intakeUrl, path, init);
 }
 
-/** An element with attributes and children; strings become text nodes, never markup. */
-function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      e.setAttribute(name, value);
-    }
-  });
-  children.forEach((c) => e.append(c ?? ''));
-  return e;
-}
-
 /** The text of a key, or fallback when the messages have none (an event or rule the page has no words for). */
 function known(key, fallback) {
   const s = t(key);
   return s === key ? fallback : s;
-}
-
-function needsText(needs) {
-  return (needs || []).map((n) => enumText('Need', n)).join(', ') || '—';
 }
 
 function wardText(place) {

@@ -8,6 +8,7 @@ import { api as callApi, me, request, showProblem, start as signedIn } from './s
 import {
   applyTexts, enumText, loadTexts, onLanguageChange, since, switchLanguage, t, when,
 } from './i18n.js';
+import { textEl as el } from './dom.js';
 
 const POLL_MS = 3000;
 const OPEN_TRANSPORTS = ['WAITING', 'DISPATCHED', 'PICKED_UP'];
@@ -25,20 +26,6 @@ let chooseOther = false;
 
 function api(path, init) {
   return callApi('dispatch-service', settings.dispatchUrl, path, init);
-}
-
-/** An element with text content and optional attributes; never markup. */
-function el(tag, content, attributes = {}) {
-  const e = document.createElement(tag);
-  if (content !== undefined && content !== null) {
-    e.textContent = String(content);
-  }
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      e.setAttribute(name, value);
-    }
-  });
-  return e;
 }
 
 function row(cells, attributes) {

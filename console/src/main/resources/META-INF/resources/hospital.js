@@ -4,14 +4,12 @@
 // Words in messages/*.json (hospital.*, enum.*), through i18n.js; times in Vietnam's time zone.
 
 import { api as callApi, me, start as signedIn } from './session.js';
-import {
-  enumText, loadTexts, onLanguageChange, switchLanguage, t, when,
-} from './i18n.js';
+import { enumText, loadTexts, onLanguageChange, switchLanguage, t, vietnamInstant, when } from './i18n.js';
+import { clearErrors, el, showFieldErrors } from './dom.js';
 
 const REASONS = ['NO_BEDS', 'NO_SPECIALTY', 'NO_STAFF', 'OTHER'];
 const OPEN = ['PENDING', 'RECEIVED'];
 const BED_TYPES = ['ICU', 'OXYGEN', 'GENERAL'];
-const VIETNAM_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh: no daylight saving since 1975
 const EVERY_MS = 10000; // new referrals arrive while the page is open
 
 const $ = (selector) => document.querySelector(selector);
@@ -27,18 +25,6 @@ function api(path, init) {
   return callApi('referral-service', settings.referralUrl, path, init);
 }
 
-/** An element with attributes and children; strings become text nodes, never markup. */
-function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== undefined && value !== null && value !== false) {
-      e.setAttribute(name, value === true ? '' : value);
-    }
-  });
-  children.forEach((c) => e.append(c ?? ''));
-  return e;
-}
-
 function post(path, body) {
   return api(path, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -48,22 +34,6 @@ function post(path, body) {
 
 function put(path, body) {
   return api(path, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-}
-
-/** A problem+json answer: field errors next to their fields inside root, the rest in fallback. */
-function showErrors(answer, root, fallback) {
-  const problem = answer.body || {};
-  (problem.errors || []).forEach((e) => {
-    const slot = root.querySelector(`.error[data-field="${CSS.escape(e.field)}"]`) || fallback;
-    slot.textContent += `${slot === fallback ? `${e.field} ` : ''}${e.message} `;
-  });
-  if (!problem.errors?.length) {
-    fallback.textContent = problem.detail || t('hospital.refused', { status: answer.status });
-  }
-}
-
-function clearErrors(root) {
-  root.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
 }
 
 function districtText(code) {
@@ -233,19 +203,10 @@ async function receive(event) {
   const reply = await post(`/api/v1/referrals/${encodeURIComponent(article.dataset.id)}/receipt`);
   button.disabled = false;
   if (!reply.ok) {
-    showErrors(reply, article, article.querySelector('.problem'));
+    showFieldErrors(reply, article, article.querySelector('.problem'), 'hospital.refused');
     return;
   }
   await load();
-}
-
-/** A datetime-local value read as Vietnam's time, sent as an instant; empty stays empty. */
-function vietnamInstant(local) {
-  if (!local) {
-    return null;
-  }
-  const date = new Date(`${local.length === 16 ? `${local}:00` : local}${VIETNAM_OFFSET}`);
-  return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
 async function answer(event) {
@@ -262,7 +223,7 @@ async function answer(event) {
     : 'rejection'}`, accepting ? { bedLabel: data.bedLabel, expectedArrival: vietnamInstant(data.expectedArrival) }
     : { reason: data.reason, detail: data.detail || null });
   if (!reply.ok) {
-    showErrors(reply, article, article.querySelector('.problem'));
+    showFieldErrors(reply, article, article.querySelector('.problem'), 'hospital.refused');
     return;
   }
   await load();
@@ -285,7 +246,7 @@ async function admission(event) {
   const reply = await post(`/api/v1/referrals/${encodeURIComponent(id)}/admission`, body);
   cell.querySelectorAll('button').forEach((b) => { b.disabled = false; });
   if (!reply.ok) {
-    showErrors(reply, cell, cell.querySelector('.problem') || $('#admission-problem'));
+    showFieldErrors(reply, cell, cell.querySelector('.problem') || $('#admission-problem'), 'hospital.refused');
     return;
   }
   await load();
@@ -364,7 +325,7 @@ async function saveCapacity(event) {
   }
   const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/capacity`, { beds });
   if (!reply.ok) {
-    showErrors(reply, form, $('#capacity-problem'));
+    showFieldErrors(reply, form, $('#capacity-problem'), 'hospital.refused');
     return;
   }
   hospital = reply.body;
@@ -380,7 +341,7 @@ async function toggleAccepting(event) {
   const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/accepting`,
     { accepting, reason: accepting ? null : reason || null });
   if (!reply.ok) {
-    showErrors(reply, form, $('#accepting-problem'));
+    showFieldErrors(reply, form, $('#accepting-problem'), 'hospital.refused');
     return;
   }
   form.querySelector('[name=reason]').value = '';

@@ -100,3 +100,22 @@ export function since(iso, now = Date.now()) {
   const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60000));
   return minutes < 120 ? t('common.minutes', { n: minutes }) : t('common.hours', { n: Math.round(minutes / 60) });
 }
+
+/** Needs by their names in the chosen language, comma-separated. */
+export function needsText(needs) {
+  return (needs || []).map((n) => enumText('Need', n)).join(', ') || '—';
+}
+
+const VIETNAM_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh: no daylight saving since 1975
+
+/**
+ * A datetime-local field's value ("2021-07-19T08:30") read as Vietnam's time, as an ISO instant; empty gives null, and
+ * a value that is no time is passed on as it is, for the API to refuse with its field error.
+ */
+export function vietnamInstant(local) {
+  if (!local) {
+    return null;
+  }
+  const date = new Date(`${local.length === 16 ? `${local}:00` : local}${VIETNAM_OFFSET}`);
+  return Number.isNaN(date.getTime()) ? local : date.toISOString();
+}

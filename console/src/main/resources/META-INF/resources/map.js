@@ -254,13 +254,14 @@ async function poll() {
   polling = true;
   try {
     polls += 1;
-    await refresh(polls % CASES_EVERY === 0);
+    // Never redraw the wards under a half-typed reason: the timer waits until the user leaves the ward grid.
+    await refresh(polls % CASES_EVERY === 0, !$('#wards').contains(document.activeElement));
   } finally {
     polling = false;
   }
 }
 
-async function refresh(withCases = true) {
+async function refresh(withCases = true, redrawWards = true) {
   $('#map-error').textContent = '';
   try {
     await Promise.all([loadZones(),
@@ -271,7 +272,7 @@ async function refresh(withCases = true) {
     $('#map-error').textContent = e.message;
   }
   colourMap();
-  if (state.selected && !$('#wards').contains(document.activeElement)) { // never redraw under a half-typed reason
+  if (state.selected && redrawWards) {
     drawWards();
   }
 }
@@ -387,7 +388,7 @@ function redrawInLanguage() {
   drawLegend();
   drawProvinces();
   colourMap();
-  if (state.selected && !$('#wards').contains(document.activeElement)) { // never redraw under a half-typed reason
+  if (state.selected) {
     drawWards();
   }
 }

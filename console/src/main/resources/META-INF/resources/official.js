@@ -4,13 +4,13 @@
 
 import { api as callApi, me, request, start as signedIn } from './session.js';
 import {
-  applyTexts, enumText, loadTexts, onLanguageChange, since, switchLanguage, t, when,
+  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, switchLanguage, t, vietnamInstant, when,
 } from './i18n.js';
+import { el, showFieldErrors } from './dom.js';
 
 const PAGE_SIZE = 50;
 const LIST_EVERY_MS = 20000; // new cases of the area appear while the page is open
 const CASE_EVERY_MS = 5000; // the open case's timeline fills in as the services act
-const VIETNAM_OFFSET = '+07:00'; // Asia/Ho_Chi_Minh: no daylight saving since 1975
 const HAND_BACK_NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'OXYGEN_SUPPORT', 'FOOD',
   'RENT_SUPPORT', 'CASH_SUPPORT'];
 
@@ -27,22 +27,6 @@ const districtsRead = new Set();
 
 function api(path, init) {
   return callApi('intake-service', settings.intakeUrl, path, init);
-}
-
-/** An element with attributes and children; strings become text nodes, never markup. */
-function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      e.setAttribute(name, value);
-    }
-  });
-  children.forEach((c) => e.append(c ?? ''));
-  return e;
-}
-
-function needsText(needs) {
-  return (needs || []).map((n) => enumText('Need', n)).join(', ') || '—';
 }
 
 function wardText(place) {
@@ -68,18 +52,6 @@ async function loadWardNames(list) {
   }));
 }
 
-/** A problem+json answer: field errors next to their fields inside root, the rest in fallback. */
-function showErrors(answer, root, fallback) {
-  const problem = answer.body || {};
-  (problem.errors || []).forEach((e) => {
-    const slot = root.querySelector(`.error[data-field="${CSS.escape(e.field)}"]`) || fallback;
-    slot.textContent += `${slot === fallback ? `${e.field} ` : ''}${e.message} `;
-  });
-  if (!problem.errors?.length) {
-    fallback.textContent = problem.detail || t('official.refused', { status: answer.status });
-  }
-}
-
 function clearErrors() {
   document.querySelectorAll('#actions .error').forEach((e) => { e.textContent = ''; });
   $('#action-done').textContent = '';
@@ -100,7 +72,7 @@ async function loadList() {
   }
   $('#list-problem').textContent = '';
   if (!response.ok) {
-    showErrors({ status: response.status, body }, $('#list-problem'), $('#list-problem'));
+    showFieldErrors({ status: response.status, body }, $('#list-problem'), $('#list-problem'), 'official.refused');
     return;
   }
   const list = body || [];
@@ -149,15 +121,6 @@ function localNow() {
   return new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 19); // yyyy-MM-ddTHH:mm:ss in Vietnam
 }
 
-/** A datetime-local value read as Vietnam's time: the instant it names; null when empty or unreadable. */
-function vietnamInstant(local) {
-  if (!local) {
-    return null;
-  }
-  const date = new Date(`${local.length === 16 ? `${local}:00` : local}${VIETNAM_OFFSET}`);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString();
-}
-
 function resetVisitTime() {
   const field = $('#verify [name=visitedAt]');
   field.value = localNow();
@@ -168,7 +131,7 @@ async function showCase(code) {
   const changed = openCase?.code !== code;
   const answer = await api(`/api/v1/officials/cases/${encodeURIComponent(code)}`);
   if (!answer.ok) {
-    showErrors(answer, $('#actions'), $('#action-problem'));
+    showFieldErrors(answer, $('#actions'), $('#action-problem'), 'official.refused');
     return;
   }
   openCase = answer.body;
@@ -239,7 +202,7 @@ async function act(path, body, root, fallback, done) {
     ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
   });
   if (!answer.ok) {
-    showErrors(answer, root, fallback);
+    showFieldErrors(answer, root, fallback, 'official.refused');
     return false;
   }
   await Promise.all([showCase(code), loadList()]);

@@ -8,6 +8,7 @@ import { api as callApi, me, showProblem, start as signedIn } from './session.js
 import {
   applyTexts, enumText, loadTexts, onLanguageChange, switchLanguage, t, when,
 } from './i18n.js';
+import { textEl as el } from './dom.js';
 
 const $ = (selector) => document.querySelector(selector);
 let settings;
@@ -20,20 +21,6 @@ const delivered = new Map(); // deliveryId -> the confirmed delivery, shown unti
 
 function api(path, init) {
   return callApi('relief-service', settings.reliefUrl, path, init);
-}
-
-/** An element with text content and optional attributes; never markup. */
-function el(tag, content, attributes = {}) {
-  const e = document.createElement(tag);
-  if (content !== undefined && content !== null) {
-    e.textContent = String(content);
-  }
-  Object.entries(attributes).forEach(([name, value]) => {
-    if (value !== undefined && value !== null) {
-      e.setAttribute(name, value);
-    }
-  });
-  return e;
 }
 
 function cell(content, attributes) {

@@ -68,15 +68,20 @@ class ReliefRunsTest {
             By row = By.cssSelector("#runs section[data-ward='" + LAI_THIEU + "'] tr[data-delivery='" + deliveryId
                     + "']");
             String rowText = patiently.until(ExpectedConditions.visibilityOfElementLocated(row)).getText();
-            assertThat(rowText).contains(code, address, phone, "BD-FOOD-2021");
+            // The programme by its name, as the officer knows it.
+            assertThat(rowText).contains(code, address, phone, "Túi an sinh (Mặt trận Tổ quốc tỉnh)");
             assertThat(page.findElement(row).findElement(By.cssSelector("td.phone a")).getAttribute("href"))
                     .isEqualTo("tel:" + phone);
             // Stock per warehouse: the warehouses of relief1's districts are listed (the province's is not theirs).
             patiently.until(ExpectedConditions.presenceOfElementLocated(
                     By.cssSelector("#stock tr[data-warehouse='KHO-THUAN-AN']")));
             assertThat(page.findElements(By.cssSelector("#stock tr[data-warehouse='PROVINCE-74']"))).isEmpty();
-            assertThat(page.findElement(By.id("waiting")).isDisplayed()).isTrue();
-            assertThat(page.findElement(By.id("consignments")).isDisplayed()).isTrue();
+            // Waiting requests and consignments: listed, or said to be none (an empty table shows nothing).
+            for (String list : List.of("waiting", "consignments")) {
+                patiently.until(d -> !d.findElements(By.cssSelector("#" + list + " tr")).isEmpty()
+                        || d.findElement(By.id(list + "-empty")).isDisplayed());
+                assertThat(page.findElement(By.id(list + "-problem")).getText()).as(list).isBlank();
+            }
             browser.screenshot("relief-runs");
 
             // A wrong code: the API's answer next to the field; the package is still on its way.

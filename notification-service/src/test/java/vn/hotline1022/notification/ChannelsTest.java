@@ -25,6 +25,7 @@ import vn.hotline1022.notification.channels.SmsChannel;
 import vn.hotline1022.notification.channels.ZaloChannel;
 import vn.hotline1022.notification.notices.QuietHours;
 import vn.hotline1022.infra.Ports;
+import vn.hotline1022.testkit.CapturedLog;
 
 /** The channels on their own: SMS against a real local HTTP server, the console against the real log manager. */
 class ChannelsTest {

@@ -80,6 +80,7 @@ import vn.hotline1022.events.relief.ReliefScheduled;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.notification.notices.NoticeRules;
 import vn.hotline1022.notification.notices.NoticeTexts;
+import vn.hotline1022.testkit.CapturedLog;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;

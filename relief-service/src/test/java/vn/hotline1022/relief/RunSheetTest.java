@@ -36,6 +36,7 @@ import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.programmes.Programme;
 import vn.hotline1022.relief.runs.DeliveryAddresses;
+import vn.hotline1022.testkit.CapturedLog;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;

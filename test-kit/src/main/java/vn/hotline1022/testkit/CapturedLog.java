@@ -1,4 +1,4 @@
-package vn.hotline1022.notification;
+package vn.hotline1022.testkit;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
