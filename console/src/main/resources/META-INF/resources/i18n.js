@@ -76,17 +76,18 @@ export async function switchLanguage() {
   listeners.forEach((fn) => fn(language));
 }
 
-/** A time from the API (ISO-8601) in Vietnam's time zone: dd/MM/yyyy HH:mm(:ss). */
-export function when(iso, { seconds = false, date = true } = {}) {
+/** A time from the API (ISO-8601) in Vietnam's time zone: dd/MM/yyyy HH:mm(:ss(.SSS)); millis implies seconds. */
+export function when(iso, { seconds = false, date = true, millis = false } = {}) {
   if (!iso) {
     return '—';
   }
-  const key = `${language} ${seconds} ${date}`;
+  const key = `${language} ${seconds} ${date} ${millis}`;
   if (!formats.has(key)) {
     formats.set(key, new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
       timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
       ...(date ? { day: '2-digit', month: '2-digit', year: 'numeric' } : {}),
-      ...(seconds ? { second: '2-digit' } : {}),
+      ...(seconds || millis ? { second: '2-digit' } : {}),
+      ...(millis ? { fractionalSecondDigits: 3 } : {}),
     }));
   }
   return formats.get(key).format(new Date(iso));

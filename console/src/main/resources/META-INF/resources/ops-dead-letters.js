@@ -1,12 +1,13 @@
 // The ops page's dead letters: the filtered list (newest first), one letter's headers and masked payload, replaying or
 // discarding one, replaying all that the filter shows. ops-service answers 409 when a letter is no longer NEW.
 
-import { $, badge, el, guarded } from './ops-dom.js';
+import { t, when } from './i18n.js';
+import { $, badge, codeText, el, guarded } from './ops-dom.js';
 import { showProblem } from './session.js';
 
-/** ui = {ops(path, init), t(key, values), when(iso), refreshOverview()}; answers {load(), redraw()}. */
+/** ui = {ops(path, init), refreshOverview()}; answers {load(), redraw()}. Words: ops.* in messages/*.json. */
 export function deadLetters(ui) {
-  const { ops, t, when } = ui;
+  const { ops } = ui;
   let letters = [];
   let detail = null;
 
@@ -29,13 +30,13 @@ export function deadLetters(ui) {
     $('#replay-all').disabled = !letters.some((d) => d.status === 'NEW') || filter().status !== 'NEW';
     $('#dead-letters tbody').replaceChildren(...letters.map((d) => el('tr',
       { className: `dl-${d.status}`, data: { id: d.id, status: d.status } },
-      el('td', {}, when(d.receivedAt)), el('td', {}, d.originalTopic), el('td', {}, d.consumer),
+      el('td', {}, when(d.receivedAt, { seconds: true })), el('td', {}, d.originalTopic), el('td', {}, d.consumer),
       el('td', {}, d.ceType), el('td', { className: 'dl-error', title: d.error ?? '' }, d.error),
-      el('td', { className: 'number' }, d.attempts), el('td', { title: d.reason ?? '' }, badge(d.status, t(d.status))),
+      el('td', { className: 'number' }, d.attempts), el('td', { title: d.reason ?? '' }, badge(d.status)),
       el('td', { className: 'actions' },
-        el('button', { type: 'button', className: 'view' }, t('view')),
-        el('button', { type: 'button', className: 'replay', disabled: d.status !== 'NEW' }, t('replay')),
-        el('button', { type: 'button', className: 'discard', disabled: d.status !== 'NEW' }, t('discard'))))));
+        el('button', { type: 'button', className: 'view' }, t('ops.view')),
+        el('button', { type: 'button', className: 'replay', disabled: d.status !== 'NEW' }, t('ops.replay')),
+        el('button', { type: 'button', className: 'discard', disabled: d.status !== 'NEW' }, t('ops.discard'))))));
   }
 
   function showDetail() {
@@ -55,7 +56,7 @@ export function deadLetters(ui) {
   async function load() {
     const answer = await ops(`/dead-letters?${new URLSearchParams(filter())}`);
     if (!answer.ok) {
-      $('#dead-letter-error').textContent = t('failed', { status: answer.status });
+      $('#dead-letter-error').textContent = t('ops.failed', { status: answer.status });
       return;
     }
     letters = answer.body || [];
@@ -71,19 +72,19 @@ export function deadLetters(ui) {
     }
     let init = { method: 'POST' };
     if (action === 'discard') {
-      const reason = window.prompt(t('discardReason'));
+      const reason = window.prompt(t('ops.discardReason'));
       if (reason === null) {
         return undefined;
       }
       if (!reason.trim() || reason.length > 500) {
-        $('#dead-letter-error').textContent = t('reasonLength');
+        $('#dead-letter-error').textContent = t('ops.reasonLength');
         return undefined;
       }
       init = { ...init, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ reason }) };
     }
     const answer = await ops(`/dead-letters/${encodeURIComponent(id)}/${action}`, init);
     if (answer.ok) {
-      $('#dead-letter-message').textContent = t('handled', { id, state: t(answer.body?.status ?? '') });
+      $('#dead-letter-message').textContent = t('ops.handled', { id, state: codeText(answer.body?.status ?? '') });
     } else {
       showProblem(answer, $('#dead-letter-error')); // 409: no longer NEW (someone else handled it)
     }
@@ -92,7 +93,7 @@ export function deadLetters(ui) {
 
   async function replayAll() {
     const count = letters.filter((d) => d.status === 'NEW').length;
-    if (!window.confirm(t('replayConfirm', { n: count }))) {
+    if (!window.confirm(t('ops.replayConfirm', { n: count }))) {
       return;
     }
     const { topic, consumer, type, from } = filter(); // NEW ones only: replay answers 409 for the others anyway
@@ -101,7 +102,7 @@ export function deadLetters(ui) {
       body: JSON.stringify({ topic, consumer, type, from }),
     });
     if (answer.ok) {
-      $('#dead-letter-message').textContent = t('replayed', { n: answer.body?.replayed ?? 0 });
+      $('#dead-letter-message').textContent = t('ops.replayed', { n: answer.body?.replayed ?? 0 });
     } else {
       showProblem(answer, $('#dead-letter-error'));
     }

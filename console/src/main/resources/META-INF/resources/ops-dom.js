@@ -1,6 +1,8 @@
 // DOM helpers of the ops page: everything from the API becomes text nodes, properties or data-* attributes, never
 // markup, so a topic, an error message or a payload cannot inject anything into the page.
 
+import { t } from './i18n.js';
+
 export const $ = (selector) => document.querySelector(selector);
 
 /** An element; strings among the children become text nodes; props are properties, data-* via `data`. */
@@ -18,9 +20,16 @@ export function el(tag, props = {}, ...children) {
   return e;
 }
 
+/** A code's meaning in the chosen language (messages/*.json, ops.<CODE>); the code itself if it has none. */
+export function codeText(code) {
+  const key = `ops.${code}`;
+  const s = t(key);
+  return s === key ? String(code) : s;
+}
+
 /** A code shown as it is (OK, STALLED, NEW…), coloured by its class, with its meaning as a tooltip. */
-export function badge(code, meaning) {
-  return el('span', { className: `badge badge-${code}`, title: meaning }, code);
+export function badge(code) {
+  return el('span', { className: `badge badge-${code}`, title: codeText(code) }, code);
 }
 
 /** Runs an event handler, showing what went wrong (ops-service unreachable, say) in `slot` instead of losing it. */

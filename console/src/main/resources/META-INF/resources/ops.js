@@ -1,113 +1,31 @@
 // Hotline 1022 console, the operators' page: ops-service's live overview (flow per topic, consumer lag, outboxes,
-// alerts), the dead letters to replay or discard, and a case's events in order. Vietnamese first, English on a switch.
-// Every value from the API reaches the page as text (textContent, text nodes, data-* attributes), never as markup.
+// alerts), the dead letters to replay or discard, and a case's events in order. Vietnamese first, English on a switch;
+// words in messages/*.json (ops.*), through i18n.js. Every value from the API reaches the page as text (textContent,
+// text nodes, data-* attributes), never as markup.
 
+import { loadTexts, onLanguageChange, switchLanguage, t, when } from './i18n.js';
 import { api as callApi, request, start as signedIn } from './session.js';
 import { LagChart, ThroughputChart } from './ops-charts.js';
 import { deadLetters } from './ops-dead-letters.js';
-import { $, badge as coded, el, guarded } from './ops-dom.js';
+import { $, badge, codeText, el, guarded } from './ops-dom.js';
 import { live } from './ops-live.js';
 
-/** Every label of the page, in both languages; {n}-style holes are filled by t(). */
-const TEXTS = {
-  vi: {
-    title: 'Hotline 1022 — Vận hành', subtitle: 'vận hành hệ thống', navCalls: 'Cuộc gọi', navHospital: 'Chuyển viện',
-    navOps: 'Vận hành', signOut: 'Đăng xuất', signingIn: 'Đang đăng nhập…', otherLanguage: 'English',
-    overview: 'Tổng quan', sampledAt: 'Lấy mẫu lúc', openAlerts: 'Cảnh báo đang mở', newDeadLetters: 'Tin lỗi mới',
-    live: 'trực tiếp', reconnecting: 'đang kết nối lại…', polling: 'mất luồng trực tiếp, cập nhật mỗi 5 giây',
-    connecting: 'đang kết nối…', throughput: 'Lưu lượng (tin/giây theo chủ đề, trung bình 1 phút)',
-    lagChart: 'Độ trễ theo nhóm tiêu thụ (số tin, 15 phút)', groups: 'Nhóm tiêu thụ', group: 'Nhóm',
-    topic: 'Chủ đề', lag: 'Độ trễ', worstPartition: 'Phân vùng trễ nhất', state: 'Trạng thái', since: 'Từ lúc',
-    services: 'Dịch vụ', service: 'Dịch vụ', outboxPending: 'Outbox chờ gửi', outboxOldest: 'Tin chờ lâu nhất',
-    checkedAt: 'Kiểm tra lúc', noAlerts: 'Không có cảnh báo nào.', deadLetters: 'Tin lỗi (dead letter)',
-    consumer: 'Bộ tiêu thụ', type: 'Loại sự kiện', from: 'Từ', all: 'Tất cả', filter: 'Lọc',
-    replayAll: 'Phát lại tất cả đang hiển thị', receivedAt: 'Nhận lúc', originalTopic: 'Chủ đề gốc', error: 'Lỗi',
-    attempts: 'Lần thử', noDeadLetters: 'Không có tin lỗi nào khớp bộ lọc.',
-    payloadTitle: 'Nội dung (dữ liệu cá nhân đã che)',
-    close: 'Đóng', header: 'Tiêu đề', value: 'Giá trị', view: 'Xem', replay: 'Phát lại', discard: 'Bỏ',
-    trace: 'Truy vết hồ sơ', caseCode: 'Mã hồ sơ', traceGo: 'Truy vết', time: 'Thời gian',
-    sinceCall: '+ms từ CallReceived', event: 'Sự kiện', source: 'Nguồn', position: 'Chủ đề · phân vùng · offset',
-    NEW: 'Mới', REPLAYED: 'Đã phát lại', DISCARDED: 'Đã bỏ', OK: 'Bình thường', LAGGING: 'Đang chậm',
-    STALLED: 'Đứng, không tiêu thụ', UP: 'Hoạt động', DOWN: 'Hỏng', UNREACHABLE: 'Không liên lạc được',
-    WARNING: 'Cảnh báo', CRITICAL: 'Nghiêm trọng', CONSUMER_LAG: 'Độ trễ tiêu thụ',
-    CONSUMER_STALLED: 'Tiêu thụ bị đứng',
-    DLQ_GROWTH: 'Tin lỗi tăng', OUTBOX_AGE: 'Outbox tồn đọng', SLA_ESCALATIONS: 'Quá hạn xử lý (quận/huyện)',
-    REFERRAL_EXPIRIES: 'Chuyển viện hết hạn trả lời', NOTIFICATION_FAILURES: 'Gửi thông báo thất bại',
-    forbidden: 'Tài khoản này không xem được trang vận hành (cần vai trò ops hoặc admin).',
-    failed: 'Không tải được ({status}).', discardReason: 'Lý do bỏ tin lỗi này (1–500 ký tự):',
-    reasonLength: 'Lý do phải có từ 1 đến 500 ký tự.', replayConfirm: 'Phát lại {n} tin lỗi đang hiển thị?',
-    replayed: 'Đã phát lại {n} tin.', handled: 'Tin lỗi {id}: {state}.', traceNone: 'Không có hồ sơ {code}.',
-    traceSummary: 'Hồ sơ {code} · phân vùng {partition} · {n} sự kiện', seconds: '{n} giây', minutes: '{n} phút',
-  },
-  en: {
-    title: 'Hotline 1022 — Operations', subtitle: 'operations', navCalls: 'Calls', navHospital: 'Hospital referrals',
-    navOps: 'Operations', signOut: 'Sign out', signingIn: 'Signing in…', otherLanguage: 'Tiếng Việt',
-    overview: 'Overview', sampledAt: 'Sampled at', openAlerts: 'Open alerts', newDeadLetters: 'New dead letters',
-    live: 'live', reconnecting: 'reconnecting…', polling: 'no live stream, refreshed every 5 s',
-    connecting: 'connecting…', throughput: 'Throughput (messages/s per topic, 1-minute average)',
-    lagChart: 'Lag per consumer group (messages, 15 min)', groups: 'Consumer groups', group: 'Group',
-    topic: 'Topic', lag: 'Lag', worstPartition: 'Worst partition', state: 'State', since: 'Since',
-    services: 'Services', service: 'Service', outboxPending: 'Outbox pending', outboxOldest: 'Oldest waiting',
-    checkedAt: 'Checked at', noAlerts: 'No open alert.', deadLetters: 'Dead letters',
-    consumer: 'Consumer', type: 'Event type', from: 'From', all: 'All', filter: 'Filter',
-    replayAll: 'Replay all shown', receivedAt: 'Received', originalTopic: 'Original topic', error: 'Error',
-    attempts: 'Attempts', noDeadLetters: 'No dead letter matches the filter.',
-    payloadTitle: 'Payload (personal data masked)',
-    close: 'Close', header: 'Header', value: 'Value', view: 'View', replay: 'Replay', discard: 'Discard',
-    trace: 'Case trace', caseCode: 'Case code', traceGo: 'Trace', time: 'Time',
-    sinceCall: '+ms since CallReceived', event: 'Event', source: 'Source', position: 'Topic · partition · offset',
-    NEW: 'New', REPLAYED: 'Replayed', DISCARDED: 'Discarded', OK: 'OK', LAGGING: 'Lagging',
-    STALLED: 'Stalled, not consuming', UP: 'Up', DOWN: 'Down', UNREACHABLE: 'Unreachable',
-    WARNING: 'Warning', CRITICAL: 'Critical', CONSUMER_LAG: 'Consumer lag', CONSUMER_STALLED: 'Consumer stalled',
-    DLQ_GROWTH: 'Dead letters growing', OUTBOX_AGE: 'Outbox backlog', SLA_ESCALATIONS: 'SLA escalations (district)',
-    REFERRAL_EXPIRIES: 'Referrals unanswered in time', NOTIFICATION_FAILURES: 'Notification failures',
-    forbidden: 'This account may not see operations (role ops or admin needed).',
-    failed: 'Could not load ({status}).', discardReason: 'Why discard this dead letter (1–500 characters)?',
-    reasonLength: 'The reason must have 1 to 500 characters.', replayConfirm: 'Replay the {n} dead letters shown?',
-    replayed: '{n} replayed.', handled: 'Dead letter {id}: {state}.', traceNone: 'No case {code}.',
-    traceSummary: 'Case {code} · partition {partition} · {n} events', seconds: '{n} s', minutes: '{n} min',
-  },
-};
-const LANGUAGE_KEY = 'hotline1022.ops.language';
-const ZONE = 'Asia/Ho_Chi_Minh';
 const SEVERITY = { STALLED: 0, LAGGING: 1, OK: 2 };
 
-let language = TEXTS[localStorage.getItem(LANGUAGE_KEY)] ? localStorage.getItem(LANGUAGE_KEY) : 'vi';
 let settings;
 let charts;
 let letters; // the dead-letter section (ops-dead-letters.js)
 const shown = { overview: null, alerts: [], trace: null }; // what is on screen, redrawn in the other language
 
-function t(key, values = {}) {
-  const s = TEXTS[language][key] ?? key;
-  return s.replace(/\{(\w+)\}/g, (hole, name) => String(values[name] ?? ''));
-}
-
-const formats = new Map(); // one Intl.DateTimeFormat per language and precision: made once, used for every row
-
-/** A time from the API in Vietnam's time zone, whatever the browser's. */
-function when(iso, withMillis = false) {
-  if (!iso) {
-    return '—';
-  }
-  const key = `${language} ${withMillis}`;
-  if (!formats.has(key)) {
-    formats.set(key, new Intl.DateTimeFormat(language === 'vi' ? 'vi-VN' : 'en-GB', {
-      timeZone: ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit',
-      second: '2-digit', hourCycle: 'h23', ...(withMillis ? { fractionalSecondDigits: 3 } : {}),
-    }));
-  }
-  return formats.get(key).format(new Date(iso));
-}
+/** A time from the API in Vietnam's time zone, to the second (the trace's: when(iso, { millis: true })). */
+const at = (iso) => when(iso, { seconds: true });
 
 function age(s) {
   if (s === null || s === undefined) {
     return '—';
   }
-  return s < 120 ? t('seconds', { n: Math.round(s) }) : t('minutes', { n: Math.round(s / 60) });
+  return s < 120 ? t('ops.seconds', { n: Math.round(s) }) : t('ops.minutes', { n: Math.round(s / 60) });
 }
-
-const badge = (code) => coded(code, t(code));
 
 function ops(path, init) {
   return callApi('ops-service', settings.opsUrl, `/api/v1${path}`, init);
@@ -115,11 +33,8 @@ function ops(path, init) {
 
 // -------------------------------------------------------------------------------------------------------- language
 
-function applyLanguage() {
-  document.documentElement.lang = language;
-  document.title = t('title');
-  document.querySelectorAll('[data-i18n]').forEach((e) => { e.textContent = t(e.dataset.i18n); });
-  $('#lang').textContent = t('otherLanguage');
+/** After i18n.js relabelled the page in the other language: what came from the API, drawn again. */
+function redraw() {
   if (letters) { // signed in, the page shown
     showMode($('#live').dataset.mode);
     if (shown.overview) {
@@ -133,17 +48,11 @@ function applyLanguage() {
   }
 }
 
-function switchLanguage() {
-  language = language === 'vi' ? 'en' : 'vi';
-  localStorage.setItem(LANGUAGE_KEY, language);
-  applyLanguage();
-}
-
 // -------------------------------------------------------------------------------------------------------- overview
 
 function showMode(mode) {
   $('#live').dataset.mode = mode;
-  $('#live').textContent = t(mode);
+  $('#live').textContent = t(`ops.${mode}`);
 }
 
 function options(datalist, values) {
@@ -156,7 +65,7 @@ function options(datalist, values) {
 function showOverview(o, fresh = true) {
   const previous = shown.overview;
   shown.overview = o;
-  $('#sampled-at').textContent = when(o.sampledAt);
+  $('#sampled-at').textContent = at(o.sampledAt);
   $('#sampled-at').dateTime = o.sampledAt ?? '';
   $('#alert-count').textContent = String(o.alerts?.open ?? 0);
   $('#dead-letter-count').textContent = String(o.deadLetters?.new ?? 0);
@@ -167,11 +76,11 @@ function showOverview(o, fresh = true) {
     el('td', {}, g.group), el('td', {}, g.topic), el('td', { className: 'number' }, g.lag),
     el('td', {}, g.worstPartition === null || g.worstPartition === undefined ? '—'
       : `#${g.worstPartition} (${g.worstPartitionLag})`),
-    el('td', {}, badge(g.state)), el('td', {}, when(g.stateSince)))));
+    el('td', {}, badge(g.state)), el('td', {}, at(g.stateSince)))));
   $('#services tbody').replaceChildren(...(o.services || []).map((s) => el('tr',
     { className: `status-${s.status}`, data: { service: s.service, status: s.status } },
     el('td', {}, s.service), el('td', {}, badge(s.status)), el('td', { className: 'number' }, s.outboxPending ?? '—'),
-    el('td', {}, age(s.outboxOldestSeconds)), el('td', {}, when(s.checkedAt)))));
+    el('td', {}, age(s.outboxOldestSeconds)), el('td', {}, at(s.checkedAt)))));
   options($('#known-topics'), (o.topics || []).map((x) => x.topic));
   options($('#known-groups'), (o.groups || []).map((g) => g.group));
   if (!fresh) {
@@ -202,8 +111,8 @@ function showAlerts(alerts) {
   $('#alerts-none').hidden = alerts.length > 0;
   $('#alerts').replaceChildren(...alerts.map((a) => el('li',
     { className: `severity-${a.severity}`, data: { id: a.id, rule: a.rule, severity: a.severity } },
-    badge(a.severity), ' ', el('strong', {}, t(a.rule)), a.subject ? ` · ${a.subject}` : '',
-    a.detail ? ` — ${a.detail}` : '', ' ', el('time', { dateTime: a.raisedAt ?? '' }, when(a.raisedAt)))));
+    badge(a.severity), ' ', el('strong', {}, codeText(a.rule)), a.subject ? ` · ${a.subject}` : '',
+    a.detail ? ` — ${a.detail}` : '', ' ', el('time', { dateTime: a.raisedAt ?? '' }, at(a.raisedAt)))));
 }
 
 async function loadAlerts() {
@@ -218,11 +127,11 @@ async function loadAlerts() {
 function showTrace(trace) {
   shown.trace = trace;
   const events = trace.events || [];
-  $('#trace-summary').textContent = t('traceSummary', { code: trace.caseCode, partition: trace.partition,
+  $('#trace-summary').textContent = t('ops.traceSummary', { code: trace.caseCode, partition: trace.partition,
     n: events.length });
   $('#trace tbody').replaceChildren(...events.map((e, i) => el('tr',
     { data: { event: e.eventName ?? '', ceId: e.ceId ?? '' } },
-    el('td', {}, i + 1), el('td', {}, when(e.time, true)),
+    el('td', {}, i + 1), el('td', {}, when(e.time, { millis: true })),
     el('td', { className: 'number' }, e.sinceCallReceivedMs === null || e.sinceCallReceivedMs === undefined ? '—'
       : `+${e.sinceCallReceivedMs}`),
     el('td', { title: e.ceType ?? '' }, e.eventName), el('td', {}, e.source),
@@ -245,25 +154,26 @@ async function trace(event) {
   shown.trace = null;
   $('#trace-summary').textContent = '';
   $('#trace tbody').replaceChildren();
-  $('#trace-error').textContent = answer.status === 404 ? t('traceNone', { code })
-    : answer.body?.detail || t('failed', { status: answer.status });
+  $('#trace-error').textContent = answer.status === 404 ? t('ops.traceNone', { code })
+    : answer.body?.detail || t('ops.failed', { status: answer.status });
 }
 
 // ----------------------------------------------------------------------------------------------------------- start
 
 async function start() {
-  applyLanguage();
+  await loadTexts();
   $('#lang').addEventListener('click', switchLanguage);
+  onLanguageChange(redraw);
   settings = await signedIn();
   const first = await ops('/overview');
   if (!first.ok) {
-    throw new Error(first.status === 403 ? t('forbidden') : t('failed', { status: first.status }));
+    throw new Error(first.status === 403 ? t('ops.forbidden') : t('ops.failed', { status: first.status }));
   }
   $('#status').textContent = '';
   $('#app').hidden = false; // before the charts: they take their width from the page
   charts = { throughput: new ThroughputChart($('#throughput-chart')), lag: new LagChart($('#lag-chart')) };
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
-  letters = deadLetters({ ops, t, when, refreshOverview });
+  letters = deadLetters({ ops, refreshOverview });
   showOverview(first.body);
   showMode('connecting');
   $('#trace-form').addEventListener('submit', guarded(trace, '#trace-error'));
