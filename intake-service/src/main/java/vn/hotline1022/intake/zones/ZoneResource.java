@@ -91,7 +91,7 @@ public class ZoneResource {
                 .map(c -> new ZoneHistoryEntry(c.previous, c.colour, c.reason, c.changedBy, c.changedAt)).toList();
     }
 
-    /** Ops and admins change any ward; an official only a ward of their area, and without an area none (fails closed). */
+    /** Ops and admins change any ward; an official only a ward of their area, none without an area (fails closed). */
     private void mayChange(AdminUnits.Ward ward) {
         if (user.has(Roles.OPS) || user.has(Roles.ADMIN)) {
             return;
