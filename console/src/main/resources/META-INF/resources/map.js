@@ -13,6 +13,7 @@ const ATTRIBUTION = "Data from Who's On First. License: https://whosonfirst.org/
 
 let settings;
 let roles = [];
+let area = { wards: [], districts: [] }; // an official's ward_codes and district_codes
 let map;
 let districtLayer;
 let geo; // the FeatureCollection
@@ -51,7 +52,16 @@ function el(tag, attributes = {}, ...children) {
 }
 
 const may = (...wanted) => wanted.some((r) => roles.includes(r));
-const mayChangeZones = () => may('ops', 'admin'); // intake's PUT /api/v1/zones/{ward}: ops and admin only
+/**
+ * intake's PUT /api/v1/zones/{ward}: ops and admin any ward; an official the wards of their area only — a ward of the
+ * token's ward_codes, or of a district in its district_codes (a list or one value; neither: no ward at all).
+ */
+const mayChangeZone = (ward) => may('ops', 'admin')
+  || (may('official') && (area.wards.includes(ward.code) || area.districts.includes(ward.districtCode)));
+const claimCodes = (claims, name) => {
+  const value = claims[name];
+  return (value == null ? [] : [value].flat()).map(String);
+};
 const mayListCases = () => may('call-agent', 'dispatcher', 'ops', 'admin');
 const mayReadBoard = () => may('dispatcher', 'ops', 'admin');
 
@@ -302,9 +312,21 @@ function drawWards() {
   $('#ward-district').textContent = districtName(feature);
   $('#ward-note').textContent = [
     (feature.properties.alsoCovers || []).length ? t('map.alsoCoversNote') : '',
-    mayChangeZones() ? '' : t('map.readOnly'),
+    zoneNote(),
   ].filter(Boolean).join(' ');
   $('#wards').replaceChildren(...state.wards.map(wardCard));
+}
+
+/** Nothing when every ward here may be changed; else which ones may (an official's area) or that none may. */
+function zoneNote() {
+  if (may('ops', 'admin')) {
+    return '';
+  }
+  const changeable = state.wards.filter(mayChangeZone).length;
+  if (changeable > 0 && changeable === state.wards.length) {
+    return '';
+  }
+  return changeable > 0 ? t('map.onlyYourArea') : t('map.readOnly');
 }
 
 function wardCard(ward) {
@@ -318,7 +340,7 @@ function wardCard(ward) {
       text: t('map.changedBy', { who: zone.changedBy || '—', at: when(zone.changedAt) }) }) : '',
     el('p', { className: 'waiting', text: `${t('map.waitingCases')}: ${state.boardShown
       ? String(state.waiting.get(`w${ward.code}`) || 0) : '—'}` }));
-  if (mayChangeZones()) {
+  if (mayChangeZone(ward)) {
     card.append(changeForm(ward, colour));
   }
   const historyButton = el('button', { type: 'button', className: 'history-toggle',
@@ -398,7 +420,9 @@ async function main() {
   $('#lang').addEventListener('click', () => switchLanguage());
   onLanguageChange(redrawInLanguage);
   settings = await signedIn();
-  roles = me().groups || [];
+  const claims = me();
+  roles = claims.groups || [];
+  area = { wards: claimCodes(claims, 'ward_codes'), districts: claimCodes(claims, 'district_codes') };
   const response = await fetch('data/districts.geojson');
   if (!response.ok) {
     throw new Error(`data/districts.geojson: ${response.status}`);

@@ -36,6 +36,7 @@ import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
+import vn.hotline1022.testkit.CapturedLog;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -158,6 +159,57 @@ class CaseContactTest {
         assertThat(personalFields(call.caseId())).containsExactly(true, true, true, false);
         contacts.eraseDue(Instant.now().plus(Duration.ofHours(24)).plusSeconds(60));
         assertThat(personalFields(call.caseId())).containsOnly(false);
+    }
+
+    /**
+     * "Never logged": the whole log (every category) while a call goes through, from CallReceived to the erasure, holds
+     * the case code (so the capture works) but not the address, the phone, the caller's name or the notes. Province
+     * 87, used by no other dispatch test.
+     */
+    @Test
+    void theHouseholdsContactIsNeverLogged() throws Exception {
+        String address = "Số 47B, hẻm Cây Me Tây, ấp Rạch Gốc";
+        String phone = "0976543187";
+        String name = "Lưu Thị Ngọc Diệp";
+        String notes = "Cổng sơn màu tím cạnh giếng nước";
+        String teamMember = TestTokens.user("team-lg-01", Roles.TEAM_MEMBER).claim("team_code", "LG-01").sign();
+        given().auth().oauth2(ops).contentType(ContentType.JSON)
+                .body(Map.of("code", "LG-01", "name", "Tổ PƯN LG-01", "provinceCode", "87", "homeDistrictCode",
+                        "871", "coveredWardCodes", List.of("87101"), "medicalStaff", 1, "vehicle", "AMBULANCE"))
+                .post("/api/v1/teams").then().statusCode(201);
+        CallReceived call = new CallReceived(UUID.randomUUID(), "T87-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now(), UUID.randomUUID(), ContactChannel.PHONE, new Caller(name, phone),
+                new Location("87", "871", "87101", address, null, null),
+                List.of(Need.EMERGENCY_TRANSPORT), 2, Set.of(), 90, notes, "agent-87");
+
+        try (CapturedLog log = CapturedLog.of("")) {
+            companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(PATIENCE);
+            String assignmentId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(teamMember)
+                    .get("/api/v1/teams/LG-01/jobs").then().statusCode(200)
+                    .extract().<String> path("current.assignmentId"), id -> id != null);
+            given().auth().oauth2(teamMember).get("/api/v1/assignments/{id}/contact", assignmentId).then()
+                    .statusCode(200).body("addressText", equalTo(address)).body("phone", equalTo(phone))
+                    .body("callerName", equalTo(name));
+            for (String step : List.of("acceptance", "departure", "arrival")) {
+                given().auth().oauth2(teamMember).post("/api/v1/assignments/{id}/" + step, assignmentId).then()
+                        .statusCode(200);
+            }
+            given().auth().oauth2(teamMember).contentType(ContentType.JSON)
+                    .body(Map.of("outcome", "RESOLVED_ON_SITE"))
+                    .post("/api/v1/assignments/{id}/completion", assignmentId).then().statusCode(200);
+            assertThat(contacts.eraseDue(Instant.now().plus(Duration.ofHours(2)).plusSeconds(60))).isGreaterThan(0);
+            assertThat(personalFields(call.caseId())).containsOnly(false);
+            given().auth().oauth2(teamMember).get("/api/v1/assignments/{id}/contact", assignmentId).then()
+                    .statusCode(410);
+
+            String logged = log.all();
+            assertThat(logged).contains(call.caseCode());
+            assertThat(logged).doesNotContain(address).doesNotContain("Cây Me Tây").doesNotContain("Rạch Gốc");
+            // The phone as the event carries it, and its digits as in +84 976543187 or 976-543-187 spelt together.
+            assertThat(logged).doesNotContain(phone).doesNotContain("976543187").doesNotContain("+84976543187");
+            assertThat(logged).doesNotContain(name).doesNotContain("Ngọc Diệp");
+            assertThat(logged).doesNotContain(notes).doesNotContain("sơn màu tím");
+        }
     }
 
     /** Whether address, phone, caller name and notes are still in the row (empty list: no row). */

@@ -34,7 +34,7 @@ class IntakeAccessTest {
                 .allow("GET /api/v1/cases", CASE_READERS)
                 .allow("GET /api/v1/cases/{code}", CASE_READERS)
                 .allow("GET /api/v1/cases/overdue", CASE_READERS)
-                .allow("PUT /api/v1/zones/{wardCode}", "ops", "admin")
+                .allow("PUT /api/v1/zones/{wardCode}", "ops", "admin", "official")
                 .allow("GET /api/v1/zones", AccessMatrix.ROLES.toArray(String[]::new))
                 .allow("GET /api/v1/zones/{wardCode}/history", AccessMatrix.ROLES.toArray(String[]::new))
                 .allow("GET /api/v1/reports/weekly", "ops", "admin")

@@ -269,6 +269,51 @@ class OfficialsTest {
         assertThat(steps).containsExactly("CallReceived", "CaseOwnerAssigned");
     }
 
+    /**
+     * Officials set the zone colour of their area's wards only: a ward official their ward, a district official any
+     * ward of the district; another ward, or any ward without an area, is 403 and changes nothing. Yellow and green
+     * only, which do not change the priority of this test class's cases.
+     */
+    @Test
+    void officialsChangeTheZoneColourOfTheirAreasWardsOnly() {
+        String zone = "/api/v1/zones/{ward}";
+        String history = "/api/v1/zones/{ward}/history";
+        given().auth().oauth2(WARD).contentType(ContentType.JSON)
+                .body(Map.of("colour", "YELLOW", "reason", "2 ca F1 trong tổ dân phố"))
+                .put(zone, TRANG_DAI).then().statusCode(200)
+                .body("colour", equalTo("YELLOW")).body("districtCode", equalTo(BIEN_HOA))
+                .body("changedBy", equalTo("official.trangdai"));
+        given().auth().oauth2(WARD).get(history, TRANG_DAI).then().statusCode(200)
+                .body("colour", equalTo(List.of("YELLOW"))).body("changedBy", equalTo(List.of("official.trangdai")));
+
+        // Another district's ward, a neighbour ward of the same district, and any ward without an area: refused.
+        problem(given().auth().oauth2(WARD).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, XUAN_BINH), 403);
+        problem(given().auth().oauth2(WARD).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, TAN_PHONG), 403);
+        problem(given().auth().oauth2(NOWHERE).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, TRANG_DAI), 403);
+        problem(given().auth().oauth2(DISTRICT).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, XUAN_BINH), 403);
+        given().auth().oauth2(WARD).get(history, XUAN_BINH).then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(WARD).get(history, TAN_PHONG).then().statusCode(200).body("size()", equalTo(0));
+        given().auth().oauth2(WARD).get(history, TRANG_DAI).then().statusCode(200)
+                .body("colour", equalTo(List.of("YELLOW")));
+
+        // A district official: any ward of their district, their ward official's one included.
+        given().auth().oauth2(DISTRICT).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, TAN_PHONG).then().statusCode(200).body("colour", equalTo("GREEN"))
+                .body("changedBy", equalTo("official.bienhoa"));
+        given().auth().oauth2(DISTRICT).contentType(ContentType.JSON).body(Map.of("colour", "GREEN"))
+                .put(zone, TRANG_DAI).then().statusCode(200).body("colour", equalTo("GREEN"));
+        given().auth().oauth2(WARD).get(history, TRANG_DAI).then().statusCode(200)
+                .body("colour", equalTo(List.of("YELLOW", "GREEN")))
+                .body("changedBy", equalTo(List.of("official.trangdai", "official.bienhoa")));
+        given().auth().oauth2(WARD).get("/api/v1/zones").then().statusCode(200)
+                .body("find { it.wardCode == '" + TAN_PHONG + "' }.changedBy", equalTo("official.bienhoa"))
+                .body("find { it.wardCode == '" + XUAN_BINH + "' }", nullValue());
+    }
+
     private static Map<String, Object> visit(String outcome, Instant at) {
         Map<String, Object> visit = new HashMap<>();
         visit.put("outcome", outcome);

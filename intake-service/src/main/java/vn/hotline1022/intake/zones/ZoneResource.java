@@ -21,12 +21,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
 import vn.hotline1022.commons.security.CurrentUser;
+import vn.hotline1022.commons.security.OfficialArea;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ZoneColour;
 import vn.hotline1022.intake.geography.AdminUnits;
 
-/** Ward zone colours set by the steering committee through ops; new calls from a red ward go up the queue. */
+/**
+ * Ward zone colours set by the steering committee through ops, or by a ward or district official for a ward of their
+ * own area; new calls from a red ward go up the queue. An official's ward outside their area (or an official without
+ * an area) is 403 "not your area", not 404 as for another area's case: the ward map is public to every signed-in
+ * user, so hiding that the ward exists would protect nothing, and 403 tells the official why.
+ */
 @Path("/api/v1/zones")
 @Tag(name = "Zones")
 public class ZoneResource {
@@ -53,11 +59,14 @@ public class ZoneResource {
 
     @PUT
     @Path("/{wardCode}")
-    @RolesAllowed({ Roles.OPS, Roles.ADMIN })
-    @Operation(summary = "Set a ward's zone colour; publishes ZoneStatusChanged. Setting the current colour changes nothing")
+    @RolesAllowed({ Roles.OPS, Roles.ADMIN, Roles.OFFICIAL })
+    @Operation(summary = "Set a ward's zone colour; publishes ZoneStatusChanged. Setting the current colour changes"
+            + " nothing. Officials only for the wards of their area (ward_codes, or a ward of district_codes); another"
+            + " ward is 403")
     public ZoneView set(@PathParam("wardCode") @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code")
             String wardCode, @Valid @NotNull ZoneUpdate update) {
         AdminUnits.Ward ward = units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
+        mayChange(ward);
         return view(zones.set(ward, update.colour(), update.reason(), user.username()));
     }
 
@@ -80,6 +89,22 @@ public class ZoneResource {
         units.ward(wardCode).orElseThrow(() -> ProblemException.notFound("Ward " + wardCode));
         return ZoneChange.<ZoneChange> list("wardCode", Sort.by("changedAt").and("id"), wardCode).stream()
                 .map(c -> new ZoneHistoryEntry(c.previous, c.colour, c.reason, c.changedBy, c.changedAt)).toList();
+    }
+
+    /** Ops and admins change any ward; an official only a ward of their area, none without an area (fails closed). */
+    private void mayChange(AdminUnits.Ward ward) {
+        if (user.has(Roles.OPS) || user.has(Roles.ADMIN)) {
+            return;
+        }
+        OfficialArea area = user.officialArea();
+        if (area.isEmpty()) {
+            throw ProblemException.forbidden("The token names no ward_codes or district_codes: an official without an"
+                    + " area changes no ward's colour");
+        }
+        if (!area.covers(ward.districtCode(), ward.code())) {
+            throw ProblemException.forbidden("Not your area: ward " + ward.code() + " is outside the wards and"
+                    + " districts your token names");
+        }
     }
 
     private ZoneView view(ZoneStatus z) {
