@@ -91,8 +91,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** A wait that looks again when the page redrew the element it had found (the pages redraw rows as they poll). */
     WebDriverWait waitUpTo(Duration timeout) {
-        return new WebDriverWait(driver, timeout);
+        WebDriverWait wait = new WebDriverWait(driver, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     @Override
