@@ -647,6 +647,8 @@ class CaseFlowEndToEndTest {
                 throw new AssertionError("no consumer groups shown: " + page.findElement(By.id("status")).getText()
                         + "\n" + browser.consoleLog(), e);
             }
+            // The figures come live over server-sent events, not from the 5-s polling kept for when there is none.
+            patiently.until(ExpectedConditions.attributeToBe(By.id("live"), "data-mode", "live"));
             By row = By.cssSelector("#dead-letters tr[data-id='" + letterId + "']");
             WebElement letter = patiently.until(ExpectedConditions.visibilityOfElementLocated(row));
             browser.screenshot("ops-console");

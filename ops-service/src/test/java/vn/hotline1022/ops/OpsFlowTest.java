@@ -8,6 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
@@ -68,6 +75,30 @@ class OpsFlowTest {
     String bootstrapServers;
 
     private final String ops = TestTokens.user("ops1", "ops").sign();
+
+    @TestHTTPResource("/api/v1/stream")
+    URI stream;
+
+    /** The live view the ops page reads: server-sent overview events, the first at once, then one per sample. */
+    @Test
+    void theOverviewStreamsAnEventPerSample() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + ops).build();
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient()
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        try (var lines = response.body()) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            // Two overview events with their data: the stream goes on, it is not one answer.
+            List<String> events = CompletableFuture.supplyAsync(() -> lines.filter(l -> l.startsWith("data:"))
+                    .limit(2).toList()).get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(events).hasSize(2).allSatisfy(data -> assertThat(data).contains("\"groups\"", "\"topics\""));
+        }
+        // EventSource cannot send the token: the stream is no less protected for it.
+        assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(stream).header("Accept",
+                "text/event-stream").build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
+    }
 
     @Test
     void anEventItsConsumerCouldNotHandleIsADeadLetterThatAReplayHandsBackOnce() throws Exception {

@@ -53,7 +53,8 @@ public class OverviewResource {
                     List.of());
         }
         Duration every = config.sampleInterval();
-        return Multi.createFrom().ticks().startingAfter(Duration.ZERO).every(every)
+        // The first event at once (ticks must start after a positive delay), then one per sample.
+        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(every)
                 .map(tick -> sse.newEventBuilder().name("overview").mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(Overview.class, overviews.latest()).build());
     }
