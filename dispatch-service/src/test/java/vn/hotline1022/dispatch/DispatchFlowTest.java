@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -549,6 +551,14 @@ class DispatchFlowTest {
                     .body("queue.size()", equalTo(2)));
             given().get("/api/v1/cases/{id}/recommendations", first.caseId()).then().statusCode(200)
                     .body("teams.teamCode", contains("O88-A", "O88-B"));
+            // A dispatcher sees the board of their own province only; without a province claim, nothing.
+            String of88 = TestTokens.user("dispatcher88", Roles.DISPATCHER).claim("province_codes", List.of("88"))
+                    .sign();
+            given().auth().oauth2(of88).get("/api/v1/board").then().statusCode(200)
+                    .body("queue.size()", equalTo(2)).body("teams.provinceCode", everyItem(equalTo("88")));
+            given().auth().oauth2(of88).queryParam("provinceCode", "91").get("/api/v1/board").then().statusCode(403);
+            given().auth().oauth2(TestTokens.user("nowhere", Roles.DISPATCHER).sign()).get("/api/v1/board").then()
+                    .statusCode(200).body("queue", empty()).body("teams", empty());
 
             // A reason over 500 characters is refused and sends nobody.
             given().contentType(ContentType.JSON)

@@ -34,7 +34,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.security.Scope;
+import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.assignments.Assignment;
 import vn.hotline1022.dispatch.assignments.QueuedCase;
 import vn.hotline1022.dispatch.teams.Team;
@@ -48,6 +51,9 @@ public class BoardResource {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    CurrentUser user;
 
     /**
      * @param caseCode   the case the team is on, if any
@@ -83,7 +89,12 @@ public class BoardResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Board.class)))
     @APIResponse(responseCode = "304", description = "Not modified since the ETag given in If-None-Match")
     public Response board(@QueryParam("provinceCode") String provinceCode, @Context Request request) {
-        Board board = current(provinceCode);
+        // Ops and admins watch every province; a dispatcher only the places of their claims (none: nothing).
+        Scope scope = user.has(Roles.OPS) || user.has(Roles.ADMIN) ? Scope.everywhere() : user.scope();
+        if (provinceCode != null && !scope.coversProvince(provinceCode)) {
+            throw ProblemException.forbidden("Province " + provinceCode + " is not in your area");
+        }
+        Board board = current(provinceCode, scope);
         EntityTag tag = new EntityTag(hash(board));
         CacheControl revalidate = new CacheControl();
         revalidate.setPrivate(true);
@@ -110,9 +121,10 @@ public class BoardResource {
         }
     }
 
-    private Board current(String provinceCode) {
+    private Board current(String provinceCode, Scope scope) {
         Instant now = Instant.now();
-        List<Team> teams = provinceCode == null ? Team.listAll() : Team.list("provinceCode", provinceCode);
+        List<Team> teams = (provinceCode == null ? Team.<Team> listAll() : Team.<Team> list("provinceCode", provinceCode))
+                .stream().filter(t -> scope.coversProvince(t.provinceCode)).toList();
         Map<UUID, String> caseOfTeam = Assignment.<Assignment> list("status <> ?1", Assignment.Status.COMPLETED)
                 .stream().collect(Collectors.toMap(a -> a.teamId, a -> a.caseCode, (a, b) -> a));
 
@@ -143,6 +155,7 @@ public class BoardResource {
             return new DistrictCapacity(key[0], key[1], c[0], c[1], c[2], c[0] + c[1] + c[2]);
         }).toList();
         List<QueueLine> queue = QueuedCase.inDrainOrder(provinceCode).stream()
+                .filter(q -> scope.covers(q.provinceCode, q.districtCode))
                 .map(q -> new QueueLine(q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode,
                         WardZone.colourOf(q.wardCode), q.priority, q.emergency, q.reason, q.queuedAt,
                         Duration.between(q.queuedAt, now).toSeconds()))
