@@ -494,7 +494,10 @@ class CaseFlowEndToEndTest {
             js.executeScript("window.stillTheSamePage = true;");
             @SuppressWarnings("unchecked")
             Map<String, Object> before = (Map<String, Object>) js.executeScript("return window.hotlineSession.claims();");
-            Thread.sleep(1_100); // iat counts seconds
+            // A token issued in a later second than the one held (iat counts whole seconds).
+            long issuedAt = ((Number) before.get("iat")).longValue();
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> java.time.Instant.now().getEpochSecond() > issuedAt);
             assertThat(js.executeAsyncScript("const done = arguments[arguments.length - 1];"
                     + "window.hotlineSession.refreshNow().then(() => done('renewed'), (e) => done(String(e)));"))
                     .isEqualTo("renewed");

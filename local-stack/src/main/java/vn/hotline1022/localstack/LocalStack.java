@@ -313,22 +313,11 @@ public final class LocalStack implements AutoCloseable {
 
     /** The console: no database or broker, only where Keycloak and the APIs are as the browser sees them. */
     private ServiceProcess console(int port) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
-        env.put("HOTLINE_CONSOLE_ISSUER", keycloak.issuer());
-        env.put("HOTLINE_CONSOLE_INTAKE_URL", url("intake-service"));
-        env.put("HOTLINE_CONSOLE_REFERRAL_URL", url("referral-service"));
-        if (services.containsKey("dispatch-service")) { // the dispatchers' board, the team's job app, the zone map
-            env.put("HOTLINE_CONSOLE_DISPATCH_URL", url("dispatch-service"));
-        }
-        if (services.containsKey("relief-service")) { // the relief officers' run sheets
-            env.put("HOTLINE_CONSOLE_RELIEF_URL", url("relief-service"));
-        }
-        if (services.containsKey("ops-service")) { // the operators' page; without it the page says it cannot reach it
-            env.put("HOTLINE_CONSOLE_OPS_URL", url("ops-service"));
-        }
+        Map<String, String> urls = new LinkedHashMap<>();
+        services.forEach((name, process) -> urls.put(name, process.url()));
         Path jar = options.projectRoot().resolve("console/target/quarkus-app/quarkus-run.jar");
-        return new ServiceProcess("console", port, jar, env, options.home().resolve("logs/console.log"));
+        return new ServiceProcess("console", port, jar, ServiceEnvironment.ofConsole(port, keycloak.issuer(), urls),
+                options.home().resolve("logs/console.log"));
     }
 
     private static String databaseName(String service) {

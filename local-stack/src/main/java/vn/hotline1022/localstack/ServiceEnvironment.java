@@ -46,4 +46,21 @@ final class ServiceEnvironment {
         env.putAll(options.extraEnv());
         return env;
     }
+
+    /**
+     * The console's environment: where Keycloak and the APIs are as the browser sees them ({@code urls}: each running
+     * service's address). A page whose service is not running says it cannot reach it.
+     */
+    static Map<String, String> ofConsole(int port, String issuer, Map<String, String> urls) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        env.put("HOTLINE_CONSOLE_ISSUER", issuer);
+        env.put("HOTLINE_CONSOLE_INTAKE_URL", urls.get("intake-service"));
+        env.put("HOTLINE_CONSOLE_REFERRAL_URL", urls.get("referral-service"));
+        env.put("HOTLINE_CONSOLE_DISPATCH_URL", urls.get("dispatch-service")); // board, team app, zone map
+        env.put("HOTLINE_CONSOLE_RELIEF_URL", urls.get("relief-service")); // run sheets
+        env.put("HOTLINE_CONSOLE_OPS_URL", urls.get("ops-service")); // the operators' page
+        env.values().removeIf(java.util.Objects::isNull); // not running: the console's default, unreachable
+        return env;
+    }
 }
