@@ -12,6 +12,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.hotline1022.messaging.sql.Batches;
 import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
@@ -107,12 +108,7 @@ public class CaseContacts {
      * (skipping rows another instance is erasing). Returns how many were erased.
      */
     public int eraseDue(Instant now) {
-        int total = 0;
-        int erased;
-        do {
-            erased = eraseBatch(now);
-            total += erased;
-        } while (erased == BATCH);
+        int total = Batches.untilDone(BATCH, () -> eraseBatch(now));
         if (total > 0) {
             LOG.infof("Erased the household contact of %d case(s)", total);
         }

@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.hotline1022.messaging.sql.Batches;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.intake.CallReceived;
@@ -82,12 +83,7 @@ public class DeliveryAddresses {
      * erasing). Returns how many were erased; only that count is logged.
      */
     public int eraseDue(Instant now) {
-        int total = 0;
-        int erased;
-        do {
-            erased = eraseBatch(now);
-            total += erased;
-        } while (erased == BATCH);
+        int total = Batches.untilDone(BATCH, () -> eraseBatch(now));
         if (total > 0) {
             LOG.infof("Erased the delivery address of %d case(s)", total);
         }
