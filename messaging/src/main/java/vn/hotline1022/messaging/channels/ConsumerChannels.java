@@ -45,6 +45,9 @@ public class ConsumerChannels implements ConfigSourceFactory {
             properties.put(prefix + "topic", service.topic());
             properties.put(prefix + "failure-strategy", "dead-letter-queue");
             properties.put(prefix + "dead-letter-queue.topic", Topics.dlq(service.topic(), application));
+            // Ready means "can take requests": a broker outage must not stop a service taking calls, since the outbox
+            // holds the events until Kafka is back. Liveness still reports a consumer that has failed.
+            properties.put(prefix + "health-readiness-enabled", "false");
         }
         return properties;
     }
