@@ -1,11 +1,13 @@
 // Hotline 1022 console, the hospital's page (the small portal): the referrals 1022 sent this hospital, opened
 // (receipt), answered with a bed or a reason before their deadline, and the admission's outcome; the hospital's beds
 // per type and pausing its intake. referral-service shows hospital staff their own hospital only; the page adds no rule.
+// How far each patient is: straight line between the case's and the hospital's district centres (geo.js).
 // Words in messages/*.json (hospital.*, enum.*), through i18n.js; times in Vietnam's time zone.
 
 import { api as callApi, me, start as signedIn } from './session.js';
 import { enumText, loadTexts, onLanguageChange, switchLanguage, t, vietnamInstant, when } from './i18n.js';
 import { clearErrors, el, showFieldErrors } from './dom.js';
+import { ATTRIBUTION, centres, districtDistance, loadDistricts } from './geo.js';
 
 const REASONS = ['NO_BEDS', 'NO_SPECIALTY', 'NO_STAFF', 'OTHER'];
 const OPEN = ['PENDING', 'RECEIVED'];
@@ -20,6 +22,7 @@ let shownAnswered = null;
 let hospital = null; // the signed-in staff's own hospital, as the API gave it
 const districtNames = new Map(); // district code -> name, from intake's administrative units
 const provincesRead = new Set();
+let districtCentres = new Map(); // district code -> [lon, lat], from data/districts.geojson (read once)
 
 function api(path, init) {
   return callApi('referral-service', settings.referralUrl, path, init);
@@ -61,14 +64,24 @@ function minutesLeft(deadline) {
   return Math.max(0, Math.round((new Date(deadline) - Date.now()) / 60000));
 }
 
-/** Where the case is against the hospital: no coordinates travel with a referral, so districts, not distances. */
-function whereText(r) {
-  const place = t('hospital.caseDistrict', { district: districtText(r.districtCode) });
-  if (!r.districtCode || !hospital?.districtCode) {
-    return place;
-  }
-  return `${place} — ${t(r.districtCode === hospital.districtCode ? 'hospital.sameDistrict'
-    : 'hospital.otherDistrict')}`;
+/**
+ * How far the case is from the hospital asked. No coordinates travel with a referral, so the straight line between
+ * the two districts' centres: an order of size, not a route. Without a centre for either, no number at all.
+ */
+function distanceEl(tag, r) {
+  // Before referral-service carried the hospital's district, only the staff's own hospital was known.
+  const to = r.hospitalDistrictCode ?? (hospital && r.hospitalId === hospital.id ? hospital.districtCode : null);
+  const d = districtDistance(districtCentres, r.districtCode, to);
+  const text = d.kind === 'same' ? t('hospital.sameDistrict')
+    : d.kind === 'km' ? t('hospital.distanceKm', { km: d.km })
+      : [d.other ? t('hospital.otherDistrict') : '', t('hospital.distanceUnknown')].filter(Boolean).join(', ');
+  return el(tag, { class: 'distance', 'data-distance': d.kind, 'data-km': d.km }, text);
+}
+
+/** Where the case is, and how far from the hospital. */
+function where(r) {
+  return el('p', { class: 'where' }, t('hospital.caseDistrict', { district: districtText(r.districtCode) }), ' — ',
+    distanceEl('span', r));
 }
 
 function card(r) {
@@ -86,7 +99,7 @@ function card(r) {
       el('span', { class: 'opened-by' }, enumText('ReferralOpenedBy', r.openedBy)),
       r.priority != null ? ` · ${t('hospital.priority', { n: r.priority })}` : '',
       r.attempt > 1 ? ` · ${t('hospital.attempt', { n: r.attempt })}` : ''),
-    el('p', { class: 'where' }, whereText(r)),
+    where(r),
     el('p', { class: 'deadline' }),
     el('p', { class: 'receipt' }, el('span', { class: 'received' }),
       el('button', { type: 'button', class: 'receive' }, t('hospital.receive'))),
@@ -176,7 +189,8 @@ function renderAnswered() {
   shownAnswered = key;
   $('#answered').replaceChildren(...answered.map((r) => el('tr', { 'data-case': r.caseCode, 'data-status': r.status },
     el('td', {}, r.caseCode), statusCell(r), el('td', { class: 'bed' }, r.bedLabel || '—'),
-    el('td', {}, when(r.answeredAt)), el('td', { class: 'arrival' }, when(r.expectedArrival)), admissionCell(r))));
+    el('td', {}, when(r.answeredAt)), distanceEl('td', r), el('td', { class: 'arrival' }, when(r.expectedArrival)),
+    admissionCell(r))));
 }
 
 async function load() {
@@ -351,6 +365,15 @@ async function toggleAccepting(event) {
 
 // ------------------------------------------------------------------------------------------------ start
 
+/** The district centres, once: without the file the page still works, every distance then "unknown". */
+async function loadCentres() {
+  try {
+    districtCentres = centres(await loadDistricts());
+  } catch (e) {
+    console.warn(e);
+  }
+}
+
 async function start() {
   await loadTexts();
   $('#lang').addEventListener('click', switchLanguage);
@@ -369,7 +392,8 @@ async function start() {
   $('#answered').addEventListener('submit', admission);
   $('#capacity').addEventListener('submit', saveCapacity);
   $('#accepting').addEventListener('submit', toggleAccepting);
-  await loadHospital();
+  $('#distance-source').textContent = ATTRIBUTION;
+  await Promise.all([loadHospital(), loadCentres()]);
   await load();
   setInterval(load, EVERY_MS);
   $('#status').textContent = '';

@@ -5,11 +5,11 @@
 
 import { api, me, request, showProblem, start as signedIn } from './session.js';
 import { currentLanguage, enumText, loadTexts, onLanguageChange, switchLanguage, t, when } from './i18n.js';
+import { ATTRIBUTION, loadDistricts } from './geo.js';
 
 const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'GREEN']; // worst first
 const FILL = { RED: '#c62828', ORANGE: '#ef6c00', YELLOW: '#f9a825', GREEN: '#2e7d32' };
 const DEFAULT_PROVINCE = '74'; // Bình Dương, the demo data's province
-const ATTRIBUTION = "Data from Who's On First. License: https://whosonfirst.org/docs/licenses/";
 
 let settings;
 let roles = [];
@@ -423,11 +423,7 @@ async function main() {
   const claims = me();
   roles = claims.groups || [];
   area = { wards: claimCodes(claims, 'ward_codes'), districts: claimCodes(claims, 'district_codes') };
-  const response = await fetch('data/districts.geojson');
-  if (!response.ok) {
-    throw new Error(`data/districts.geojson: ${response.status}`);
-  }
-  geo = await response.json();
+  geo = await loadDistricts();
   const covered = [...new Set(geo.features.map((f) => f.properties.provinceCode))];
   const provinces = await api('intake', settings.intakeUrl, '/api/v1/admin-units/provinces');
   state.provinces = covered.map((code) => (provinces.ok && provinces.body.find((p) => p.code === code))

@@ -1,6 +1,7 @@
 // The ops page's charts, drawn with uPlot (the webjar org.webjars.npm:uplot, loaded by ops.html as window.uPlot):
-// messages per second per topic, kept from the samples since the page opened, and each consumer group's lag over the
-// last 15 minutes as ops-service sends it (Group.trend). Times on the axes are Vietnam's (Asia/Ho_Chi_Minh).
+// messages per second per topic over the last 15 minutes (ops-service's history, then the live samples), and each
+// consumer group's lag over the last 15 minutes as ops-service sends it (Group.trend). Times on the axes are
+// Vietnam's (Asia/Ho_Chi_Minh).
 
 const { uPlot } = window;
 const ZONE = 'Asia/Ho_Chi_Minh';
@@ -54,35 +55,60 @@ class Chart {
   }
 }
 
-/** Messages per second per topic (ratePerSecond1m), one point per sample; dead-letter topics are left out. */
+/**
+ * Messages per second per topic (ratePerSecond1m), one point per sample; dead-letter topics are left out. It opens
+ * with the samples ops-service kept (GET /flow/history, prefill), then each live overview adds one (add).
+ */
 export class ThroughputChart {
   constructor(target) {
+    this.target = target;
     this.chart = new Chart(target);
     this.times = [];
     this.rates = new Map(); // topic -> values, aligned with times
   }
 
+  /** The history's points ({ at, rates: { topic: perSecond } }, oldest first), drawn at once. */
+  prefill(points) {
+    points.forEach((p) => this.push(seconds(p.at), Object.entries(p.rates || {})));
+    this.target.dataset.historyPoints = String(this.times.length); // the browser test: the chart did not open empty
+    if (this.times.length) {
+      this.draw();
+    }
+  }
+
   add(overview) {
-    const at = seconds(overview.sampledAt);
+    if (this.push(seconds(overview.sampledAt), (overview.topics || []).filter((t) => !t.deadLetterTopic)
+      .map((t) => [t.topic, t.ratePerSecond1m]))) {
+      this.draw();
+    }
+  }
+
+  /** One sample's [topic, rate] pairs; false for one already drawn (history, a poll and the stream may bring it). */
+  push(at, rates) {
     if (!Number.isFinite(at) || at <= (this.times[this.times.length - 1] ?? -Infinity)) {
-      return; // an overview already drawn (a poll and the stream may both bring it)
+      return false;
     }
     this.times.push(at);
     const seen = new Set();
-    (overview.topics || []).filter((t) => !t.deadLetterTopic).forEach((t) => {
-      if (!this.rates.has(t.topic)) {
-        this.rates.set(t.topic, new Array(this.times.length - 1).fill(null));
+    rates.forEach(([topic, rate]) => {
+      if (!this.rates.has(topic)) {
+        this.rates.set(topic, new Array(this.times.length - 1).fill(null));
       }
-      this.rates.get(t.topic).push(t.ratePerSecond1m ?? null);
-      seen.add(t.topic);
+      this.rates.get(topic).push(rate ?? null);
+      seen.add(topic);
     });
     this.rates.forEach((values, topic) => !seen.has(topic) && values.push(null));
     while (this.times[0] < at - WINDOW_S) {
       this.times.shift();
       this.rates.forEach((values) => values.shift());
     }
+    return true;
+  }
+
+  draw() {
     const topics = [...this.rates.keys()].sort();
     this.chart.draw(topics, [this.times, ...topics.map((t) => this.rates.get(t))]);
+    this.target.dataset.points = String(this.times.length);
   }
 
   resize() {

@@ -96,6 +96,15 @@ function showOverview(o, fresh = true) {
   }
 }
 
+/**
+ * The throughput ops-service kept (its last 15 minutes), drawn before the first overview so the chart does not open
+ * empty; the live overviews then add to it. Without it (an older ops-service), the chart fills as before.
+ */
+async function loadThroughputHistory() {
+  const answer = await ops('/flow/history').catch(() => null);
+  charts.throughput.prefill(answer?.ok ? answer.body?.throughput || [] : []);
+}
+
 async function refreshOverview() {
   const answer = await ops('/overview');
   if (answer.ok) {
@@ -174,6 +183,7 @@ async function start() {
   charts = { throughput: new ThroughputChart($('#throughput-chart')), lag: new LagChart($('#lag-chart')) };
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
   letters = deadLetters({ ops, refreshOverview });
+  await loadThroughputHistory(); // before the first overview: a point older than the last drawn is not added
   showOverview(first.body);
   showMode('connecting');
   $('#trace-form').addEventListener('submit', guarded(trace, '#trace-error'));

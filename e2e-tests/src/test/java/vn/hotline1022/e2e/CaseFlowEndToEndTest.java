@@ -650,6 +650,10 @@ class CaseFlowEndToEndTest {
                 throw new AssertionError("no consumer groups shown: " + page.findElement(By.id("status")).getText()
                         + "\n" + browser.consoleLog(), e);
             }
+            // The throughput chart opened with the samples ops-service already kept, not empty until the next one.
+            String history = patiently.until(d -> d.findElement(By.id("throughput-chart"))
+                    .getAttribute("data-history-points"));
+            assertThat(Integer.parseInt(history)).as("throughput points drawn from GET /flow/history").isPositive();
             // The figures come live over server-sent events, not from the 5-s polling kept for when there is none.
             patiently.until(ExpectedConditions.attributeToBe(By.id("live"), "data-mode", "live"));
             By row = By.cssSelector("#dead-letters tr[data-id='" + letterId + "']");

@@ -31,10 +31,10 @@ import vn.hotline1022.localstack.LocalStack;
 /**
  * The hospital's page (/hospital.html) in a real browser, as hospital1 (74001): a referral shows what it carries
  * (severity, or that nobody assessed the patient yet; the clinical summary; the case's district against the
- * hospital's), is marked received, refused with a reason (the API's field error shown first, in place) and listed as
- * answered; the hospital changes a bed count and pauses and resumes its intake, which the API then reports; the page
- * switches to English. The bed count and intake are put back as they were whatever happens. The referral is refused,
- * not accepted, so no ambulance of the shared system is taken.
+ * hospital's, here the same, so no kilometres), is marked received, refused with a reason (the API's field error shown
+ * first, in place) and listed as answered; the hospital changes a bed count and pauses and resumes its intake, which
+ * the API then reports; the page switches to English. The bed count and intake are put back as they were whatever
+ * happens. The referral is refused, not accepted, so no ambulance of the shared system is taken.
  */
 @ExtendWith(SharedStack.class)
 class HospitalPageTest {
@@ -95,6 +95,12 @@ class HospitalPageTest {
             assertThat(referral.findElement(By.cssSelector(".summary")).getText()).contains(NOTES);
             assertThat(referral.findElement(By.cssSelector(".where")).getText())
                     .contains("Thủ Dầu Một", "718", "cùng quận/huyện với bệnh viện");
+            // Case and hospital in one district: no kilometres between two centres that are the same point.
+            WebElement distance = referral.findElement(By.cssSelector(".where .distance"));
+            assertThat(distance.getAttribute("data-distance")).isEqualTo("same");
+            assertThat(distance.getText()).isEqualTo("cùng quận/huyện với bệnh viện");
+            assertThat(page.findElement(By.id("distance-source")).getText())
+                    .isEqualTo("Data from Who's On First. License: https://whosonfirst.org/docs/licenses/");
             assertThat(referral.findElement(By.cssSelector(".deadline")).getText()).startsWith("Trả lời trong");
 
             // Received: the card says when, in Vietnam's time, and the API agrees.
@@ -131,6 +137,8 @@ class HospitalPageTest {
                     By.cssSelector("#answered tr[data-case='" + code + "']")));
             assertThat(answered.getAttribute("data-status")).isEqualTo("REJECTED");
             assertThat(answered.getText()).contains("Đã từ chối", "Lý do khác (ghi rõ)", "Khoa hô hấp quá tải (e2e)");
+            assertThat(answered.findElement(By.cssSelector("td.distance")).getText())
+                    .isEqualTo("cùng quận/huyện với bệnh viện");
             assertThat(given().auth().oauth2(stack.token("hospital1"))
                     .get(referralService + "/api/v1/referrals/{id}", referralId).then().statusCode(200).extract()
                     .<String> path("rejectionReason")).isEqualTo("OTHER");
@@ -171,6 +179,8 @@ class HospitalPageTest {
             assertThat(page.findElement(By.id("lang")).getText()).isEqualTo("Tiếng Việt");
             assertThat(page.findElement(By.cssSelector("#answered tr[data-case='" + code + "']")).getText())
                     .contains("Rejected");
+            assertThat(page.findElement(By.cssSelector("#answered tr[data-case='" + code + "'] td.distance")).getText())
+                    .isEqualTo("same district as the hospital");
         } finally {
             freeTheTeamOf(caseId);
             putBack(hospitalId, icuTotal);

@@ -25,6 +25,7 @@ class OpsAccessTest {
                 .allow("GET /api/v1/topics", "ops", "admin")
                 .allow("GET /api/v1/consumer-groups", "ops", "admin")
                 .allow("GET /api/v1/services", "ops", "admin")
+                .allow("GET /api/v1/flow/history", "ops", "admin")
                 .allow("GET /api/v1/dead-letters", "ops", "admin")
                 .allow("GET /api/v1/dead-letters/{id}", "ops", "admin")
                 .allow("POST /api/v1/dead-letters/{id}/replay", "ops", "admin")

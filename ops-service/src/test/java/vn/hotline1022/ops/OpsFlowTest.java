@@ -100,6 +100,27 @@ class OpsFlowTest {
                 "text/event-stream").build(), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(401);
     }
 
+    /**
+     * The ops page's throughput chart opens with the samples ops-service took before, not empty: the history holds the
+     * latest sample with a new topic's rate in it, oldest first, never a dead-letter topic.
+     */
+    @Test
+    void theFlowHistoryHoldsTheSamplesTakenForTheThroughputChart() {
+        String topic = "hotline.test.history-" + UUID.randomUUID().toString().substring(0, 8);
+        companion.produceStrings().fromRecords(List.of(new ProducerRecord<>(topic, "k", "1")))
+                .awaitCompletion(Duration.ofSeconds(30));
+        Instant produced = Instant.now();
+        List<Map<String, Object>> points = await().atMost(WAIT).until(() -> given().auth().oauth2(ops)
+                .get("/api/v1/flow/history").then().statusCode(200).extract().jsonPath()
+                .<Map<String, Object>> getList("throughput"), p -> !p.isEmpty() && latest(p).containsKey(topic)
+                        && !Instant.parse((String) p.get(p.size() - 1).get("at")).isBefore(produced));
+        assertThat(points).hasSizeLessThanOrEqualTo(90);
+        List<Instant> times = points.stream().map(p -> Instant.parse((String) p.get("at"))).toList();
+        assertThat(times).isSorted().doesNotHaveDuplicates();
+        assertThat(points).allSatisfy(p -> assertThat(rates(p).keySet()).noneMatch(t -> t.endsWith(".dlq")));
+        assertThat(latest(points).get(topic)).isInstanceOf(Number.class);
+    }
+
     @Test
     void anEventItsConsumerCouldNotHandleIsADeadLetterThatAReplayHandsBackOnce() throws Exception {
         // The consumer's database refuses escalations for a while (a broken migration, a full disk): three attempts,
@@ -321,6 +342,15 @@ class OpsFlowTest {
                 .get("/api/v1/alerts").then().statusCode(200)
                 .body("find { it.rule == 'REFERRAL_WAITING' && it.subject == '11' }.state",
                         org.hamcrest.Matchers.equalTo("RESOLVED")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> rates(Map<String, Object> point) {
+        return (Map<String, Object>) point.get("rates");
+    }
+
+    private static Map<String, Object> latest(List<Map<String, Object>> points) {
+        return rates(points.get(points.size() - 1));
     }
 
     private String state(String group, String topic) {

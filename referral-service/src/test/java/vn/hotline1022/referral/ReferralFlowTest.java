@@ -130,7 +130,11 @@ class ReferralFlowTest {
             given().contentType(ContentType.JSON)
                     .body(Map.of("bedLabel", "Khoa Nhiễm - giường 12", "expectedArrival", "2021-08-17T10:30:00Z"))
                     .post("/api/v1/referrals/{id}/acceptance", referred.referralId()).then().statusCode(200)
-                    .body("status", equalTo("ACCEPTED")).body("hospitalName", equalTo("BV Đa khoa tỉnh Bình Dương"));
+                    .body("status", equalTo("ACCEPTED")).body("hospitalName", equalTo("BV Đa khoa tỉnh Bình Dương"))
+                    // Where the hospital is, beside where the case is: the hospital's page shows the distance.
+                    .body("hospitalProvinceCode", equalTo(SampleEvents.BINH_DUONG))
+                    .body("hospitalDistrictCode", equalTo(SampleEvents.THU_DAU_MOT))
+                    .body("districtCode", equalTo(SampleEvents.THU_DAU_MOT));
             ReferralAccepted accepted = awaitEvents(out, call.caseId(), EventType.REFERRAL_ACCEPTED, 1,
                     ReferralAccepted.class).get(0);
             assertThat(accepted.bedLabel()).isEqualTo("Khoa Nhiễm - giường 12");

@@ -124,9 +124,13 @@ public class FlowHistory {
         while (!points.isEmpty() && points.peekFirst().at().isBefore(from)) {
             points.removeFirst();
         }
-        List<LagPoint> all = new ArrayList<>(points);
+        return thinned(new ArrayList<>(points));
+    }
+
+    /** At most {@link #TREND_POINTS} of the points, evenly spaced, the newest always in (the throughput's too). */
+    static <T> List<T> thinned(List<T> all) {
         int step = Math.max(1, (all.size() + TREND_POINTS - 1) / TREND_POINTS);
-        List<LagPoint> shown = new ArrayList<>();
+        List<T> shown = new ArrayList<>();
         for (int i = all.size() - 1; i >= 0; i -= step) {
             shown.add(0, all.get(i));
         }

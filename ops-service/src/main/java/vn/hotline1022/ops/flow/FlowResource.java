@@ -26,6 +26,9 @@ public class FlowResource {
     @Inject
     ServiceHealthPoller health;
 
+    @Inject
+    ThroughputHistory throughput;
+
     @GET
     @Path("/topics")
     @Operation(summary = "Every hotline topic and dead-letter topic: partitions, end offsets, messages/s (1 and 5 min)")
@@ -38,6 +41,14 @@ public class FlowResource {
     @Operation(summary = "Lag per consumer group and topic (total, worst partition), trend and state")
     public List<GroupLag> groups() {
         return sampler.latest().groups();
+    }
+
+    /** What the ops page's throughput chart draws first, before the live overviews add to it. */
+    @GET
+    @Path("/flow/history")
+    @Operation(summary = "Messages/s (1 min) per topic at each sample of the last 15 minutes, at most 90 points")
+    public ThroughputHistory.Trend history() {
+        return throughput.recent();
     }
 
     @GET

@@ -57,18 +57,22 @@ public class ReferralResource {
      * @param districtCode where the case is
      * @param priority intake's priority when known
      * @param openedBy which event asked for the bed: CallReceived, CaseNeedsChanged or DispatchCompleted
+     * @param hospitalProvinceCode where the hospital asked is (null while WAITING): with the case's district, the
+     *        hospital's page shows how far the patient is, even to a user who sees several hospitals
+     * @param hospitalDistrictCode where the hospital asked is (null while WAITING)
      */
     public record ReferralView(UUID id, UUID caseId, String caseCode, Referral.Status status, String fhirStatus,
             UUID hospitalId, String hospitalName, Integer attempt, BedType bedType, Severity severity,
             String clinicalSummary, Instant createdAt, Instant referredAt, Instant answerDeadline, Instant receivedAt,
             Instant answeredAt, String bedLabel, Instant expectedArrival, String rejectionReason,
             String rejectionDetail, Instant closedAt, String admissionNote, String provinceCode, String districtCode,
-            Integer priority, String openedBy) {
-        static ReferralView of(Referral r, String hospitalName) {
-            return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId, hospitalName,
-                    r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt, r.referredAt, r.answerDeadline,
-                    r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival, r.rejectionReason, r.rejectionDetail,
-                    r.closedAt, r.admissionNote, r.provinceCode, r.districtCode, r.priority, r.openedBy);
+            Integer priority, String openedBy, String hospitalProvinceCode, String hospitalDistrictCode) {
+        static ReferralView of(Referral r, Hospital h) {
+            return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId,
+                    h == null ? null : h.name, r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt,
+                    r.referredAt, r.answerDeadline, r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival,
+                    r.rejectionReason, r.rejectionDetail, r.closedAt, r.admissionNote, r.provinceCode, r.districtCode,
+                    r.priority, r.openedBy, h == null ? null : h.provinceCode, h == null ? null : h.districtCode);
         }
     }
 
@@ -102,8 +106,8 @@ public class ReferralResource {
             params.and("ownHospital", scope.restrictedTo().get());
         }
         List<Referral> found = Referral.list(query.toString(), Sort.by("createdAt"), params);
-        Map<UUID, String> names = new HashMap<>();
-        return found.stream().map(r -> ReferralView.of(r, hospitalName(r.hospitalId, names))).toList();
+        Map<UUID, Hospital> hospitals = new HashMap<>();
+        return found.stream().map(r -> ReferralView.of(r, hospital(r.hospitalId, hospitals))).toList();
     }
 
     @GET
@@ -178,7 +182,7 @@ public class ReferralResource {
     }
 
     private static ReferralView view(Referral r) {
-        return ReferralView.of(r, hospitalName(r.hospitalId, new HashMap<>()));
+        return ReferralView.of(r, hospital(r.hospitalId, new HashMap<>()));
     }
 
     private static String blankToNull(String text) {
@@ -193,13 +197,11 @@ public class ReferralResource {
         }
     }
 
-    private static String hospitalName(UUID hospitalId, Map<UUID, String> cache) {
+    /** The referral's hospital, read once per list (its name and district go into each view). */
+    private static Hospital hospital(UUID hospitalId, Map<UUID, Hospital> cache) {
         if (hospitalId == null) {
             return null;
         }
-        return cache.computeIfAbsent(hospitalId, id -> {
-            Hospital h = Hospital.findById(id);
-            return h == null ? null : h.name;
-        });
+        return cache.computeIfAbsent(hospitalId, id -> Hospital.<Hospital> findById(id));
     }
 }
