@@ -5,7 +5,7 @@
 
 import { api as callApi, me, onBeforeSignIn, request, showProblem, start as signedIn } from './session.js';
 import {
-  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, switchLanguage, t, when,
+  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, stepSummary, switchLanguage, t, when,
 } from './i18n.js';
 import { el } from './dom.js';
 
@@ -300,7 +300,7 @@ function progress(kind, timeline) {
   if (!latest) {
     return [t('agent.progress.none')];
   }
-  return [el('strong', {}, known(`agent.event.${latest.type}`, latest.type)), ' · ', latest.summary || '', ' · ',
+  return [el('strong', {}, known(`agent.event.${latest.type}`, latest.type)), ' · ', stepSummary(latest), ' · ',
     el('time', { datetime: latest.at }, when(latest.at))];
 }
 
@@ -325,7 +325,7 @@ function drawCase() {
     `${known(`agent.rule.${r.rule}`, r.rule)} (+${r.points})`)));
   $('#timeline').replaceChildren(...timeline.map((s) => el('li', { 'data-type': s.type },
     el('time', { datetime: s.at }, when(s.at, { seconds: true })), ' ',
-    el('strong', {}, known(`agent.event.${s.type}`, s.type)), ' ', s.summary || '')));
+    el('strong', {}, known(`agent.event.${s.type}`, s.type)), ' ', stepSummary(s))));
 }
 
 // ---------------------------------------------------------------------------------------------------- lists

@@ -32,6 +32,14 @@ export function currentLanguage() {
   return language;
 }
 
+/**
+ * A case timeline step's line in the chosen language: intake keeps it in Vietnamese (summary) with English beside it
+ * (summaryEn), which steps recorded before English lack: those show their Vietnamese.
+ */
+export function stepSummary(step) {
+  return (language === 'en' && step.summaryEn) || step.summary || '';
+}
+
 /** The text of a key in the chosen language, {name}-style holes filled from values; the key itself if unknown. */
 export function t(key, values = {}) {
   const s = texts[language]?.[key] ?? texts.vi?.[key] ?? key;

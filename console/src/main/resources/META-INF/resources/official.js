@@ -4,7 +4,8 @@
 
 import { api as callApi, me, request, start as signedIn } from './session.js';
 import {
-  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, switchLanguage, t, vietnamInstant, when,
+  applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, stepSummary, switchLanguage, t, vietnamInstant,
+  when,
 } from './i18n.js';
 import { el, showFieldErrors } from './dom.js';
 
@@ -188,7 +189,7 @@ function renderCase() {
     el('time', { datetime: v.visitedAt }, when(v.visitedAt)), ' ',
     el('strong', {}, enumText('VerificationOutcome', v.outcome)), ` — ${v.actionTaken ?? ''} (${v.official ?? ''})`)));
   $('#timeline').replaceChildren(...(c.timeline || []).map((s) => el('li', { 'data-type': s.type },
-    el('time', { datetime: s.at }, when(s.at, { seconds: true })), el('strong', {}, s.type), ` ${s.summary ?? ''}`)));
+    el('time', { datetime: s.at }, when(s.at, { seconds: true })), el('strong', {}, s.type), ` ${stepSummary(s)}`)));
 }
 
 // ---------------------------------------------------------------------------------------------------- the actions

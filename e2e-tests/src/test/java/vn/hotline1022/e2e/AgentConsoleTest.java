@@ -68,8 +68,9 @@ class AgentConsoleTest {
             assertThat(page.findElement(By.id("case-opened")).getText())
                     .containsPattern("\\d{2}:\\d{2} \\d{2}/\\d{2}/\\d{4}");
             assertThat(page.findElement(By.id("case-team")).getText()).isNotBlank();
-            patiently.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#timeline li[data-type=CallReceived]")));
+            By received = By.cssSelector("#timeline li[data-type=CallReceived]");
+            assertThat(patiently.until(ExpectedConditions.presenceOfElementLocated(received)).getText())
+                    .contains("Nhận cuộc gọi tại", "Phú Cường", "nhu cầu: hỏi thông tin");
 
             // The same caller rings again: as soon as the phone is typed (spelled another way), the open case is named.
             assertThat(page.findElement(By.id("repeat-call")).isDisplayed()).isFalse();
@@ -101,6 +102,9 @@ class AgentConsoleTest {
             assertThat(page.findElement(By.id("case-needs")).getText()).isEqualTo("Information");
             assertThat(page.findElement(By.id("repeat-call")).getText()).contains("This is a repeat call", code);
             assertThat(page.findElement(By.id("case-ward")).getText()).contains("Phú Cường");
+            // The timeline's lines too: intake keeps each in English beside the Vietnamese.
+            patiently.until(ExpectedConditions.textToBePresentInElementLocated(received, "Call received in"));
+            assertThat(page.findElement(received).getText()).contains("needs INFORMATION").doesNotContain("Nhận cuộc");
         }
     }
 

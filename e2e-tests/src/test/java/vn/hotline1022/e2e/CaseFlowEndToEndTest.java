@@ -89,6 +89,8 @@ class CaseFlowEndToEndTest {
         JsonPath finalCase = awaitTimeline(code, "ReferralAccepted", "ReliefDelivered");
         assertThat(finalCase.getString("status")).isEqualTo("IN_PROGRESS");
         assertThat(finalCase.getString("timeline.find { it.type == 'TeamDispatched' }.summary"))
+                .isEqualTo("Đã điều tổ Tổ PƯN Lái Thiêu (cùng phường/xã)");
+        assertThat(finalCase.getString("timeline.find { it.type == 'TeamDispatched' }.summaryEn"))
                 .isEqualTo("Team Tổ PƯN Lái Thiêu dispatched (SAME_WARD)");
 
         // The accepted patient is taken to the hospital: the visiting team finishes, an ambulance with oxygen (the

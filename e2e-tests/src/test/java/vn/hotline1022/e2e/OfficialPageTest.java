@@ -99,8 +99,9 @@ class OfficialPageTest {
             String visit = patiently.until(ExpectedConditions.visibilityOfElementLocated(
                     By.cssSelector("#visits li[data-outcome=VALID]"))).getText();
             assertThat(visit).contains("Đúng phản ánh", "Đã kiểm tra, lập biên bản", "official.ward1");
-            patiently.until(ExpectedConditions.presenceOfElementLocated(
-                    By.cssSelector("#timeline li[data-type=CaseVerified]")));
+            By verified = By.cssSelector("#timeline li[data-type=CaseVerified]");
+            assertThat(patiently.until(ExpectedConditions.presenceOfElementLocated(verified)).getText())
+                    .contains("official.ward1 xác minh lúc", "đúng như phản ánh", "Đã kiểm tra, lập biên bản");
             browser.screenshot("official-queue");
 
             // Resolving without saying how: the API's field error, next to the resolution's field (not the visit's).
@@ -133,6 +134,9 @@ class OfficialPageTest {
             assertThat(page.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(page.findElement(By.id("lang")).getText()).isEqualTo("Tiếng Việt");
             assertThat(page.findElement(By.id("case-status")).getText()).isEqualTo("Resolved");
+            patiently.until(ExpectedConditions.textToBePresentInElementLocated(verified,
+                    "Official official.ward1 verified on"));
+            assertThat(page.findElement(verified).getText()).contains("as reported", "Đã kiểm tra, lập biên bản");
             assertThat(page.findElement(By.cssSelector("#kinds [data-kind=VIOLATION]")).getText())
                     .isEqualTo("Violation reports");
         }

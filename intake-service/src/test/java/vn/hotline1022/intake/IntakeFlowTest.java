@@ -174,7 +174,8 @@ class IntakeFlowTest {
                     .body("status", equalTo("IN_PROGRESS"))
                     .body("timeline.type", equalTo(List.of("CallReceived", "TeamDispatched", "PatientReferred",
                             "ReliefScheduled")))
-                    .body("timeline[1].summary", equalTo("Team Tổ PƯN Lái Thiêu dispatched (SAME_WARD)"))
+                    .body("timeline[1].summary", equalTo("Đã điều tổ Tổ PƯN Lái Thiêu (cùng phường/xã)"))
+                    .body("timeline[1].summaryEn", equalTo("Team Tổ PƯN Lái Thiêu dispatched (SAME_WARD)"))
                     .body("timeline[3].source", equalTo("relief-service")));
             // The first decision stopped the first-action clock.
             String firstAction = given().get("/api/v1/cases/{code}", code).then().extract().path("sla.firstActionAt");
@@ -313,9 +314,13 @@ class IntakeFlowTest {
                     .body("caller.phone", equalTo(phone));
             household(SampleEvents.LAI_THIEU, "Tổ 3", phone).statusCode(200).body("code", equalTo(first))
                     .body("linkedBy", equalTo("PHONE"));
-            List<String> summaries = given().get("/api/v1/cases/{code}", first).then().statusCode(200)
-                    .body("repeatCount", equalTo(3)).extract().path("timeline.summary");
-            assertThat(summaries).anyMatch(t -> t.contains("(call 2, same household address, another phone)"))
+            ValidatableResponse linked = given().get("/api/v1/cases/{code}", first).then().statusCode(200)
+                    .body("repeatCount", equalTo(3));
+            assertThat(linked.extract().<List<String>> path("timeline.summary"))
+                    .anyMatch(t -> t.contains("(cuộc gọi thứ 2, cùng địa chỉ hộ gia đình, số điện thoại khác)"))
+                    .anyMatch(t -> t.contains("(cuộc gọi thứ 3, cùng số điện thoại)"));
+            assertThat(linked.extract().<List<String>> path("timeline.summaryEn"))
+                    .anyMatch(t -> t.contains("(call 2, same household address, another phone)"))
                     .anyMatch(t -> t.contains("(call 3, same phone)"));
 
             // The same text in another ward is another household; a vague address never links.
@@ -545,7 +550,7 @@ class IntakeFlowTest {
             given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", intl))
                     .post("/api/v1/public/cases/{code}/lookup", code).then()
                     .statusCode(200).body("code", equalTo(code)).body("status", equalTo("OPEN"))
-                    .body("lastStep", startsWith("Call received in"))
+                    .body("lastStep", startsWith("Nhận cuộc gọi tại"))
                     .body("caller", nullValue()).body("needs", nullValue())
                     .body(not(org.hamcrest.Matchers.containsString("Nguyễn")));
             // Someone else's phone, an unknown code: the same 404.
@@ -574,7 +579,7 @@ class IntakeFlowTest {
             given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", spaced(phone), "helped", true))
                     .post("/api/v1/public/cases/{code}/confirmation", code).then().statusCode(200)
                     .body("status", equalTo("RESOLVED"))
-                    .body("lastStep", equalTo("The caller confirmed that help arrived"));
+                    .body("lastStep", equalTo("Người gọi xác nhận đã nhận được hỗ trợ"));
             given().get("/api/v1/cases/{code}", code).then().body("sla.resolvedAt", notNullValue())
                     .body("sla.overdue", equalTo(false));
 
@@ -739,13 +744,20 @@ class IntakeFlowTest {
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("timeline.type", equalTo(List.of("CallReceived", "TransportDispatched", "PatientPickedUp",
                         "PatientHandedOver", "PatientAdmitted"))));
-        List<String> summaries = given().get("/api/v1/cases/{code}", code).then().extract().path("timeline.summary");
+        ValidatableResponse read = given().get("/api/v1/cases/{code}", code).then();
+        List<String> summaries = read.extract().path("timeline.summary");
         assertThat(summaries.get(1)).isEqualTo("Xe cứu thương TA-05 đang đến đón bệnh nhân đưa đến Bệnh viện Đa khoa"
-                + " tỉnh Bình Dương (giường OXYGEN)");
+                + " tỉnh Bình Dương (giường có ô-xy)");
         assertThat(summaries.get(2)).isEqualTo("Đã đón bệnh nhân, đang chuyển đến bệnh viện");
         assertThat(summaries.get(3)).isEqualTo("Đã bàn giao bệnh nhân cho bệnh viện 74001");
         assertThat(summaries.get(4)).isEqualTo("Bệnh viện Đa khoa tỉnh Bình Dương đã tiếp nhận bệnh nhân vào điều"
                 + " trị (tổ vận chuyển bàn giao)");
+        // The console's English switch has the same steps in English.
+        List<String> english = read.extract().path("timeline.summaryEn");
+        assertThat(english.get(1)).isEqualTo("Ambulance TA-05 on its way to take the patient to Bệnh viện Đa khoa"
+                + " tỉnh Bình Dương (OXYGEN bed)");
+        assertThat(english.get(4)).isEqualTo("Bệnh viện Đa khoa tỉnh Bình Dương admitted the patient (handed over by"
+                + " the transport team)");
         // The transport was the first action on the case.
         String firstAction = given().get("/api/v1/cases/{code}", code).then().extract().path("sla.firstActionAt");
         assertThat(Instant.parse(firstAction)).isEqualTo(now);
@@ -781,7 +793,10 @@ class IntakeFlowTest {
         given().get("/api/v1/cases/{code}", reported).then().statusCode(200)
                 .body("status", equalTo("IN_PROGRESS"))
                 .body("sla.firstActionAt", notNullValue())
-                .body("timeline[0].summary", org.hamcrest.Matchers.containsString("sent to the district's officials"));
+                .body("timeline[0].summary",
+                        org.hamcrest.Matchers.containsString("; đã chuyển cán bộ quận/huyện xác minh"))
+                .body("timeline[0].summaryEn",
+                        org.hamcrest.Matchers.containsString("sent to the district's officials"));
     }
 
     @Test

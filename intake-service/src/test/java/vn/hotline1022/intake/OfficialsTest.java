@@ -164,7 +164,12 @@ class OfficialsTest {
             assertThat(steps).filteredOn(t -> t.equals("CaseOwnerAssigned")).hasSize(1);
             given().auth().oauth2(AGENT).get("/api/v1/cases/{code}", code).then().statusCode(200)
                     .body("status", equalTo("RESOLVED"))
-                    .body("timeline.summary", hasItem(org.hamcrest.Matchers.containsString("xác minh")));
+                    .body("timeline.find { it.type == 'CaseVerified' }.summary",
+                            org.hamcrest.Matchers.containsString("official.trangdai xác minh lúc"))
+                    .body("timeline.find { it.type == 'CaseVerified' }.summary",
+                            org.hamcrest.Matchers.containsString(": đúng như phản ánh. Đã làm: "))
+                    .body("timeline.find { it.type == 'CaseVerified' }.summaryEn",
+                            org.hamcrest.Matchers.containsString(": as reported. Done: "));
             // A resolved case is no longer acted on.
             problem(given().auth().oauth2(WARD).contentType(ContentType.JSON).body(visit("NOT_VALID", visitedAt))
                     .post(OFFICIALS + "/{code}/verification", code), 409);

@@ -34,10 +34,12 @@ import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.LinkedBy;
+import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.Triage;
 import vn.hotline1022.intake.geography.AdminUnits;
 import vn.hotline1022.text.SearchText;
 import vn.hotline1022.intake.sla.SlaPolicy;
+import vn.hotline1022.intake.timeline.VietnameseWords;
 import vn.hotline1022.intake.zones.ZoneStatus;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -168,12 +170,17 @@ public class CallTaker {
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
                 needs, householdSize, vulnerabilities, c.priority, c.notes, c.agentId);
         boolean violationOnly = needs.equals(List.of(Need.VIOLATION_REPORT));
-        lifecycle.record(c, event, "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs)
-                + "; priority " + c.priority + (violationOnly ? "; a violation report: sent to the district's officials"
-                        + " to verify" : ""));
+        lifecycle.record(c, event, new Summary("Nhận cuộc gọi tại " + ward.fullName() + "; nhu cầu: "
+                + VietnameseWords.needs(c.needs) + "; mức ưu tiên " + c.priority
+                + (violationOnly ? "; đã chuyển cán bộ quận/huyện xác minh" : ""),
+                "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs) + "; priority "
+                        + c.priority + (violationOnly ? "; a violation report: sent to the district's officials"
+                                + " to verify" : "")));
         if (Boolean.TRUE.equals(call.answeredOnCall())) {
             c.firstActionAt = now; // the answer is the help asked for
-            lifecycle.resolve(c, now, c.agentId, "Answered on the phone", "Answered on the phone by " + c.agentId);
+            lifecycle.resolve(c, now, c.agentId, "Answered on the phone",
+                    new Summary("Tổng đài viên " + c.agentId + " đã trả lời qua điện thoại",
+                            "Answered on the phone by " + c.agentId));
         } else if (violationOnly) {
             // Notification hands the report to the district's officials (CallReceived): that is its first action.
             c.firstActionAt = now;
@@ -218,15 +225,19 @@ public class CallTaker {
 
         String rule = linkedBy == LinkedBy.PHONE ? "same phone" : "same household address, another phone";
         lifecycle.record(c, new RepeatCallLinked(c.id, c.code, now, callId, call.channel(), c.repeatCount,
-                c.priority), "Called again by " + call.channel() + " (call " + c.repeatCount + ", " + rule
-                        + "); needs " + String.join(", ", c.needs) + "; priority " + c.priority);
+                c.priority), new Summary("Gọi lại qua " + VietnameseWords.channel(call.channel()) + " (cuộc gọi thứ "
+                        + c.repeatCount + ", " + VietnameseWords.linkedBy(linkedBy) + "); nhu cầu: "
+                        + VietnameseWords.needs(c.needs) + "; mức ưu tiên " + c.priority,
+                        "Called again by " + call.channel() + " (call " + c.repeatCount + ", " + rule + "); needs "
+                                + String.join(", ", c.needs) + "; priority " + c.priority));
         List<Need> added = needList.stream().filter(n -> !before.contains(n.name())).toList();
         if (!added.isEmpty()) {
             // What the services act on: the new needs, as they would on a new case's.
             lifecycle.record(c, new CaseNeedsChanged(c.id, c.code, now, added, needList, new Location(c.provinceCode,
                     c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude), c.priority),
-                    "Needs added by the repeat call: " + added.stream().map(Enum::name)
-                            .collect(java.util.stream.Collectors.joining(", ")));
+                    new Summary("Cuộc gọi lại thêm nhu cầu: " + VietnameseWords.needs(added),
+                            "Needs added by the repeat call: " + added.stream().map(Enum::name)
+                                    .collect(java.util.stream.Collectors.joining(", "))));
         }
         audit.record(AuditTrail.Action.REPEAT_CALL_LINKED, c.id, c.code, "call " + c.repeatCount + ", by " + linkedBy);
         LOG.infof("Call linked to open case %s by %s: call %d, priority %d", c.code, linkedBy, c.repeatCount,

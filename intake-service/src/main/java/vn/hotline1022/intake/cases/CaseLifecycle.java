@@ -27,7 +27,7 @@ public class CaseLifecycle {
 
     /** Publishes {@code event} of case {@code c} and puts it on the case's timeline with {@code summary}. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public UUID record(HotlineCase c, CaseEvent event, String summary) {
+    public UUID record(HotlineCase c, CaseEvent event, Summary summary) {
         UUID eventId = outbox.publish(event);
         TimelineEntry.own(eventId, c.id, EventType.of(event.getClass()), event.occurredAt(), summary);
         c.updatedAt = event.occurredAt();
@@ -36,7 +36,7 @@ public class CaseLifecycle {
 
     /** Resolved (đã giải quyết) by {@code by}; nothing happens to a case already resolved. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public boolean resolve(HotlineCase c, Instant now, String by, String note, String summary) {
+    public boolean resolve(HotlineCase c, Instant now, String by, String note, Summary summary) {
         if (c.status == CaseStatus.RESOLVED) {
             return false;
         }
@@ -51,7 +51,7 @@ public class CaseLifecycle {
      * counts as a missed deadline from now on, and the SLA clock escalates it.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void reopen(HotlineCase c, Instant now, String reason, String summary) {
+    public void reopen(HotlineCase c, Instant now, String reason, Summary summary) {
         if (c.status == CaseStatus.RESOLVED) {
             c.status = CaseStatus.IN_PROGRESS;
         }

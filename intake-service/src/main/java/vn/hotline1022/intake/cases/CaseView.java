@@ -47,8 +47,15 @@ public record CaseView(
             EscalationLevel escalationLevel, int reopenCount, boolean overdue) {
     }
 
-    /** One event of the timeline: {@code type} is the event name, {@code source} the service that published it. */
-    public record Step(Instant at, String type, String source, String summary) {
+    /**
+     * One event of the timeline: {@code type} is the event name, {@code source} the service that published it,
+     * {@code summary} its line in Vietnamese and {@code summaryEn} in English (null on lines recorded before English).
+     */
+    public record Step(Instant at, String type, String source, String summary, String summaryEn) {
+
+        public static Step of(TimelineEntry e) {
+            return new Step(e.occurredAt, e.eventType, e.source, e.summary, e.summaryEn);
+        }
     }
 
     public static CaseView summary(HotlineCase c) {
@@ -72,7 +79,6 @@ public record CaseView(
                 new Sla(c.firstActionDue, c.firstActionAt, c.resolutionDue, c.resolvedAt, c.escalation(),
                         c.reopenCount, c.overdue(Instant.now())),
                 c.openedAt, c.updatedAt,
-                entries == null ? null
-                        : entries.stream().map(e -> new Step(e.occurredAt, e.eventType, e.source, e.summary)).toList());
+                entries == null ? null : entries.stream().map(Step::of).toList());
     }
 }

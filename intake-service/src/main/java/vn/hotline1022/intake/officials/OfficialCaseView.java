@@ -61,9 +61,7 @@ public record OfficialCaseView(
                 c.officialOwner == null ? null : new Ownership(c.officialOwner, c.officialOwnedAt),
                 c.lastVerification == null ? null : new LastVerification(c.lastVerification, c.lastVerifiedAt),
                 c.openedAt, c.updatedAt,
-                timeline == null ? null
-                        : timeline.stream().map(e -> new CaseView.Step(e.occurredAt, e.eventType, e.source, e.summary))
-                                .toList(),
+                timeline == null ? null : timeline.stream().map(CaseView.Step::of).toList(),
                 visits == null ? null
                         : visits.stream().map(v -> new Visit(v.official, v.outcome, v.actionTaken, v.visitedAt,
                                 v.recordedAt)).toList());

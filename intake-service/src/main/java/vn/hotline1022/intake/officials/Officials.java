@@ -29,6 +29,8 @@ import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.Summary;
+import vn.hotline1022.intake.timeline.VietnameseWords;
 
 /**
  * What a ward or district official does with a case of their area: take it, verify it on site, resolve it or hand it
@@ -68,8 +70,8 @@ public class Officials {
         c.officialOwner = official;
         c.officialOwnedAt = now;
         lifecycle.record(c, new CaseOwnerAssigned(c.id, c.code, now, official, level),
-                "Cán bộ " + (level.equals("WARD") ? "phường/xã " : "quận/huyện ") + official
-                        + " nhận xử lý hồ sơ (an official took the case)");
+                new Summary("Cán bộ " + VietnameseWords.level(level) + " " + official + " nhận xử lý hồ sơ",
+                        (level.equals("WARD") ? "Ward" : "District") + " official " + official + " took the case"));
         lifecycle.decided(c, false, now, now); // someone answers for it now: an open case is in progress
         LOG.infof("Case %s taken by an official (%s level)", c.code, level);
         return c;
@@ -100,8 +102,10 @@ public class Officials {
         c.lastVerification = v.outcome;
         c.lastVerifiedAt = visitedAt;
         lifecycle.record(c, new CaseVerified(c.id, c.code, now, v.outcome, v.actionTaken, visitedAt, official),
-                "Cán bộ " + official + " xác minh lúc " + LOCAL.format(visitedAt) + ": " + outcomeText(v.outcome)
-                        + ". Đã làm: " + shorten(v.actionTaken));
+                new Summary("Cán bộ " + official + " xác minh lúc " + LOCAL.format(visitedAt) + ": "
+                        + VietnameseWords.verification(v.outcome) + ". Đã làm: " + shorten(v.actionTaken),
+                        "Official " + official + " verified on " + LOCAL.format(visitedAt) + ": "
+                                + outcomeEn(v.outcome) + ". Done: " + shorten(v.actionTaken)));
         lifecycle.decided(c, !CaseVerified.UNREACHABLE.equals(v.outcome), visitedAt, now);
         LOG.infof("Case %s verified by its official: %s", c.code, v.outcome);
         return c;
@@ -115,8 +119,9 @@ public class Officials {
         Instant now = now();
         String outcome = resolution.outcome().strip();
         lifecycle.decided(c, true, now, now);
-        lifecycle.resolve(c, now, RESOLVED_BY, outcome, "Cán bộ " + official + " đã giải quyết hồ sơ: "
-                + shorten(outcome));
+        lifecycle.resolve(c, now, RESOLVED_BY, outcome, new Summary(
+                "Cán bộ " + official + " đã giải quyết hồ sơ: " + shorten(outcome),
+                "Official " + official + " resolved the case: " + shorten(outcome)));
         LOG.infof("Case %s resolved by its official", c.code);
         return c;
     }
@@ -149,9 +154,12 @@ public class Officials {
         lifecycle.record(c, new CaseHandedBack(c.id, c.code, now, UUID.randomUUID(), handBack.target(), needs,
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
                 c.priority, reason, official),
-                "Cán bộ " + official + " chuyển lại cho " + (toDispatch ? "điều phối (dispatch)" : "cứu trợ (relief)")
-                        + ", nhu cầu " + String.join(", ", needs.stream().map(Enum::name).toList()) + ": "
-                        + shorten(reason));
+                new Summary("Cán bộ " + official + " chuyển lại cho "
+                        + (toDispatch ? "điều phối tổ phản ứng nhanh" : "bộ phận cứu trợ") + ", nhu cầu: "
+                        + VietnameseWords.needs(needs) + ". Lý do: " + shorten(reason),
+                        "Official " + official + " handed the case back to " + (toDispatch ? "dispatch" : "relief")
+                                + ", needs " + String.join(", ", needs.stream().map(Enum::name).toList()) + ": "
+                                + shorten(reason)));
         LOG.infof("Case %s handed back to %s by its official", c.code, handBack.target());
         return c;
     }
@@ -183,11 +191,11 @@ public class Officials {
         return c;
     }
 
-    private static String outcomeText(String outcome) {
+    private static String outcomeEn(String outcome) {
         return switch (outcome) {
-            case CaseVerified.VALID -> "đúng như phản ánh (valid)";
-            case CaseVerified.NOT_VALID -> "không đúng như phản ánh (not valid)";
-            default -> "không liên lạc được (could not reach anyone)";
+            case CaseVerified.VALID -> "as reported";
+            case CaseVerified.NOT_VALID -> "not as reported";
+            default -> "could not reach anyone";
         };
     }
 

@@ -25,7 +25,9 @@ import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.Triage;
+import vn.hotline1022.intake.timeline.VietnameseWords;
 import vn.hotline1022.intake.zones.ZoneStatus;
 
 /**
@@ -124,12 +126,13 @@ public class SlaClock {
         c.priority = Math.max(c.priority, assessment.priority());
         c.priorityReasons = assessment.reasons();
         c.updatedAt = now;
-        String reason = reason(c, now);
-        lifecycle.record(c, new CaseEscalated(c.id, c.code, now, level, reason,
+        Summary reason = reason(c, now);
+        lifecycle.record(c, new CaseEscalated(c.id, c.code, now, level, reason.en(),
                 c.needs.stream().map(Need::valueOf).toList(),
                 new Location(c.provinceCode, c.districtCode, c.wardCode, c.addressText, c.latitude, c.longitude),
-                c.priority), "Escalated to the " + level.name().toLowerCase() + " level: " + reason);
-        LOG.infof("Case %s escalated to %s: %s", c.code, level, reason);
+                c.priority), new Summary("Chuyển lên cấp " + VietnameseWords.level(level.name()) + ": " + reason.vi(),
+                        "Escalated to the " + level.name().toLowerCase() + " level: " + reason.en()));
+        LOG.infof("Case %s escalated to %s: %s", c.code, level, reason.en());
     }
 
     private static Set<Vulnerability> vulnerabilities(HotlineCase c) {
@@ -138,19 +141,24 @@ public class SlaClock {
         return set;
     }
 
-    private static String reason(HotlineCase c, Instant now) {
-        List<String> missed = new ArrayList<>();
+    /** What was missed: Vietnamese for the timeline, English for the timeline's switch and CaseEscalated.reason. */
+    private static Summary reason(HotlineCase c, Instant now) {
+        List<String> vi = new ArrayList<>();
+        List<String> en = new ArrayList<>();
         if ((c.firstActionAt == null && c.firstActionDue.isBefore(now))
                 || (c.firstActionAt != null && c.firstActionAt.isAfter(c.firstActionDue))) {
-            missed.add("no first action by " + LOCAL.format(c.firstActionDue));
+            vi.add("chưa được xử lý ban đầu trước " + LOCAL.format(c.firstActionDue));
+            en.add("no first action by " + LOCAL.format(c.firstActionDue));
         }
         if ((c.resolvedAt == null && c.resolutionDue.isBefore(now))
                 || (c.resolvedAt != null && c.resolvedAt.isAfter(c.resolutionDue))) {
-            missed.add("not resolved by " + LOCAL.format(c.resolutionDue));
+            vi.add("chưa giải quyết xong trước " + LOCAL.format(c.resolutionDue));
+            en.add("not resolved by " + LOCAL.format(c.resolutionDue));
         }
         if (c.reopenCount > 0) {
-            missed.add("the citizen said help did not arrive" + (c.reopenCount > 1 ? " (" + c.reopenCount + "×)" : ""));
+            vi.add("người dân báo chưa nhận được hỗ trợ" + (c.reopenCount > 1 ? " (" + c.reopenCount + " lần)" : ""));
+            en.add("the citizen said help did not arrive" + (c.reopenCount > 1 ? " (" + c.reopenCount + "×)" : ""));
         }
-        return String.join("; ", missed);
+        return new Summary(String.join("; ", vi), String.join("; ", en));
     }
 }

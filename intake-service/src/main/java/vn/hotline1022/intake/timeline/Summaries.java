@@ -2,6 +2,7 @@ package vn.hotline1022.intake.timeline;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 import vn.hotline1022.events.HotlineEvent;
@@ -23,91 +24,140 @@ import vn.hotline1022.events.referral.ReferralRejected;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
+import vn.hotline1022.intake.cases.Summary;
 
-/** One line per event, in words an agent can read out to a caller who rings back. No personal data goes in. */
+/**
+ * One line per event, in Vietnamese words an agent can read out to a caller who rings back, and in English for the
+ * console's switch. No personal data goes in: teams, hospitals and programmes are named, people never.
+ */
 final class Summaries {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM HH:mm")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
+    /** Amounts in đồng are grouped with dots in Vietnamese: 1.500.000. */
+    private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private Summaries() {
     }
 
-    static String of(HotlineEvent event) {
+    static Summary of(HotlineEvent event) {
         if (event instanceof TeamDispatched e) {
-            return "Team " + e.teamName() + " dispatched (" + e.matchedBy() + ")";
+            return new Summary("Đã điều tổ " + e.teamName() + " (" + VietnameseWords.matchedBy(e.matchedBy()) + ")",
+                    "Team " + e.teamName() + " dispatched (" + e.matchedBy() + ")");
         }
         if (event instanceof DispatchQueued e) {
-            return "Waiting for a free team: " + e.reason();
+            return new Summary("Đang chờ tổ phản ứng nhanh: " + VietnameseWords.queueReason(e.reason()),
+                    "Waiting for a free team: " + e.reason());
         }
         if (event instanceof TeamArrived) {
-            return "The team arrived";
+            return new Summary("Tổ đã đến nơi", "The team arrived");
         }
         if (event instanceof DispatchCompleted e) {
-            return "The team finished: " + e.outcome()
-                    + (e.followUpNeeds() == null || e.followUpNeeds().isEmpty() ? ""
-                            : "; follow-up " + e.followUpNeeds());
+            boolean followUp = e.followUpNeeds() != null && !e.followUpNeeds().isEmpty();
+            return new Summary("Tổ đã xong: " + VietnameseWords.outcome(e.outcome())
+                    + (followUp ? "; cần thêm: " + VietnameseWords.needs(e.followUpNeeds()) : ""),
+                    "The team finished: " + e.outcome() + (followUp ? "; follow-up " + e.followUpNeeds() : ""));
         }
-        // Patient transport: read out to a family that rings back, so in Vietnamese.
         if (event instanceof TransportDispatched e) {
-            return "Xe cứu thương " + (e.teamCode() == null ? "" : e.teamCode() + " ") + "đang đến đón bệnh nhân"
-                    + " đưa đến " + hospital(e.hospitalName(), e.hospitalCode())
-                    + (e.bedType() == null ? "" : " (giường " + e.bedType() + ")");
+            return new Summary("Xe cứu thương " + (e.teamCode() == null ? "" : e.teamCode() + " ")
+                    + "đang đến đón bệnh nhân đưa đến " + hospital(e.hospitalName(), e.hospitalCode())
+                    + (e.bedType() == null ? "" : " (" + VietnameseWords.bed(e.bedType()) + ")"),
+                    "Ambulance " + (e.teamCode() == null ? "" : e.teamCode() + " ")
+                            + "on its way to take the patient to " + hospitalEn(e.hospitalName(), e.hospitalCode())
+                            + (e.bedType() == null ? "" : " (" + e.bedType() + " bed)"));
         }
         if (event instanceof PatientPickedUp) {
-            return "Đã đón bệnh nhân, đang chuyển đến bệnh viện";
+            return new Summary("Đã đón bệnh nhân, đang chuyển đến bệnh viện",
+                    "The patient was picked up and is on the way to the hospital");
         }
         if (event instanceof PatientHandedOver e) {
-            return "Đã bàn giao bệnh nhân cho bệnh viện" + (e.hospitalCode() == null ? "" : " " + e.hospitalCode());
+            String code = e.hospitalCode() == null ? "" : " " + e.hospitalCode();
+            return new Summary("Đã bàn giao bệnh nhân cho bệnh viện" + code,
+                    "The patient was handed over to the hospital" + code);
         }
         if (event instanceof PatientAdmitted e) {
-            return hospital(e.hospitalName(), e.hospitalCode()) + " đã tiếp nhận bệnh nhân vào điều trị"
-                    + (PatientAdmitted.HANDED_OVER_BY_TEAM.equals(e.how()) ? " (tổ vận chuyển bàn giao)"
-                            : " (bệnh viện ghi nhận)");
+            boolean byTeam = PatientAdmitted.HANDED_OVER_BY_TEAM.equals(e.how());
+            return new Summary(hospital(e.hospitalName(), e.hospitalCode()) + " đã tiếp nhận bệnh nhân vào điều trị"
+                    + (byTeam ? " (tổ vận chuyển bàn giao)" : " (bệnh viện ghi nhận)"),
+                    hospitalEn(e.hospitalName(), e.hospitalCode()) + " admitted the patient"
+                            + (byTeam ? " (handed over by the transport team)" : " (recorded by the hospital)"));
         }
         if (event instanceof PatientReferred e) {
-            return "Bed (" + e.bedType() + ") asked of " + e.hospitalName() + ", answer due by "
-                    + LOCAL.format(e.answerDeadline()) + " (attempt " + e.attempt() + ")";
+            return new Summary("Đã đề nghị " + e.hospitalName() + " nhận bệnh nhân ("
+                    + VietnameseWords.bed(e.bedType()) + "), hạn trả lời " + LOCAL.format(e.answerDeadline())
+                    + " (lần " + e.attempt() + ")",
+                    "Bed (" + e.bedType() + ") asked of " + e.hospitalName() + ", answer due by "
+                            + LOCAL.format(e.answerDeadline()) + " (attempt " + e.attempt() + ")");
         }
         if (event instanceof ReferralAccepted e) {
-            return e.hospitalName() + " accepted the patient" + (e.bedLabel() == null ? "" : ", bed " + e.bedLabel());
+            boolean labelled = e.bedLabel() != null;
+            return new Summary(e.hospitalName() + " đã nhận bệnh nhân" + (labelled ? ", giường " + e.bedLabel() : ""),
+                    e.hospitalName() + " accepted the patient" + (labelled ? ", bed " + e.bedLabel() : ""));
         }
         if (event instanceof ReferralRejected e) {
-            return "The hospital declined (" + e.reason() + "); asking the next one";
+            return new Summary("Bệnh viện từ chối (" + VietnameseWords.rejection(e.reason())
+                    + "); đang hỏi bệnh viện tiếp theo",
+                    "The hospital declined (" + e.reason() + "); asking the next one");
         }
         if (event instanceof ReferralWaiting e) {
-            return "No free " + e.bedType() + " bed in the province (" + e.reason() + "); waiting since "
-                    + LOCAL.format(e.since()) + ", a hospital is asked as soon as one frees";
+            return new Summary("Đang chờ " + VietnameseWords.bed(e.bedType()) + ": "
+                    + VietnameseWords.waitingReason(e.reason()) + "; chờ từ " + LOCAL.format(e.since())
+                    + ", bệnh viện sẽ được hỏi ngay khi có giường",
+                    "No free " + e.bedType() + " bed in the province (" + e.reason() + "); waiting since "
+                            + LOCAL.format(e.since()) + ", a hospital is asked as soon as one frees");
         }
         if (event instanceof ReferralExpired) {
-            return "The hospital did not answer in time; asking the next one";
+            return new Summary("Bệnh viện không trả lời kịp; đang hỏi bệnh viện tiếp theo",
+                    "The hospital did not answer in time; asking the next one");
         }
         if (event instanceof ReliefScheduled e) {
-            String items = e.items().stream().map(i -> i.quantity() + " " + i.unit() + " " + i.itemType()).collect(Collectors.joining(", "));
-            return "Relief scheduled from programme " + e.programmeCode()
-                    + (e.amountVnd() == null ? "" : ", " + e.amountVnd() + " VND")
-                    + (items.isEmpty() ? "" : ", " + items)
-                    + (e.expectedBy() == null ? "" : ", expected by " + LOCAL.format(e.expectedBy()));
+            String items = e.items().stream().map(i -> i.quantity() + " " + i.unit() + " " + i.itemType())
+                    .collect(Collectors.joining(", "));
+            String andItems = items.isEmpty() ? "" : ", " + items;
+            return new Summary("Đã lên lịch hỗ trợ từ chương trình " + e.programmeCode()
+                    + (e.amountVnd() == null ? "" : ", " + String.format(VIETNAMESE, "%,d", e.amountVnd()) + " đồng")
+                    + andItems
+                    + (e.expectedBy() == null ? "" : ", dự kiến trước " + LOCAL.format(e.expectedBy())),
+                    "Relief scheduled from programme " + e.programmeCode()
+                            + (e.amountVnd() == null ? "" : ", " + e.amountVnd() + " VND") + andItems
+                            + (e.expectedBy() == null ? "" : ", expected by " + LOCAL.format(e.expectedBy())));
         }
         if (event instanceof ReliefDelivered e) {
-            return "Relief delivered" + (e.deliveredBy() == null ? "" : " by " + e.deliveredBy());
+            return new Summary("Đã trao hỗ trợ" + (e.deliveredBy() == null ? "" : " (" + e.deliveredBy() + " trao)"),
+                    "Relief delivered" + (e.deliveredBy() == null ? "" : " by " + e.deliveredBy()));
         }
         if (event instanceof ReliefRefused e) {
-            return "Relief not scheduled (" + e.reason() + ")" + (e.queued() ? "; waiting for stock" : "");
+            return new Summary("Chưa lên lịch hỗ trợ (" + VietnameseWords.reliefRefusal(e.reason()) + ")"
+                    + (e.queued() ? "; đang chờ hàng về" : ""),
+                    "Relief not scheduled (" + e.reason() + ")" + (e.queued() ? "; waiting for stock" : ""));
         }
         if (event instanceof NotificationSent e) {
-            return "The " + e.recipientKind().toLowerCase() + " was told about " + eventName(e.sourceEventType())
-                    + " by " + e.channel();
+            return new Summary("Đã báo cho " + VietnameseWords.recipient(e.recipientKind()) + " qua " + e.channel()
+                    + ": " + stepVi(e.sourceEventType()),
+                    "The " + e.recipientKind().toLowerCase() + " was told about " + eventName(e.sourceEventType())
+                            + " by " + e.channel());
         }
         if (event instanceof NotificationFailed e) {
-            return "Could not tell the " + e.recipientKind().toLowerCase() + " about " + eventName(e.sourceEventType())
-                    + " by " + e.channel();
+            return new Summary("Không báo được cho " + VietnameseWords.recipient(e.recipientKind()) + " qua "
+                    + e.channel() + ": " + stepVi(e.sourceEventType()),
+                    "Could not tell the " + e.recipientKind().toLowerCase() + " about "
+                            + eventName(e.sourceEventType()) + " by " + e.channel());
         }
-        return event.getClass().getSimpleName();
+        String name = event.getClass().getSimpleName();
+        return new Summary(name, name);
     }
 
     private static String hospital(String name, String code) {
         return name != null ? name : code != null ? "bệnh viện " + code : "bệnh viện";
+    }
+
+    private static String hospitalEn(String name, String code) {
+        return name != null ? name : code != null ? "hospital " + code : "the hospital";
+    }
+
+    /** The step a notice was about, in Vietnamese: "đã điều tổ" for a TeamDispatched. */
+    private static String stepVi(String ceType) {
+        return ceType == null ? "hồ sơ" : VietnameseWords.event(eventName(ceType));
     }
 
     /** "vn.hotline1022.dispatch.TeamDispatched.v1" → "TeamDispatched". */

@@ -13,6 +13,7 @@ import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
 import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.messaging.inbox.ReceivedEvent;
 
@@ -45,7 +46,9 @@ public class TimelineRecorder {
         entry.eventType = event.type().eventName();
         entry.source = event.type().service().serviceName();
         entry.occurredAt = data.occurredAt();
-        entry.summary = Summaries.of(data);
+        Summary summary = Summaries.of(data);
+        entry.summary = summary.vi();
+        entry.summaryEn = summary.en();
         entry.recordedAt = Instant.now();
         entry.persist();
         if (NOT_DECISIONS.contains(event.type())) {

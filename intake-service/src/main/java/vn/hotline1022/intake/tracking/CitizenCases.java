@@ -14,6 +14,7 @@ import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.TimelineEntry;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -29,7 +30,7 @@ public class CitizenCases {
 
     private static final Logger LOG = Logger.getLogger(CitizenCases.class);
 
-    /** Where the case stands; no personal data. */
+    /** Where the case stands; no personal data. {@code lastStep} is the latest timeline line, in Vietnamese. */
     public record Status(String code, String status, Instant openedAt, Instant lastStepAt, String lastStep) {
     }
 
@@ -67,8 +68,9 @@ public class CitizenCases {
             resolve(c, now);
         } else if (c.lastReopenedAt != null
                 && c.lastReopenedAt.plus(config.citizens().reopenEscalationInterval()).isAfter(now)) {
-            TimelineEntry.note(c.id, "CitizenContact", now,
-                    "The caller says again that help has not arrived (already escalated at this step)");
+            TimelineEntry.note(c.id, "CitizenContact", now, new Summary(
+                    "Người gọi báo lần nữa là chưa nhận được hỗ trợ (đã chuyển cấp ở bước này)",
+                    "The caller says again that help has not arrived (already escalated at this step)"));
             audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_CONTACTED_BY_CITIZEN, c.id, c.code, null);
             LOG.infof("Case %s: the citizen repeated that help has not arrived; recorded as a contact", c.code);
         } else {
@@ -79,7 +81,7 @@ public class CitizenCases {
 
     private void resolve(HotlineCase c, Instant now) {
         if (!lifecycle.resolve(c, now, "CITIZEN", "the citizen confirmed that help arrived",
-                "The caller confirmed that help arrived")) {
+                new Summary("Người gọi xác nhận đã nhận được hỗ trợ", "The caller confirmed that help arrived"))) {
             return;
         }
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_RESOLVED_BY_CITIZEN, c.id, c.code, null);
@@ -92,7 +94,8 @@ public class CitizenCases {
      */
     private void reopen(HotlineCase c, Instant now) {
         lifecycle.reopen(c, now, "the citizen says help has not arrived",
-                "The caller says help has not arrived; the case counts as overdue");
+                new Summary("Người gọi báo chưa nhận được hỗ trợ; hồ sơ được tính là quá hạn",
+                        "The caller says help has not arrived; the case counts as overdue"));
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_REOPENED_BY_CITIZEN, c.id, c.code, null);
         LOG.infof("Case %s reopened by the citizen (%d)", c.code, c.reopenCount);
     }
