@@ -181,8 +181,15 @@ class ComposeManifestsTest {
             }
         }
         assertThat(referenced).as("${...} in docker-compose.yml").isNotEmpty();
-        assertThat(example.keySet()).as("deploy/compose.env.example").containsExactlyInAnyOrderElementsOf(referenced);
-        example.forEach((k, v) -> assertThat(v).as(k + " in the committed example").isEqualTo("change-me"));
+        // COMPOSE_PROJECT_NAME is read by Compose itself (the project's name), not by a ${...} in the file.
+        Set<String> expected = new TreeSet<>(referenced);
+        expected.add("COMPOSE_PROJECT_NAME");
+        assertThat(example.keySet()).as("deploy/compose.env.example").containsExactlyInAnyOrderElementsOf(expected);
+        example.forEach((k, v) -> {
+            if (SECRET_NAME.matcher(k).matches()) {
+                assertThat(v).as(k + " in the committed example").isEqualTo("change-me");
+            }
+        });
     }
 
     @Test
@@ -195,7 +202,14 @@ class ComposeManifestsTest {
         assertThat(image("kafka")).matches("apache/kafka:[0-9]+\\.[0-9]+\\.[0-9]+");
 
         Map<String, Object> kc = map(composeServices().get("keycloak"), "keycloak");
-        assertThat(String.valueOf(kc.get("command"))).contains("start-dev").contains("--import-realm");
+        // Production mode on PostgreSQL, not start-dev on its built-in H2.
+        assertThat(String.valueOf(kc.get("command"))).contains("start").doesNotContain("start-dev")
+                .contains("--import-realm");
+        Map<String, String> kcEnv = environment(kc, "keycloak");
+        assertThat(kcEnv).containsEntry("KC_DB", "postgres")
+                .containsEntry("KC_DB_URL", "jdbc:postgresql://postgres:5432/hotline_keycloak");
+        assertThat(postgresInitScripts()).containsPattern("(?m)^create\\s+keycloak\\s+\"\\$\\{"
+                + Pattern.quote(REQUIRED_REFERENCE.matcher(kcEnv.get("KC_DB_PASSWORD")).replaceAll("$1")) + "[:}]");
         assertThat(list(kc.get("volumes"), "keycloak volumes").stream().map(String::valueOf))
                 .anyMatch(v -> v.startsWith("./" + OIDC_REALM_FILE + ":/opt/keycloak/data/import/"));
         assertThat(root.resolve(OIDC_REALM_FILE)).isRegularFile();
@@ -205,4 +219,41 @@ class ComposeManifestsTest {
                 .anyMatch(v -> v.startsWith("./deploy/postgres-init:/docker-entrypoint-initdb.d"));
     }
 
+    /**
+     * Kafka writes where its volume is (a new container keeps topics, offsets and dead letters); the platform restarts
+     * after a failure; every container has a memory limit; no top-level {@code name:} (Compose v2 reads the project's
+     * name from COMPOSE_PROJECT_NAME, and v1 refuses the key).
+     */
+    @Test
+    void composeKeepsDataRestartsAndLimitsMemory() {
+        Map<String, Object> kafka = map(composeServices().get("kafka"), "kafka");
+        String logDirs = environment(kafka, "kafka").get("KAFKA_LOG_DIRS");
+        assertThat(logDirs).as("KAFKA_LOG_DIRS").isNotBlank();
+        assertThat(list(kafka.get("volumes"), "kafka volumes").stream().map(String::valueOf))
+                .as("a named volume mounted at KAFKA_LOG_DIRS").anyMatch(v -> v.matches("[a-z-]+:" + logDirs));
+        composeServices().forEach((name, value) -> {
+            Map<String, Object> svc = map(value, name);
+            assertThat(String.valueOf(svc.get("restart"))).as(name + " restart").isIn("unless-stopped", "always");
+            assertThat(svc.get("mem_limit")).as(name + " mem_limit").isNotNull();
+        });
+        assertThat(compose).as("top-level keys of docker-compose.yml").doesNotContainKey("name");
+    }
+
+    /** One variable moves the whole system to another host name: issuer, console addresses, CORS, redirect URI. */
+    @Test
+    void composeFollowsOnePublicHostName() throws IOException {
+        Map<String, Object> console = map(composeServices().get(CONSOLE), CONSOLE);
+        Object raw = map(console.get("environment"), CONSOLE + " environment").get("HOTLINE_CONSOLE_ISSUER");
+        assertThat(String.valueOf(raw)).startsWith("http://${HOTLINE_PUBLIC_HOST:-localhost}:");
+        for (String service : services) {
+            Object cors = map(map(composeServices().get(service), service).get("environment"), service)
+                    .get(CORS_ORIGINS);
+            assertThat(String.valueOf(cors)).as(service + " CORS").contains("${HOTLINE_PUBLIC_HOST:-localhost}");
+        }
+        Map<String, Object> kc = map(map(composeServices().get("keycloak"), "keycloak").get("environment"), "kc");
+        assertThat(String.valueOf(kc.get("KC_HOSTNAME"))).contains("${HOTLINE_PUBLIC_HOST:-localhost}");
+        assertThat(String.valueOf(kc.get("HOTLINE_CONSOLE_ORIGIN"))).contains("${HOTLINE_PUBLIC_HOST:-localhost}");
+        // The realm's console client lets that origin sign in (Keycloak fills the placeholder at import).
+        assertThat(Files.readString(root.resolve(OIDC_REALM_FILE))).contains("\"${HOTLINE_CONSOLE_ORIGIN:");
+    }
 }

@@ -292,15 +292,22 @@ final class Manifests {
         Map<String, String> env = new LinkedHashMap<>();
         Object e = svc.get("environment");
         if (e instanceof Map<?, ?> m) {
-            m.forEach((k, v) -> env.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            m.forEach((k, v) -> env.put(String.valueOf(k), v == null ? null : withDefaults(String.valueOf(v))));
         } else if (e instanceof List<?> l) {
             for (Object item : l) {
                 String s = String.valueOf(item);
                 int eq = s.indexOf('=');
-                env.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : s.substring(eq + 1));
+                env.put(eq < 0 ? s : s.substring(0, eq), eq < 0 ? null : withDefaults(s.substring(eq + 1)));
             }
         }
         return env;
+    }
+
+    private static final Pattern WITH_DEFAULT = Pattern.compile("\\$\\{([A-Z0-9_]+):-([^}]*)}");
+
+    /** Compose's interpolation of {@code ${VAR:-default}} with VAR unset (as on a machine whose .env keeps it). */
+    static String withDefaults(String value) {
+        return WITH_DEFAULT.matcher(value).replaceAll(m -> Matcher.quoteReplacement(m.group(2)));
     }
 
     /** The container side of compose port mappings, short ({@code "8081:8081"}) or long ({@code target:}) syntax. */

@@ -148,6 +148,8 @@ public final class Keycloak implements AutoCloseable {
             env.put("JAVA_OPTS_APPEND", "-XX:TieredStopAtLevel=1");
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USERNAME);
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+            // The realm's console redirect URI placeholder (docker-compose.yml sets the public origin).
+            env.put("HOTLINE_CONSOLE_ORIGIN", "http://localhost:8080");
             process = pb.start();
             return this;
         } catch (IOException e) {
