@@ -153,8 +153,9 @@ class KubernetesManifestsTest {
     }
 
     /**
-     * In the base ConfigMap and as each overlay patches it: the services' browser origins are origins (Quarkus
-     * compares them exactly: no path, no trailing slash), and the console signs in to the realm the services trust.
+     * In the base ConfigMap and as each overlay merges into it (a patch or a configMapGenerator with behavior merge):
+     * the services' browser origins are origins (Quarkus compares them exactly: no path, no trailing slash), and the
+     * console signs in to the realm the services trust.
      */
     @Test
     void kubernetesConfigMapGivesTheConsoleTheServicesRealmAndTheServicesTheConsolesOrigin() throws IOException {
@@ -170,12 +171,22 @@ class KubernetesManifestsTest {
                     continue;
                 }
                 for (Object o : yaml(dir.resolve(String.valueOf(path)))) {
+                    if (!(o instanceof Map<?, ?>)) {
+                        continue; // a JSON 6902 patch: a list of operations, never the ConfigMap's data
+                    }
                     Map<String, Object> patch = map(o, String.valueOf(path));
                     if ("ConfigMap".equals(patch.get("kind")) && CONFIG_MAP.equals(name(patch))) {
                         Map<String, Object> merged = configs.computeIfAbsent(root.relativize(dir).toString(),
                                 d -> new LinkedHashMap<>(base));
                         merged.putAll(optionalMap(patch.get("data")));
                     }
+                }
+            }
+            // An overlay's configMapGenerator with behavior: merge (its own config.env) over the base's values.
+            for (Map<String, Object> merge : generatedConfigMaps(dir, true)) {
+                if (CONFIG_MAP.equals(name(merge))) {
+                    configs.computeIfAbsent(root.relativize(dir).toString(), d -> new LinkedHashMap<>(base))
+                            .putAll(optionalMap(merge.get("data")));
                 }
             }
         }

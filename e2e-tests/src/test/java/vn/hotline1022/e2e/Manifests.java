@@ -398,7 +398,10 @@ final class Manifests {
         }
     }
 
-    /** The objects of the YAML files a kustomization lists as resources (not those of other kustomizations). */
+    /**
+     * The objects of the YAML files a kustomization lists as resources (not those of other kustomizations), and the
+     * ConfigMaps its configMapGenerator creates (under the generator's name; Kustomize adds a hash when it renders).
+     */
     static List<Map<String, Object>> kustomizationObjects(Path dir) throws IOException {
         Map<String, Object> k = map(yaml(dir.resolve("kustomization.yaml")).get(0), dir + "/kustomization.yaml");
         List<Map<String, Object>> objects = new ArrayList<>();
@@ -410,7 +413,64 @@ final class Manifests {
                 }
             }
         }
+        objects.addAll(generatedConfigMaps(dir, false));
         return objects;
+    }
+
+    /**
+     * The ConfigMaps of a kustomization's configMapGenerator, as {@code kind: ConfigMap} objects with the generator's
+     * name and data (its envs files, then its literals): those it creates ({@code merges} false) or those it merges
+     * into a base's ConfigMap of the same name ({@code behavior: merge}, {@code merges} true).
+     */
+    static List<Map<String, Object>> generatedConfigMaps(Path dir, boolean merges) throws IOException {
+        Map<String, Object> k = map(yaml(dir.resolve("kustomization.yaml")).get(0), dir + "/kustomization.yaml");
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Object g : list(k.getOrDefault("configMapGenerator", List.of()), "configMapGenerator")) {
+            Map<String, Object> generator = map(g, dir + " configMapGenerator entry");
+            if ("merge".equals(generator.get("behavior")) != merges) {
+                continue;
+            }
+            assertThat(generator.get("files")).as(dir + " configMapGenerator " + generator.get("name")
+                    + ": files (one key per file) are not read here; use envs or literals").isNull();
+            Map<String, Object> data = new LinkedHashMap<>();
+            for (Object envs : list(generator.getOrDefault("envs", List.of()), "envs")) {
+                data.putAll(envFile(dir.resolve(String.valueOf(envs))));
+            }
+            for (Object literal : list(generator.getOrDefault("literals", List.of()), "literals")) {
+                String s = String.valueOf(literal);
+                int eq = s.indexOf('=');
+                assertThat(eq).as(dir + " configMapGenerator literal '" + s + "' is KEY=value").isPositive();
+                data.put(s.substring(0, eq), s.substring(eq + 1));
+            }
+            Map<String, Object> metadata = new LinkedHashMap<>();
+            metadata.put("name", String.valueOf(generator.get("name")));
+            Map<String, Object> configMap = new LinkedHashMap<>();
+            configMap.put("apiVersion", "v1");
+            configMap.put("kind", "ConfigMap");
+            configMap.put("metadata", metadata);
+            configMap.put("data", data);
+            result.add(configMap);
+        }
+        return result;
+    }
+
+    /**
+     * A Kustomize env file as Kustomize reads it: one {@code KEY=value} per line, the value verbatim to the end of the
+     * line; leading blanks ignored; blank lines and lines starting with {@code #} skipped.
+     */
+    static Map<String, String> envFile(Path file) throws IOException {
+        assertThat(file).isRegularFile();
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(file)) {
+            String l = line.stripLeading();
+            if (l.isEmpty() || l.startsWith("#")) {
+                continue;
+            }
+            int eq = l.indexOf('=');
+            assertThat(eq).as(file + ": '" + l + "' is KEY=value").isPositive();
+            data.put(l.substring(0, eq), l.substring(eq + 1));
+        }
+        return data;
     }
 
     static List<Object> yaml(Path file) throws IOException {
