@@ -68,9 +68,10 @@ class ManifestSchemasTest {
         assertThat(ManifestSchemas.problems(Map.of("apiVersion", "example.org/v1", "kind", "Unknown")))
                 .containsExactly("no schema for example.org/v1 Unknown");
 
-        Map<String, Object> compose = Map.of("services", Map.of("a", Map.of("image", "x", "restart", "sometimes")));
-        assertThat(ManifestSchemas.composeProblems(compose)).as("compose: a restart policy that does not exist")
-                .isNotEmpty();
+        Map<String, Object> compose = Map.of("services", Map.of("a", Map.of("image", "x", "restart_policy", "always",
+                "ports", "8080:8080")));
+        assertThat(ManifestSchemas.composeProblems(compose)).as("compose: an unknown key, ports not a list")
+                .anyMatch(m -> m.contains("restart_policy")).anyMatch(m -> m.contains("ports"));
     }
 
     /** The production overlay is the one that must be complete: each kind the issue names is there and checked. */
