@@ -33,6 +33,11 @@ final class CaseEvents {
     }
 
     static List<ConsumerRecord<String, String>> read(String bootstrap, UUID caseId) {
+        return readAll(bootstrap, TOPICS).stream().filter(r -> caseId.toString().equals(r.key())).toList();
+    }
+
+    /** Every record of {@code topics}, from the beginning up to their current end. */
+    static List<ConsumerRecord<String, String>> readAll(String bootstrap, List<String> topics) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
@@ -41,7 +46,7 @@ final class CaseEvents {
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p)) {
             List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : TOPICS) {
+            for (String topic : topics) {
                 consumer.partitionsFor(topic, Duration.ofSeconds(10))
                         .forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             }
@@ -49,11 +54,7 @@ final class CaseEvents {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (caseId.toString().equals(r.key())) {
-                        found.add(r);
-                    }
-                }
+                consumer.poll(Duration.ofMillis(500)).forEach(found::add);
             }
         }
         return found;
