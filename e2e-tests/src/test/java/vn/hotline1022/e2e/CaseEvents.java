@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 import vn.hotline1022.events.Topics;
@@ -58,6 +59,25 @@ final class CaseEvents {
             }
         }
         return found;
+    }
+
+    /** A header's value as text; null without it. */
+    static String header(ConsumerRecord<String, String> r, String name) {
+        Header h = r.headers().lastHeader(name);
+        return h == null || h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8);
+    }
+
+    /** The W3C trace context a record carries: its header {@code traceparent=00-<trace id>-<span id>-<flags>}. */
+    record Trace(String traceId, String spanId) {
+        /** Null without the header. */
+        static Trace of(ConsumerRecord<String, String> r) {
+            String traceparent = header(r, "traceparent");
+            if (traceparent == null) {
+                return null;
+            }
+            String[] parts = traceparent.split("-");
+            return new Trace(parts[1], parts[2]);
+        }
     }
 
     /** "vn.hotline1022.dispatch.TeamDispatched.v1" → "TeamDispatched". */

@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
@@ -30,6 +32,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import vn.hotline1022.commons.proof.RecipientCode;
+import vn.hotline1022.events.EventJson;
+import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.localstack.Keycloak;
 import vn.hotline1022.localstack.LocalStack;
 import vn.hotline1022.infra.Ports;
@@ -124,6 +129,36 @@ class CaseFlowEndToEndTest {
                 .containsEntry("PatientHandedOver", 1L)
                 .containsEntry("PatientAdmitted", 1L)
                 .containsEntry("NotificationSent", 7L));
+
+        // The call is one trace: intake's request, dispatch's handling of CallReceived and the notices about the team
+        // each ran in a span of their own, and the W3C context went with each event through the outbox and Kafka.
+        List<ConsumerRecord<String, String>> records = CaseEvents.read(stack.kafkaBootstrapServers(), caseId);
+        ConsumerRecord<String, String> callReceived = only(records, "CallReceived");
+        CaseEvents.Trace call = CaseEvents.Trace.of(callReceived);
+        CaseEvents.Trace dispatch = CaseEvents.Trace.of(only(records, "TeamDispatched"));
+        List<CaseEvents.Trace> noticesOfTheTeam = records.stream()
+                .filter(r -> CaseEvents.eventName(r).equals("NotificationSent"))
+                .filter(r -> EventJson.fromJson(r.value(), NotificationSent.class).sourceEventType()
+                        .equals(EventType.TEAM_DISPATCHED.ceType()))
+                .map(CaseEvents.Trace::of).toList();
+        assertThat(call).as("CallReceived's traceparent").isNotNull();
+        assertThat(CaseEvents.header(callReceived, "ce_traceparent"))
+                .as("the CloudEvents distributed-tracing extension").isEqualTo(CaseEvents.header(callReceived,
+                        "traceparent"));
+        assertThat(dispatch).as("TeamDispatched's traceparent").isNotNull();
+        assertThat(dispatch.traceId()).isEqualTo(call.traceId());
+        assertThat(noticesOfTheTeam).as("NotificationSent about the team").isNotEmpty().doesNotContainNull()
+                .allSatisfy(n -> assertThat(n.traceId()).isEqualTo(call.traceId()));
+        List<String> spans = new ArrayList<>(List.of(call.spanId(), dispatch.spanId()));
+        noticesOfTheTeam.forEach(n -> spans.add(n.spanId()));
+        assertThat(spans).doesNotHaveDuplicates();
+    }
+
+    private static ConsumerRecord<String, String> only(List<ConsumerRecord<String, String>> records, String name) {
+        List<ConsumerRecord<String, String>> named = records.stream().filter(r -> CaseEvents.eventName(r).equals(name))
+                .toList();
+        assertThat(named).as(name).hasSize(1);
+        return named.get(0);
     }
 
     /**

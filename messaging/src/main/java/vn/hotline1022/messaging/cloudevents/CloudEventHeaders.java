@@ -22,6 +22,9 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
+    /** The distributed-tracing extension: the W3C trace context in which the event was created. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String TRACESTATE = "ce_tracestate";
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 

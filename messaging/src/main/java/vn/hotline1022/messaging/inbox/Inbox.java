@@ -6,9 +6,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -16,6 +23,8 @@ import vn.hotline1022.events.HotlineEvent;
 import vn.hotline1022.messaging.MessagingConfig;
 import vn.hotline1022.messaging.sql.Jdbc;
 import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
+import vn.hotline1022.messaging.tracing.TraceContext;
+import vn.hotline1022.messaging.tracing.Tracing;
 
 /**
  * Runs a consumer's handler at most once per event id, in the same transaction as the handler's own writes: the
@@ -26,6 +35,9 @@ import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
  * fresh transaction, then {@link HandlerFailedException} is thrown. Either way the channel's
  * {@code failure-strategy=dead-letter-queue} moves the message to {@code <topic>.<consumer>.dlq} and the consumer goes
  * on with the next message.
+ *
+ * <p>Each event is handled in a span of the trace in which its sender wrote it (the record's {@code traceparent}), so
+ * that the events the handler publishes through the outbox continue that trace.
  *
  * <pre>
  * &#64;Incoming("intake-events")
@@ -44,8 +56,17 @@ public class Inbox {
             on conflict do nothing
             """;
 
+    private static final AttributeKey<String> MESSAGING_SYSTEM = AttributeKey.stringKey("messaging.system");
+    private static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("messaging.destination.name");
+    private static final AttributeKey<String> CONSUMER_GROUP = AttributeKey.stringKey("messaging.consumer.group.name");
+    private static final AttributeKey<String> EVENT_ID = AttributeKey.stringKey("cloudevents.event_id");
+    private static final AttributeKey<String> EVENT_TYPE = AttributeKey.stringKey("cloudevents.event_type");
+
     @Inject
     Jdbc jdbc;
+
+    @Inject
+    Tracing tracing;
 
     @Inject
     MessagingConfig config;
@@ -74,6 +95,29 @@ public class Inbox {
         if (event == null) {
             return Outcome.NOT_WANTED;
         }
+        // The handler runs in a span of the sender's trace: what it publishes through the outbox stays in that trace.
+        return tracing.inSpan("process " + record.topic(), SpanKind.CONSUMER, parentOf(record.headers()),
+                Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, record.topic(), CONSUMER_GROUP, consumer,
+                        EVENT_ID, event.id().toString(), EVENT_TYPE, event.type().ceType()),
+                () -> handle(consumer, event, handler));
+    }
+
+    /**
+     * The sender's context from the record's headers. SmallRye's own consumer span, where it is current here, is a
+     * child of it; then it is the parent instead. Without a trace context in the record, a trace starts here.
+     */
+    static Context parentOf(Headers headers) {
+        TraceContext sent = TraceContext.fromHeaders(headers);
+        if (sent == null) {
+            return Context.root();
+        }
+        Context current = Context.current();
+        SpanContext currentSpan = Span.fromContext(current).getSpanContext();
+        return currentSpan.isValid() && currentSpan.getTraceId().equals(sent.spanContext().getTraceId()) ? current
+                : sent.toContext();
+    }
+
+    private Outcome handle(String consumer, ReceivedEvent event, EventHandler handler) {
         int attempts = config.inbox().maxAttempts();
         for (int attempt = 1;; attempt++) {
             try {

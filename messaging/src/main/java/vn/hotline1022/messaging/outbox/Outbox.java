@@ -10,6 +10,7 @@ import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.HotlineEvent;
 import vn.hotline1022.messaging.sql.Jdbc;
+import vn.hotline1022.messaging.tracing.TraceContext;
 import vn.hotline1022.messaging.tx.AfterCommit;
 
 /**
@@ -20,8 +21,9 @@ import vn.hotline1022.messaging.tx.AfterCommit;
 public class Outbox {
 
     private static final String INSERT = """
-            insert into messaging_outbox (event_id, topic, record_key, ce_type, ce_source, occurred_at, payload)
-            values (?, ?, ?, ?, ?, ?, ?)
+            insert into messaging_outbox (event_id, topic, record_key, ce_type, ce_source, occurred_at, payload,
+                                          trace_parent, trace_state)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """;
     private static final Object WAKE_KEY = new Object();
 
@@ -43,8 +45,11 @@ public class Outbox {
     public UUID publish(HotlineEvent event) {
         EventType type = EventType.of(event.getClass());
         UUID id = UUID.randomUUID();
+        // The request's or the handler's trace goes with the event: the relay sends it later, from another thread.
+        TraceContext trace = TraceContext.current();
         jdbc.update(INSERT, id, type.topic(), event.key(), type.ceType(), type.source(), event.occurredAt(),
-                EventJson.toJson(event));
+                EventJson.toJson(event), trace == null ? null : trace.traceparent(),
+                trace == null ? null : trace.tracestate());
         afterCommit.once(WAKE_KEY, relay::wakeUp); // one wake-up per transaction is enough
         return id;
     }

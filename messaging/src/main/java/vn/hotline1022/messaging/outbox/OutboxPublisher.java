@@ -21,8 +21,10 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Headers;
 
 import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
+import vn.hotline1022.messaging.tracing.TraceContext;
 
 /**
  * Publishes one batch of outbox rows: the unit of work of the relay, kept free of CDI so that tests can run several
@@ -53,7 +55,7 @@ public final class OutboxPublisher {
 
     /** Step two: the oldest rows of the buckets held, in publication order. */
     private static final String SELECT = """
-            select seq, event_id, topic, record_key, ce_type, ce_source, occurred_at, payload
+            select seq, event_id, topic, record_key, ce_type, ce_source, occurred_at, payload, trace_parent, trace_state
               from messaging_outbox
              where published_at is null
                and %s = any(?)
@@ -163,7 +165,8 @@ public final class OutboxPublisher {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8)));
+                            rs.getString(5), rs.getString(6), rs.getTimestamp(7), rs.getString(8),
+                            TraceContext.of(rs.getString(9), rs.getString(10))));
                 }
             }
             return rows;
@@ -193,11 +196,16 @@ public final class OutboxPublisher {
         }
     }
 
+    /** {@code trace}: where the event was written, if in a trace; null otherwise. */
     private record Row(long seq, UUID eventId, String topic, String key, String type, String source,
-            Timestamp occurredAt, String payload) {
+            Timestamp occurredAt, String payload, TraceContext trace) {
         ProducerRecord<String, String> toRecord() {
             var attributes = new CloudEventHeaders.Attributes(eventId, type, source, occurredAt.toInstant(), key);
-            return new ProducerRecord<>(topic, null, key, payload, CloudEventHeaders.toHeaders(attributes));
+            Headers headers = CloudEventHeaders.toHeaders(attributes);
+            if (trace != null) {
+                trace.addTo(headers); // consumers continue the writer's trace
+            }
+            return new ProducerRecord<>(topic, null, key, payload, headers);
         }
     }
 }

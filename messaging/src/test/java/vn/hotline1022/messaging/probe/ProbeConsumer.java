@@ -13,6 +13,8 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.annotation.Blocking;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CaseReopened;
@@ -24,6 +26,8 @@ public class ProbeConsumer {
 
     /** Handler invocations per event id, including failed attempts (rolled back, so not in the database). */
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** The span current in the handler, per event id. */
+    private final Map<UUID, SpanContext> spans = new ConcurrentHashMap<>();
 
     @Inject
     Inbox inbox;
@@ -37,11 +41,17 @@ public class ProbeConsumer {
         return n == null ? 0 : n.get();
     }
 
+    /** The span the handler of {@code eventId} ran in; null until it ran. */
+    public SpanContext spanOf(UUID eventId) {
+        return spans.get(eventId);
+    }
+
     @Incoming("intake-events")
     @Blocking
     public void onIntakeEvent(ConsumerRecord<String, String> record) {
         inbox.process(record, Set.of(EventType.CASE_REOPENED), event -> {
             attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
+            spans.put(event.id(), Span.current().getSpanContext());
             CaseReopened reopened = event.data(CaseReopened.class);
             ProbeHandled handled = new ProbeHandled();
             handled.eventId = event.id();

@@ -12,6 +12,7 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.EventType;
+import vn.hotline1022.messaging.tracing.TraceContext;
 import vn.hotline1022.messaging.tx.AfterCommit;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 
@@ -30,8 +31,9 @@ public class Deliveries {
     private static final String RECORD = """
             insert into notification (id, case_id, case_code, source_event_id, source_event_type, recipient_kind,
                                       recipient_address, channel, status, urgent, attempts, subject, text,
-                                      created_at, next_attempt_at)
-            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', ?9, 0, ?10, ?11, clock_timestamp(), clock_timestamp())
+                                      created_at, next_attempt_at, trace_parent)
+            values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'PENDING', ?9, 0, ?10, ?11, clock_timestamp(), clock_timestamp(),
+                    ?12)
             on conflict (source_event_id, recipient_kind, recipient_address, channel) do nothing
             """;
 
@@ -52,6 +54,7 @@ public class Deliveries {
     public Notification record(UUID sourceEventId, EventType type, CaseEvent event, Recipient recipient,
             String address, String channel, boolean urgent, String subject, String text) {
         UUID id = UUID.randomUUID();
+        TraceContext trace = TraceContext.current(); // the consumer's span of the event: the sender resumes it
         int recorded = em.createNativeQuery(RECORD)
                 .setParameter(1, id)
                 .setParameter(2, event.caseId())
@@ -64,6 +67,7 @@ public class Deliveries {
                 .setParameter(9, urgent)
                 .setParameter(10, subject)
                 .setParameter(11, text)
+                .setParameter(12, trace == null ? null : trace.traceparent())
                 .executeUpdate();
         if (recorded == 0) {
             LOG.debugf("Case %s: %s notice to %s via %s already recorded", event.caseCode(), type.eventName(),

@@ -13,6 +13,9 @@ import jakarta.persistence.EntityManager;
 
 import org.jboss.logging.Logger;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.trace.SpanKind;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -21,6 +24,8 @@ import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.messaging.outbox.Outbox;
 import vn.hotline1022.messaging.sql.SqlValues;
+import vn.hotline1022.messaging.tracing.TraceContext;
+import vn.hotline1022.messaging.tracing.Tracing;
 import vn.hotline1022.messaging.workers.PollingWorker;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.channels.Channels;
@@ -44,6 +49,7 @@ import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 public class NoticeSender {
 
     private static final Logger LOG = Logger.getLogger(NoticeSender.class);
+    private static final AttributeKey<String> CHANNEL = AttributeKey.stringKey("hotline.notice.channel");
 
     /**
      * The oldest due row; a fresh row waits for older fresh rows of the same case, recipient and channel, so a citizen
@@ -93,6 +99,9 @@ public class NoticeSender {
     @Inject
     Notifier notifier;
 
+    @Inject
+    Tracing tracing;
+
     private PollingWorker workers;
 
     void onStart(@Observes StartupEvent event) {
@@ -124,7 +133,9 @@ public class NoticeSender {
                 return false;
             }
             Notification n = em.find(Notification.class, (UUID) ids.get(0));
-            deliver(n);
+            // In the trace of the event that asked for the notice, so that NotificationSent continues it.
+            tracing.run("send notice", SpanKind.INTERNAL, TraceContext.parent(n.traceParent, null),
+                    Attributes.of(CHANNEL, n.channel), () -> deliver(n));
             deliveries.changed(n);
             return true;
         });

@@ -49,6 +49,8 @@ public class Notification extends PanacheEntityBase {
     public Instant nextAttemptAt;
     public Instant lastAttemptAt;
     public Instant sentAt;
+    /** The W3C traceparent of the event that asked for the notice; it is sent in that trace. */
+    public String traceParent;
 
     /** A detached copy as the row is now, for the live feed after the transaction ends. */
     public Notification snapshot() {
