@@ -71,6 +71,9 @@ public class Inbox {
     @Inject
     MessagingConfig config;
 
+    @Inject
+    ShutdownGate gate;
+
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
@@ -95,11 +98,18 @@ public class Inbox {
         if (event == null) {
             return Outcome.NOT_WANTED;
         }
-        // The handler runs in a span of the sender's trace: what it publishes through the outbox stays in that trace.
-        return tracing.inSpan("process " + record.topic(), SpanKind.CONSUMER, parentOf(record.headers()),
-                Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, record.topic(), CONSUMER_GROUP, consumer,
-                        EVENT_ID, event.id().toString(), EVENT_TYPE, event.type().ceType()),
-                () -> handle(consumer, event, handler));
+        if (!gate.enter()) {
+            ShutdownGate.holdUntilExit(); // stopping: the next reader of the partition handles it
+        }
+        try {
+            // The handler runs in a span of the sender's trace: what it publishes through the outbox stays in it.
+            return tracing.inSpan("process " + record.topic(), SpanKind.CONSUMER, parentOf(record.headers()),
+                    Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, record.topic(), CONSUMER_GROUP, consumer,
+                            EVENT_ID, event.id().toString(), EVENT_TYPE, event.type().ceType()),
+                    () -> handle(consumer, event, handler));
+        } finally {
+            gate.exit();
+        }
     }
 
     /**
@@ -127,6 +137,12 @@ public class Inbox {
                 Throwable cause = e instanceof io.quarkus.narayana.jta.QuarkusTransactionException && e.getCause() != null
                         ? e.getCause()
                         : e;
+                if (gate.stopping()) {
+                    // Most likely the database closing under a stopping service: not the event's fault.
+                    LOG.warnf("%s failed while stopping, left for the next reader of its partition: %s", event, cause);
+                    gate.exit();
+                    ShutdownGate.holdUntilExit();
+                }
                 if (attempt >= attempts) {
                     LOG.errorf("%s failed %d times, sending it to the dead-letter topic: %s", event, attempt, cause);
                     throw new HandlerFailedException(
