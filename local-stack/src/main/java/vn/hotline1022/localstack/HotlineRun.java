@@ -11,12 +11,15 @@ public final class HotlineRun {
     }
 
     /**
-     * {@code ./hotline run [--reset] [--no-demo] [--no-keycloak]}: runs until Ctrl-C, then stops everything it
+     * {@code ./hotline run [--reset] [--no-demo] [--no-keycloak] [--full-jit]}: runs until Ctrl-C, then stops everything it
      * started.
      */
     public static void main(String[] args) throws Exception {
         boolean reset = List.of(args).contains("--reset");
         boolean demo = !List.of(args).contains("--no-demo");
+        if (List.of(args).contains("--full-jit")) {
+            System.setProperty("hotline.jit", "full"); // as in production: slower start, faster under load
+        }
         Path root = Path.of(System.getProperty("hotline.root", ".")).toAbsolutePath().normalize();
         LocalStack.Options options = LocalStack.Options.defaults(root, reset);
         if (List.of(args).contains("--no-keycloak")) {

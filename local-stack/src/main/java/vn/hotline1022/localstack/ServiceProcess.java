@@ -104,9 +104,13 @@ public final class ServiceProcess {
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(),
-                // Small heaps and quick JIT: five services share two cores on a laptop or CI machine.
+                // Small heaps: five services share two cores on a laptop or CI machine.
                 "-Xms" + (heapMb < DEFAULT_HEAP_MB ? 16 : 64) + "m", "-Xmx" + heapMb + "m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+                "-Xshare:auto"));
+        if (!fullJit()) {
+            // Quick start for development and tests (C1 only); the benchmark and production use the full JIT.
+            command.add("-XX:TieredStopAtLevel=1");
+        }
         if (heapMb < DEFAULT_HEAP_MB) {
             // A small service: start small, give memory back after a collection, keep the compiled code small.
             command.addAll(List.of("-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20",
@@ -123,6 +127,11 @@ public final class ServiceProcess {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
+    }
+
+    /** {@code -Dhotline.jit=full} ({@code ./hotline run --full-jit}): both JIT tiers, as in production. */
+    static boolean fullJit() {
+        return "full".equals(System.getProperty("hotline.jit"));
     }
 
     /** Waits until the service says it is ready (database migrated, Kafka reachable). */

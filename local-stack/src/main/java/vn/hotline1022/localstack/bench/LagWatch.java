@@ -27,7 +27,8 @@ final class LagWatch implements AutoCloseable {
 
     LagWatch(String bootstrap, List<String> groups) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000));
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5_000));
         this.groups = groups;
         sampler = new Thread(this::sample, "bench-lag");
         sampler.setDaemon(true);

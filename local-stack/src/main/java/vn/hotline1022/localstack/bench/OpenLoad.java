@@ -32,6 +32,8 @@ final class OpenLoad {
     /** Accepted calls per second of the run, by second. */
     final Map<Integer, AtomicInteger> acceptedPerSecond = new ConcurrentHashMap<>();
     final AtomicInteger refused = new AtomicInteger();
+    /** HTTP status → calls answered with it, other than 201. */
+    final Map<Integer, AtomicInteger> refusedByStatus = new ConcurrentHashMap<>();
     final AtomicInteger failed = new AtomicInteger();
     int sent;
     long startedAt;
@@ -72,6 +74,7 @@ final class OpenLoad {
                             s -> new AtomicInteger()).incrementAndGet();
                 } else {
                     refused.incrementAndGet();
+                    refusedByStatus.computeIfAbsent(r.statusCode(), c -> new AtomicInteger()).incrementAndGet();
                 }
             }));
         }

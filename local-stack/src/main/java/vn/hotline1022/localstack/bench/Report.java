@@ -29,8 +29,9 @@ final class Report {
         r.append("| calls sent | %d |\n".formatted(load.sent));
         r.append("| accepted (201) | %d — **%.1f calls/s** |\n".formatted(load.accepted.size(),
                 load.acceptedPerSecondOverall()));
-        r.append("| refused (other status) / failed (no answer) | %d / %d |\n".formatted(load.refused.get(),
-                load.failed.get()));
+        r.append("| refused (other status) / failed (no answer) | %d %s / %d |\n".formatted(load.refused.get(),
+                load.refusedByStatus.isEmpty() ? "" : "(by status " + new java.util.TreeMap<>(load.refusedByStatus)
+                        + ")", load.failed.get()));
         r.append("| HTTP latency from when the call was due | %s |\n".formatted(load.http.summary()));
         r.append("| CallReceived published for accepted calls | %d of %d |\n\n".formatted(published,
                 load.accepted.size()));

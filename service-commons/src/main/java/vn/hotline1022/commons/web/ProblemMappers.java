@@ -88,7 +88,8 @@ public class ProblemMappers {
     /**
      * The last line of defence: a value that passed validation but that PostgreSQL refuses as data (SQL state class
      * 22: out of range, untranslatable character, datetime overflow) is the client's doing, so 400, and the
-     * transaction has rolled back. Anything else is ours: a 500 problem without internals.
+     * transaction has rolled back. No free database connection in time is overload: 503 with Retry-After. Anything
+     * else is ours: a 500 problem without internals.
      */
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
@@ -100,8 +101,30 @@ public class ProblemMappers {
                         "A value is out of range or holds characters that cannot be stored", null, List.of()));
             }
         }
+        if (poolExhausted(e)) {
+            // Overload, not a fault: the client (the console keeps the call as a draft) may try again shortly.
+            LOG.warn("No database connection free in time: answering 503");
+            return Response.fromResponse(respond(Problem.of(503, "Service busy",
+                    "Too many requests at once; nothing was changed. Try again in a moment"))).header("Retry-After", "2")
+                    .build();
+        }
         LOG.error("Unexpected failure while handling a request", e);
         return respond(Problem.of(500, "Internal error", "The request could not be completed; nothing was changed"));
+    }
+
+    /**
+     * Every connection of the pool stayed busy past its acquisition timeout (Agroal's "Sorry, acquisition timeout!",
+     * or a driver's transient connection failure).
+     */
+    static boolean poolExhausted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof SQLException sql && sql.getMessage() != null
+                            && sql.getMessage().startsWith("Sorry, acquisition timeout")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response respond(Problem p) {
