@@ -253,6 +253,11 @@ public final class LocalStack implements AutoCloseable {
         return keycloak().token(username);
     }
 
+    /** The broker, for a test that takes it away and brings it back (same port, same data) as an outage would. */
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
     public String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
     }
