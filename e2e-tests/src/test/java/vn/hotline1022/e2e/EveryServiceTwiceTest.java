@@ -17,7 +17,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,14 +42,12 @@ import vn.hotline1022.localstack.LocalStack;
  * rolling update). Reconciled from the topics: every call intake accepted was published, got exactly one dispatch
  * decision and exactly one relief decision, and every consumer group's lag returns to zero.
  *
- * <p>The calls come from Lai Châu (no demo team, stock or programme there): each is queued or refused, which is a
- * decision as final as a dispatch, and the shared demo teams of Bình Dương are left alone for the other tests.
+ * <p>The calls come from outside the demo province ({@link OutsideCalls}): each is queued or refused.
  */
 @ExtendWith(SharedStack.class)
 class EveryServiceTwiceTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(120);
-    private static final String LAI_CHAU_WARD = "03386";
     private static final Set<String> DISPATCH_DECISIONS = Set.of("TeamDispatched", "DispatchQueued");
     private static final Set<String> RELIEF_DECISIONS = Set.of("ReliefScheduled", "ReliefRefused");
 
@@ -69,8 +66,7 @@ class EveryServiceTwiceTest {
         for (String service : services) {
             stack.startInstance(service, second(service), Ports.free());
         }
-        // Lai Châu is outside the demo agents' province: an administrator takes these calls.
-        String token = stack.token("admin1");
+        String token = stack.token(OutsideCalls.TAKEN_BY);
         ScheduledExecutorService load = Executors.newSingleThreadScheduledExecutor();
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 stack.kafkaBootstrapServers()))) {
@@ -149,17 +145,7 @@ class EveryServiceTwiceTest {
     private void call(String token) {
         int n = sent.incrementAndGet();
         String instance = n % 2 == 0 ? "intake-service" : "intake-service-2";
-        String phone = "097" + "%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000));
-        Map<String, Object> call = new HashMap<>();
-        call.put("callId", UUID.randomUUID());
-        call.put("channel", "PHONE");
-        call.put("caller", Map.of("name", "Lò Văn Pảng", "phone",
-                phone.substring(0, 4) + " " + phone.substring(4, 7) + " " + phone.substring(7)));
-        call.put("location", Map.of("wardCode", LAI_CHAU_WARD, "addressText",
-                ThreadLocalRandom.current().nextInt(1, 100_000_000) + " Bản Nà Khum"));
-        call.put("needs", List.of("MEDICAL_CONSULTATION", "FOOD"));
-        call.put("householdSize", 4);
-        call.put("agentId", "agent-e2e");
+        Map<String, Object> call = OutsideCalls.call("Lò Văn Pảng", "Bản Nà Khum");
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url(instance)
                     + "/api/v1/calls")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")

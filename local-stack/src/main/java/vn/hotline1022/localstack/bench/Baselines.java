@@ -69,12 +69,13 @@ final class Baselines {
         try (Connection c = DriverManager.getConnection(adminJdbcUrl); Statement st = c.createStatement()) {
             st.execute("create temporary table bench_baseline (id uuid primary key, payload text, at timestamptz)");
             long rows = 0;
+            String payload = "x".repeat(200);
             long end = System.nanoTime() + duration.toNanos();
             try (PreparedStatement insert = c.prepareStatement(
                     "insert into bench_baseline values (?, ?, now())")) {
                 while (System.nanoTime() < end) {
                     insert.setObject(1, UUID.randomUUID());
-                    insert.setString(2, "x".repeat(200));
+                    insert.setString(2, payload);
                     insert.executeUpdate();
                     rows++;
                 }
