@@ -65,6 +65,7 @@ import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.intake.CaseNeedsChanged;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
+import vn.hotline1022.messaging.inbox.Inbox;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -90,6 +91,9 @@ class DispatchFlowTest {
 
     @Inject
     IncomingEventsConsumer consumer;
+
+    @Inject
+    Inbox inbox;
 
     @Test
     void aTeamIsSentQueuedCasesWaitAndTheFreedTeamTakesTheNext() {
@@ -428,7 +432,7 @@ class DispatchFlowTest {
             for (ConsumerRecord<String, String> r : deliveries) {
                 done.add(pool.submit(() -> {
                     start.await();
-                    consumer.onIntakeEvent(r);
+                    inbox.process(r, consumer.intakeHandlers());
                     return null;
                 }));
             }

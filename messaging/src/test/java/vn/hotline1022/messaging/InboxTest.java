@@ -8,7 +8,10 @@ import static vn.hotline1022.messaging.TestSupport.count;
 import static vn.hotline1022.messaging.TestSupport.header;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.inject.Inject;
@@ -109,6 +112,48 @@ class InboxTest {
         assertThat(count(dataSource, "select count(*) from messaging_inbox where event_id = ?", exploding)).isZero();
         // An event type this consumer does not want is acknowledged and left alone: neither handled nor dead.
         assertThat(count(dataSource, "select count(*) from probe_handled where case_id = ?", caseId)).isEqualTo(1);
+    }
+
+    /**
+     * A poll is handled in one transaction per batch, not one per event; a handler failing in the middle of a batch
+     * costs the others nothing: each is handled once, the failing one alone, three times, then dead-lettered.
+     */
+    @Test
+    void aPollIsHandledInFewTransactionsAndAFailureInItHarmsNoOtherEvent() {
+        UUID caseId = UUID.randomUUID();
+        String key = caseId.toString();
+        List<UUID> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        UUID exploding = null;
+        for (int i = 0; i < 40; i++) {
+            UUID id = UUID.randomUUID();
+            String reason = i == 20 ? "explode-in-batch" : i == 39 ? "batch-marker" : "batch-" + i;
+            if (i == 20) {
+                exploding = id;
+            } else {
+                ids.add(id);
+            }
+            records.add(record(id, new CaseReopened(caseId, "BD-4", Instant.now(), reason)));
+        }
+        companion.produceStrings().fromRecords(records).awaitCompletion(PATIENCE);
+
+        await().atMost(PATIENCE).until(() -> count(dataSource,
+                "select count(*) from probe_handled where case_id = ? and reason = 'batch-marker'", caseId) == 1);
+        assertThat(count(dataSource, "select count(*) from probe_handled where case_id = ?", caseId)).isEqualTo(39);
+        // Events before the failure ran twice (their first transaction was rolled back), each committed once.
+        assertThat(ids).allSatisfy(id -> assertThat(consumer.attemptsOf(id)).isBetween(1, 2));
+        assertThat(count(dataSource, "select count(*) from messaging_inbox where consumer = 'probe-service' and "
+                + "record_key = ?", key)).isEqualTo(39);
+        Set<Long> transactions = new HashSet<>();
+        ids.forEach(id -> transactions.add(consumer.transactionOf(id)));
+        // One event per transaction would make 39.
+        assertThat(transactions).hasSizeLessThan(ids.size() / 2);
+
+        assertThat(consumer.attemptsOf(exploding)).isEqualTo(3);
+        UUID dead = exploding;
+        List<ConsumerRecord<String, String>> letters = awaitRecords(companion, DLQ, r -> key.equals(r.key()), 1);
+        assertThat(header(letters.get(0), "ce_id")).isEqualTo(dead.toString());
+        assertThat(count(dataSource, "select count(*) from messaging_inbox where event_id = ?", exploding)).isZero();
     }
 
     static ProducerRecord<String, String> record(UUID id, HotlineEvent event) {

@@ -1,12 +1,14 @@
 package vn.hotline1022.dispatch.assignments;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.dispatch.contacts.CaseContacts;
 import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
@@ -43,8 +45,13 @@ public class IncomingEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, intakeHandlers());
+    }
+
+    /** What dispatch does with each of intake's events (tests feed records through it concurrently). */
+    public EventHandlers intakeHandlers() {
+        return EventHandlers.create()
                 .on(CallReceived.class, e -> {
                     contacts.onCallReceived(e);
                     dispatcher.onCallReceived(e);
@@ -58,12 +65,12 @@ public class IncomingEventsConsumer {
                     dispatcher.onCaseNeedsChanged(e);
                 })
                 .on(CaseHandedBack.class, handBacks::onCaseHandedBack)
-                .on(ZoneStatusChanged.class, WardZone::apply));
+                .on(ZoneStatusChanged.class, WardZone::apply);
     }
 
     @Incoming("referral-events")
     @Blocking
-    public void onReferralEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create().on(ReferralAccepted.class, transports::onReferralAccepted));
+    public CompletionStage<Void> onReferralEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create().on(ReferralAccepted.class, transports::onReferralAccepted));
     }
 }

@@ -1,14 +1,15 @@
 package vn.hotline1022.intake.timeline;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
 import vn.hotline1022.messaging.inbox.Inbox;
@@ -30,25 +31,25 @@ public class IncomingEventsConsumer {
 
     @Incoming("dispatch-events")
     @Blocking
-    public void onDispatchEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, DISPATCH, recorder::record);
+    public CompletionStage<Void> onDispatchEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, DISPATCH, recorder::record);
     }
 
     @Incoming("referral-events")
     @Blocking
-    public void onReferralEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, REFERRAL, recorder::record);
+    public CompletionStage<Void> onReferralEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, REFERRAL, recorder::record);
     }
 
     @Incoming("relief-events")
     @Blocking
-    public void onReliefEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, RELIEF, recorder::record);
+    public CompletionStage<Void> onReliefEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, RELIEF, recorder::record);
     }
 
     @Incoming("notification-events")
     @Blocking
-    public void onNotificationEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, NOTIFICATION, recorder::record);
+    public CompletionStage<Void> onNotificationEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, NOTIFICATION, recorder::record);
     }
 }

@@ -48,6 +48,10 @@ public class ConsumerChannels implements ConfigSourceFactory {
             // Ready means "can take requests": a broker outage must not stop a service taking calls, since the outbox
             // holds the events until Kafka is back. Liveness still reports a consumer that has failed.
             properties.put(prefix + "health-readiness-enabled", "false");
+            // Handled a poll at a time, one transaction per batch (Inbox.process(KafkaRecordBatch, ...)); the cap
+            // keeps a batch's transaction, and the locks its handlers take, short.
+            properties.put(prefix + "batch", "true");
+            properties.put(prefix + "max.poll.records", "100");
         }
         return properties;
     }

@@ -1,6 +1,9 @@
 package vn.hotline1022.messaging.inbox;
 
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -17,12 +20,11 @@ import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import vn.hotline1022.events.EventJson;
+import io.quarkus.narayana.jta.QuarkusTransactionException;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.EventType;
-import vn.hotline1022.events.HotlineEvent;
 import vn.hotline1022.messaging.MessagingConfig;
 import vn.hotline1022.messaging.sql.Jdbc;
-import vn.hotline1022.messaging.cloudevents.CloudEventHeaders;
 import vn.hotline1022.messaging.tracing.TraceContext;
 import vn.hotline1022.messaging.tracing.Tracing;
 
@@ -39,11 +41,16 @@ import vn.hotline1022.messaging.tracing.Tracing;
  * <p>Each event is handled in a span of the trace in which its sender wrote it (the record's {@code traceparent}), so
  * that the events the handler publishes through the outbox continue that trace.
  *
+ * <p>Services read their channels in batches ({@link #process(KafkaRecordBatch, EventHandlers)}): the events of a
+ * batch are handled in one transaction, each still claimed in the inbox on its own, so a poll of a hundred events
+ * costs one commit instead of a hundred. A handler that fails in a batch does not fail the others: the events before
+ * it are committed together, it is retried alone, and the rest go on in a batch of their own ({@link BatchRun}).
+ *
  * <pre>
  * &#64;Incoming("intake-events")
  * &#64;Blocking
- * void onIntakeEvent(ConsumerRecord&lt;String, String&gt; record) {
- *     inbox.process(record, handlers); // EventHandlers.create().on(CallReceived.class, allocator::onCallReceived)
+ * CompletionStage&lt;Void&gt; onIntakeEvents(KafkaRecordBatch&lt;String, String&gt; batch) {
+ *     return inbox.process(batch, handlers); // EventHandlers.create().on(CallReceived.class, allocator::onCallReceived)
  * }
  * </pre>
  */
@@ -87,6 +94,22 @@ public class Inbox {
         return process(applicationName, record, handlers.wanted(), handlers::handle);
     }
 
+    /**
+     * Handles a batch of records as this application: one transaction for the batch, the inbox claim, the retries and
+     * the dead-letter topic per record. Returns once every record is handled or dead-lettered and the batch is
+     * acknowledged; it never fails the channel for one record.
+     */
+    public CompletionStage<Void> process(KafkaRecordBatch<String, String> batch, EventHandlers handlers) {
+        return process(batch, handlers.wanted(), handlers::handle);
+    }
+
+    /** {@link #process(KafkaRecordBatch, EventHandlers)} with one handler for all {@code wanted} types. */
+    public CompletionStage<Void> process(KafkaRecordBatch<String, String> batch, Set<EventType> wanted,
+            EventHandler handler) {
+        new BatchRun(this, applicationName, handler, config.inbox().maxAttempts()).run(batch, wanted);
+        return CompletableFuture.completedFuture(null);
+    }
+
     /** What happened to a message; useful for metrics and tests. */
     public enum Outcome {
         HANDLED, DUPLICATE, NOT_WANTED
@@ -94,22 +117,35 @@ public class Inbox {
 
     public Outcome process(String consumer, ConsumerRecord<String, String> record, Set<EventType> wanted,
             EventHandler handler) {
-        ReceivedEvent event = decode(record, wanted);
+        ReceivedEvent event = EventDecoder.decode(record, wanted);
         if (event == null) {
             return Outcome.NOT_WANTED;
         }
-        if (!gate.enter()) {
-            ShutdownGate.holdUntilExit(); // stopping: the next reader of the partition handles it
-        }
+        enterOrHold();
         try {
-            // The handler runs in a span of the sender's trace: what it publishes through the outbox stays in it.
-            return tracing.inSpan("process " + record.topic(), SpanKind.CONSUMER, parentOf(record.headers()),
-                    Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, record.topic(), CONSUMER_GROUP, consumer,
-                            EVENT_ID, event.id().toString(), EVENT_TYPE, event.type().ceType()),
-                    () -> handle(consumer, event, handler));
+            return inSpan(consumer, record, event, () -> handle(consumer, event, handler, 1));
         } finally {
             gate.exit();
         }
+    }
+
+    /** Before handling: a stopping service handles nothing more, the next reader of the partition does. */
+    void enterOrHold() {
+        if (!gate.enter()) {
+            ShutdownGate.holdUntilExit();
+        }
+    }
+
+    void exit() {
+        gate.exit();
+    }
+
+    /** Runs {@code work} in a span of the sender's trace: what the handler publishes through the outbox stays in it. */
+    <T> T inSpan(String consumer, ConsumerRecord<String, String> record, ReceivedEvent event, Supplier<T> work) {
+        return tracing.inSpan("process " + record.topic(), SpanKind.CONSUMER, parentOf(record.headers()),
+                Attributes.of(MESSAGING_SYSTEM, "kafka", DESTINATION, record.topic(), CONSUMER_GROUP, consumer,
+                        EVENT_ID, event.id().toString(), EVENT_TYPE, event.type().ceType()),
+                work);
     }
 
     /**
@@ -127,22 +163,19 @@ public class Inbox {
                 : sent.toContext();
     }
 
-    private Outcome handle(String consumer, ReceivedEvent event, EventHandler handler) {
+    /**
+     * Handles one event in a transaction of its own, retrying up to the configured attempts; {@code firstAttempt} is 2
+     * when a batch already tried it once. Throws {@link HandlerFailedException} when every attempt failed.
+     */
+    Outcome handle(String consumer, ReceivedEvent event, EventHandler handler, int firstAttempt) {
         int attempts = config.inbox().maxAttempts();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = firstAttempt;; attempt++) {
             try {
                 boolean handled = QuarkusTransaction.requiringNew().call(() -> claimAndHandle(consumer, event, handler));
                 return handled ? Outcome.HANDLED : Outcome.DUPLICATE;
             } catch (RuntimeException e) {
-                Throwable cause = e instanceof io.quarkus.narayana.jta.QuarkusTransactionException && e.getCause() != null
-                        ? e.getCause()
-                        : e;
-                if (gate.stopping()) {
-                    // Most likely the database closing under a stopping service: not the event's fault.
-                    LOG.warnf("%s failed while stopping, left for the next reader of its partition: %s", event, cause);
-                    gate.exit();
-                    ShutdownGate.holdUntilExit();
-                }
+                Throwable cause = unwrap(e);
+                holdIfStopping(event, cause);
                 if (attempt >= attempts) {
                     LOG.errorf("%s failed %d times, sending it to the dead-letter topic: %s", event, attempt, cause);
                     throw new HandlerFailedException(
@@ -156,7 +189,20 @@ public class Inbox {
         }
     }
 
-    private boolean claimAndHandle(String consumer, ReceivedEvent event, EventHandler handler) throws Exception {
+    /** A failure while stopping is most likely the database closing under the service: not the event's fault. */
+    void holdIfStopping(Object what, Throwable cause) {
+        if (gate.stopping()) {
+            LOG.warnf("%s failed while stopping, left for the next reader of its partition: %s", what, cause);
+            gate.exit();
+            ShutdownGate.holdUntilExit();
+        }
+    }
+
+    static Throwable unwrap(RuntimeException e) {
+        return e instanceof QuarkusTransactionException && e.getCause() != null ? e.getCause() : e;
+    }
+
+    boolean claimAndHandle(String consumer, ReceivedEvent event, EventHandler handler) throws Exception {
         int claimed = jdbc.update(CLAIM, consumer, event.id(), event.type().ceType(), event.key());
         if (claimed == 0) {
             LOG.debugf("%s already handled by %s, skipped", event, consumer);
@@ -164,47 +210,6 @@ public class Inbox {
         }
         handler.handle(event);
         return true;
-    }
-
-    private static ReceivedEvent decode(ConsumerRecord<String, String> record, Set<EventType> wanted) {
-        CloudEventHeaders.Attributes ce;
-        try {
-            ce = CloudEventHeaders.fromHeaders(record.headers());
-        } catch (IllegalArgumentException e) {
-            throw poison(record, e.getMessage(), e);
-        }
-        EventType type = EventType.fromCeType(ce.type())
-                .orElseThrow(() -> poison(record, "unknown event type " + ce.type(), null));
-        if (!wanted.contains(type)) {
-            return null;
-        }
-        // Trust boundary: only the owning service publishes on its topic, under its own source. An event that claims
-        // another owner (a forged or misrouted message) is never acted on.
-        if (!type.source().equals(ce.source())) {
-            throw poison(record, ce.type() + " must come from " + type.source() + ", not from " + ce.source(), null);
-        }
-        if (!type.topic().equals(record.topic())) {
-            throw poison(record, ce.type() + " belongs on " + type.topic() + ", not on " + record.topic(), null);
-        }
-        if (record.value() == null) {
-            throw poison(record, "no data for " + ce.type(), null);
-        }
-        HotlineEvent data;
-        try {
-            data = EventJson.fromJson(record.value(), type);
-        } catch (RuntimeException e) {
-            // The message text of a JSON error can quote the data (personal data): keep only its kind.
-            throw poison(record, "data is not a valid " + type.ceType() + " (" + e.getClass().getSimpleName() + ")",
-                    null);
-        }
-        return new ReceivedEvent(ce.id(), type, ce.source(), ce.time(), record.key(), data, record.topic(),
-                record.partition(), record.offset());
-    }
-
-    private static PoisonMessageException poison(ConsumerRecord<?, ?> record, String reason, Throwable cause) {
-        LOG.errorf("Poison message at %s/%d@%d, sending it to the dead-letter topic: %s", record.topic(),
-                record.partition(), record.offset(), reason);
-        return new PoisonMessageException(reason, cause);
     }
 
     private void pause(int attempt) {

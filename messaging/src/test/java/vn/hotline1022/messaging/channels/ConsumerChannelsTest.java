@@ -27,7 +27,10 @@ class ConsumerChannelsTest {
                 // A broker outage leaves the service ready to take requests; the outbox holds the events.
                 .containsEntry("mp.messaging.incoming.intake-events.health-readiness-enabled", "false")
                 .containsEntry("mp.messaging.incoming.relief-events.health-readiness-enabled", "false")
-                .hasSize(10);
+                // Read a poll at a time (Inbox.process(KafkaRecordBatch, ...)), at most 100 records per transaction.
+                .containsEntry("mp.messaging.incoming.intake-events.batch", "true")
+                .containsEntry("mp.messaging.incoming.relief-events.max.poll.records", "100")
+                .hasSize(14);
     }
 
     @Test

@@ -3,6 +3,7 @@ package vn.hotline1022.messaging.probe;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -10,12 +11,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.intake.CaseReopened;
 import vn.hotline1022.messaging.inbox.Inbox;
@@ -26,6 +27,8 @@ public class ProbeConsumer {
 
     /** Handler invocations per event id, including failed attempts (rolled back, so not in the database). */
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** The database transaction that handled each event (its last attempt). */
+    private final Map<UUID, Long> transactions = new ConcurrentHashMap<>();
     /** The span current in the handler, per event id. */
     private final Map<UUID, SpanContext> spans = new ConcurrentHashMap<>();
 
@@ -41,6 +44,11 @@ public class ProbeConsumer {
         return n == null ? 0 : n.get();
     }
 
+    /** The id of the transaction that handled {@code eventId}; null until it ran. */
+    public Long transactionOf(UUID eventId) {
+        return transactions.get(eventId);
+    }
+
     /** The span the handler of {@code eventId} ran in; null until it ran. */
     public SpanContext spanOf(UUID eventId) {
         return spans.get(eventId);
@@ -48,10 +56,12 @@ public class ProbeConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, Set.of(EventType.CASE_REOPENED), event -> {
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, Set.of(EventType.CASE_REOPENED), event -> {
             attempts.computeIfAbsent(event.id(), id -> new AtomicInteger()).incrementAndGet();
             spans.put(event.id(), Span.current().getSpanContext());
+            transactions.put(event.id(),
+                    ((Number) em.createNativeQuery("select txid_current()").getSingleResult()).longValue());
             CaseReopened reopened = event.data(CaseReopened.class);
             ProbeHandled handled = new ProbeHandled();
             handled.eventId = event.id();

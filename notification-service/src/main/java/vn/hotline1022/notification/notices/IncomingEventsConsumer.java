@@ -1,14 +1,15 @@
 package vn.hotline1022.notification.notices;
 
 import java.util.Set;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Service;
 import vn.hotline1022.messaging.inbox.Inbox;
@@ -31,31 +32,31 @@ public class IncomingEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, FROM_INTAKE, notifier::on);
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FROM_INTAKE, notifier::on);
     }
 
     @Incoming("dispatch-events")
     @Blocking
-    public void onDispatchEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, FROM_DISPATCH, notifier::on);
+    public CompletionStage<Void> onDispatchEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FROM_DISPATCH, notifier::on);
     }
 
     @Incoming("referral-events")
     @Blocking
-    public void onReferralEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, FROM_REFERRAL, notifier::on);
+    public CompletionStage<Void> onReferralEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FROM_REFERRAL, notifier::on);
     }
 
     @Incoming("relief-events")
     @Blocking
-    public void onReliefEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, FROM_RELIEF, notifier::on);
+    public CompletionStage<Void> onReliefEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FROM_RELIEF, notifier::on);
     }
 
     @Incoming("ops-events")
     @Blocking
-    public void onOpsEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, FROM_OPS, notifier::onOpsAlert);
+    public CompletionStage<Void> onOpsEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, FROM_OPS, notifier::onOpsAlert);
     }
 }

@@ -1,12 +1,14 @@
 package vn.hotline1022.ops.signals;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
 import vn.hotline1022.events.notification.NotificationFailed;
@@ -28,16 +30,16 @@ public class IncomingEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create()
                 .on(CallReceived.class, signals::onCallReceived)
                 .on(CaseEscalated.class, signals::onCaseEscalated));
     }
 
     @Incoming("referral-events")
     @Blocking
-    public void onReferralEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onReferralEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create()
                 .on(ReferralExpired.class, signals::onReferralExpired)
                 .on(ReferralWaiting.class, signals::onReferralWaiting)
                 .on(PatientReferred.class, signals::onPatientReferred));
@@ -45,7 +47,7 @@ public class IncomingEventsConsumer {
 
     @Incoming("notification-events")
     @Blocking
-    public void onNotificationEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create().on(NotificationFailed.class, signals::onNotificationFailed));
+    public CompletionStage<Void> onNotificationEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create().on(NotificationFailed.class, signals::onNotificationFailed));
     }
 }

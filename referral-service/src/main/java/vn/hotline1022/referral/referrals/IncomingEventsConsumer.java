@@ -1,12 +1,14 @@
 package vn.hotline1022.referral.referrals;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.dispatch.PatientHandedOver;
 import vn.hotline1022.events.intake.CallReceived;
@@ -32,16 +34,16 @@ public class IncomingEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create()
                 .on(CallReceived.class, referrer::onCallReceived)
                 .on(CaseNeedsChanged.class, referrer::onCaseNeedsChanged));
     }
 
     @Incoming("dispatch-events")
     @Blocking
-    public void onDispatchEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onDispatchEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create()
                 .on(DispatchCompleted.class, referrer::onDispatchCompleted)
                 .on(PatientHandedOver.class, admissions::onPatientHandedOver));
     }

@@ -1,12 +1,14 @@
 package vn.hotline1022.relief.deliveries;
 
+import java.util.concurrent.CompletionStage;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.events.dispatch.DispatchCompleted;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseHandedBack;
@@ -35,8 +37,8 @@ public class IncomingEventsConsumer {
 
     @Incoming("intake-events")
     @Blocking
-    public void onIntakeEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create()
+    public CompletionStage<Void> onIntakeEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create()
                 .on(CallReceived.class, allocator::onCallReceived)
                 .on(CaseNeedsChanged.class, allocator::onCaseNeedsChanged)
                 .on(CaseHandedBack.class, allocator::onCaseHandedBack)
@@ -45,7 +47,7 @@ public class IncomingEventsConsumer {
 
     @Incoming("dispatch-events")
     @Blocking
-    public void onDispatchEvent(ConsumerRecord<String, String> record) {
-        inbox.process(record, EventHandlers.create().on(DispatchCompleted.class, allocator::onDispatchCompleted));
+    public CompletionStage<Void> onDispatchEvents(KafkaRecordBatch<String, String> batch) {
+        return inbox.process(batch, EventHandlers.create().on(DispatchCompleted.class, allocator::onDispatchCompleted));
     }
 }
