@@ -15,6 +15,25 @@ public interface IntakeConfig {
 
     Citizens citizens();
 
+    Open311 open311();
+
+    /** Service requests from the web and partner apps (Open311 GeoReport v2, {@code /open311/v2}). */
+    interface Open311 {
+        /**
+         * Partner apps allowed to post requests: the app's name and the SHA-256 (hex) of its API key. The key itself
+         * is never configured or stored, only its hash.
+         */
+        java.util.Map<String, String> apiKeyHashes();
+
+        /** Requests one partner app may post per hour (whatever the phones). */
+        @WithDefault("300")
+        int requestsPerClientPerHour();
+
+        /** Requests one phone may post per hour through any client. */
+        @WithDefault("3")
+        int requestsPerPhonePerHour();
+    }
+
     /** The weekly report, issued per province and district to their officials (báo cáo tuần). */
     WeeklyReports weeklyReport();
 

@@ -19,6 +19,15 @@ public final class VietnameseWords {
     private VietnameseWords() {
     }
 
+    /** Where a case stands, as a citizen is told (trạng thái hồ sơ). */
+    public static String status(vn.hotline1022.intake.cases.CaseStatus status) {
+        return switch (status) {
+            case OPEN -> "đã tiếp nhận";
+            case IN_PROGRESS -> "đang xử lý";
+            case RESOLVED -> "đã hoàn tất";
+        };
+    }
+
     /** A need (Need), by its name: case rows keep names. */
     public static String need(String need) {
         return switch (String.valueOf(need)) {

@@ -75,6 +75,28 @@ public class CitizenGuard {
         }
     }
 
+    /**
+     * Counts one request against {@code key} (e.g. {@link #phoneKey(String, String)}), in its own transaction.
+     *
+     * @throws ProblemException 429 when the key was counted more than {@code limit} times in the last {@code window}
+     */
+    public void admitWithin(String key, int limit, Duration window) {
+        Instant now = Instant.now();
+        int requests = QuarkusTransaction.requiringNew().call(() -> ((Number) ((Object[]) em.createNativeQuery(COUNT)
+                .setParameter(1, key).setParameter(2, now).setParameter(3, now.minus(window)).getSingleResult())[0])
+                .intValue());
+        if (requests > limit) {
+            throw new ProblemException(429, "Too many requests",
+                    "Too many requests from this client or phone; try again in " + window.toMinutes() + " min",
+                    List.of());
+        }
+    }
+
+    /** The key counting a phone's requests of one kind; the phone itself is kept only as a hash. */
+    public static String phoneKey(String purpose, String canonicalPhone) {
+        return purpose + ":phone:" + sha256(canonicalPhone);
+    }
+
     /** A look-up that found nothing: counted against the pair, the code and the phone; may lock them. */
     public void failed(String code, String canonicalPhone) {
         Instant lockedUntil = Instant.now().plus(config.citizens().lockout());
