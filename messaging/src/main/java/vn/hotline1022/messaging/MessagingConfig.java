@@ -64,6 +64,13 @@ public interface MessagingConfig {
         @WithDefault("200ms")
         Duration retryBackoff();
 
+        /**
+         * Partitions of one polled batch handled at the same time, each in its own transaction (events of one
+         * partition, hence of one key, stay in order). 1 handles a batch on the consumer's thread alone.
+         */
+        @WithDefault("4")
+        int partitionConcurrency();
+
         /** Handled event ids are kept this long; redeliveries older than that are not expected. */
         @WithDefault("P30D")
         Duration retention();

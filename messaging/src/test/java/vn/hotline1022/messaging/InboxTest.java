@@ -156,6 +156,29 @@ class InboxTest {
         assertThat(count(dataSource, "select count(*) from messaging_inbox where event_id = ?", exploding)).isZero();
     }
 
+    /** The partitions of a batch are handled side by side; each key's events still in the order they were written. */
+    @Test
+    void partitionsAreHandledSideBySideAndEachKeysEventsInOrder() {
+        List<UUID> cases = new ArrayList<>();
+        List<ProducerRecord<String, String>> records = new ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            cases.add(UUID.randomUUID());
+        }
+        for (int i = 0; i < 10; i++) {
+            for (UUID caseId : cases) {
+                records.add(record(UUID.randomUUID(), new CaseReopened(caseId, "BD-5", Instant.now(), "step-" + i)));
+            }
+        }
+        companion.produceStrings().fromRecords(records).awaitCompletion(PATIENCE);
+
+        List<String> expected = java.util.stream.IntStream.range(0, 10).mapToObj(i -> "step-" + i).toList();
+        await().atMost(PATIENCE).until(() -> cases.stream().allMatch(c -> consumer.orderOf(c).size() >= 10));
+        assertThat(cases).allSatisfy(c -> {
+            assertThat(consumer.orderOf(c)).isEqualTo(expected);
+            assertThat(count(dataSource, "select count(*) from probe_handled where case_id = ?", c)).isEqualTo(10);
+        });
+    }
+
     static ProducerRecord<String, String> record(UUID id, HotlineEvent event) {
         EventType type = EventType.of(event.getClass());
         return new ProducerRecord<>(type.topic(), null, event.key(), EventJson.toJson(event), headers(id, type.ceType()));

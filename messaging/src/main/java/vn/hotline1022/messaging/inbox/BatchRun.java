@@ -1,7 +1,9 @@
 package vn.hotline1022.messaging.inbox;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
@@ -32,7 +34,7 @@ final class BatchRun {
     private final String consumer;
     private final EventHandler handler;
     private final int maxAttempts;
-    private final List<CompletableFuture<Void>> deadLetters = new ArrayList<>();
+    private final List<CompletableFuture<Void>> deadLetters = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private record Item(KafkaRecord<String, String> message, ConsumerRecord<String, String> record,
             ReceivedEvent event) {
@@ -72,13 +74,37 @@ final class BatchRun {
         if (!events.isEmpty()) {
             inbox.enterOrHold();
             try {
-                handle(events);
+                handleByPartition(events);
             } finally {
                 inbox.exit();
             }
         }
-        CompletableFuture.allOf(deadLetters.toArray(CompletableFuture[]::new)).join();
+        CompletableFuture<?>[] written;
+        synchronized (deadLetters) {
+            written = deadLetters.toArray(CompletableFuture[]::new);
+        }
+        CompletableFuture.allOf(written).join();
         batch.ack().toCompletableFuture().join();
+    }
+
+    /**
+     * A consumer thread waits on the database most of the time, so the partitions of a batch are handled side by
+     * side (each partition's events in order, in transactions of their own); this thread takes the first.
+     */
+    private void handleByPartition(List<Item> events) {
+        Map<Integer, List<Item>> byPartition = new LinkedHashMap<>();
+        events.forEach(e -> byPartition.computeIfAbsent(e.record().partition(), p -> new ArrayList<>()).add(e));
+        if (byPartition.size() == 1 || inbox.partitionWorkers() == null) {
+            handle(events);
+            return;
+        }
+        List<List<Item>> parts = new ArrayList<>(byPartition.values());
+        List<CompletableFuture<Void>> others = new ArrayList<>();
+        for (List<Item> part : parts.subList(1, parts.size())) {
+            others.add(CompletableFuture.runAsync(() -> handle(part), inbox.partitionWorkers()));
+        }
+        handle(parts.get(0));
+        CompletableFuture.allOf(others.toArray(CompletableFuture[]::new)).join();
     }
 
     private void handle(List<Item> events) {

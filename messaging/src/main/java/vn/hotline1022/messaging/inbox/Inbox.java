@@ -3,7 +3,12 @@ package vn.hotline1022.messaging.inbox;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+
+import jakarta.annotation.PreDestroy;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -84,6 +89,8 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
+    private volatile ExecutorService partitionWorkers;
+
     /** Handles {@code record} as this application (the consumer name is {@code quarkus.application.name}). */
     public Outcome process(ConsumerRecord<String, String> record, Set<EventType> wanted, EventHandler handler) {
         return process(applicationName, record, wanted, handler);
@@ -108,6 +115,37 @@ public class Inbox {
             EventHandler handler) {
         new BatchRun(this, applicationName, handler, config.inbox().maxAttempts()).run(batch, wanted);
         return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * The threads that handle a batch's other partitions while the consumer's thread handles the first; null when
+     * partitions are handled one at a time.
+     */
+    ExecutorService partitionWorkers() {
+        int threads = config.inbox().partitionConcurrency() - 1;
+        if (threads < 1) {
+            return null;
+        }
+        if (partitionWorkers == null) {
+            synchronized (this) {
+                if (partitionWorkers == null) {
+                    AtomicInteger n = new AtomicInteger();
+                    partitionWorkers = Executors.newFixedThreadPool(threads, r -> {
+                        Thread t = new Thread(r, "inbox-partition-" + n.incrementAndGet());
+                        t.setDaemon(true);
+                        return t;
+                    });
+                }
+            }
+        }
+        return partitionWorkers;
+    }
+
+    @PreDestroy
+    void stopWorkers() {
+        if (partitionWorkers != null) {
+            partitionWorkers.shutdown();
+        }
     }
 
     /** What happened to a message; useful for metrics and tests. */

@@ -27,6 +27,8 @@ public class ProbeConsumer {
 
     /** Handler invocations per event id, including failed attempts (rolled back, so not in the database). */
     private final Map<UUID, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    /** The reasons of each case's events in the order the handler saw them. */
+    private final Map<UUID, java.util.List<String>> order = new ConcurrentHashMap<>();
     /** The database transaction that handled each event (its last attempt). */
     private final Map<UUID, Long> transactions = new ConcurrentHashMap<>();
     /** The span current in the handler, per event id. */
@@ -42,6 +44,11 @@ public class ProbeConsumer {
     public int attemptsOf(UUID eventId) {
         AtomicInteger n = attempts.get(eventId);
         return n == null ? 0 : n.get();
+    }
+
+    /** The reasons of {@code caseId}'s events in the order they were handled. */
+    public java.util.List<String> orderOf(UUID caseId) {
+        return java.util.List.copyOf(order.getOrDefault(caseId, java.util.List.of()));
     }
 
     /** The id of the transaction that handled {@code eventId}; null until it ran. */
@@ -63,6 +70,8 @@ public class ProbeConsumer {
             transactions.put(event.id(),
                     ((Number) em.createNativeQuery("select txid_current()").getSingleResult()).longValue());
             CaseReopened reopened = event.data(CaseReopened.class);
+            order.computeIfAbsent(reopened.caseId(), id -> java.util.Collections.synchronizedList(
+                    new java.util.ArrayList<>())).add(reopened.reason());
             ProbeHandled handled = new ProbeHandled();
             handled.eventId = event.id();
             handled.caseId = reopened.caseId();
