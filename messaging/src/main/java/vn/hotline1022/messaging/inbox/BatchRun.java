@@ -1,6 +1,7 @@
 package vn.hotline1022.messaging.inbox;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ final class BatchRun {
     private static final Logger LOG = Logger.getLogger(BatchRun.class);
     private static final int ALL_HANDLED = -1;
     private static final int COMMIT_FAILED = Integer.MAX_VALUE;
+    private static final Comparator<Item> BY_KEY = Comparator.comparing(i -> i.event().key(),
+            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Inbox inbox;
     private final String consumer;
@@ -94,11 +97,16 @@ final class BatchRun {
     private void handleByPartition(List<Item> events) {
         Map<Integer, List<Item>> byPartition = new LinkedHashMap<>();
         events.forEach(e -> byPartition.computeIfAbsent(e.record().partition(), p -> new ArrayList<>()).add(e));
-        if (byPartition.size() == 1 || inbox.partitionWorkers() == null) {
-            handle(events);
+        // By key, stably: each key's events keep their order (Kafka orders only within a key's partition anyway),
+        // and concurrent batches lock the rows of their cases in one order, which spares most deadlocks.
+        byPartition.values().forEach(part -> part.sort(BY_KEY));
+        List<List<Item>> parts = new ArrayList<>(byPartition.values());
+        if (parts.size() == 1 || inbox.partitionWorkers() == null) {
+            List<Item> all = new ArrayList<>(events);
+            all.sort(BY_KEY); // one key is in one partition: its events keep their order
+            handle(all);
             return;
         }
-        List<List<Item>> parts = new ArrayList<>(byPartition.values());
         List<CompletableFuture<Void>> others = new ArrayList<>();
         for (List<Item> part : parts.subList(1, parts.size())) {
             others.add(CompletableFuture.runAsync(() -> handle(part), inbox.partitionWorkers()));
