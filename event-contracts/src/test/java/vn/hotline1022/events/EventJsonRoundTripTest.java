@@ -61,6 +61,9 @@ class EventJsonRoundTripTest {
         } else if (event instanceof vn.hotline1022.events.intake.WeeklyReportIssued report) {
             assertThat(event.key()).as("the reports of one area in order")
                     .isEqualTo(report.level() + ":" + report.areaCode());
+        } else if (event instanceof vn.hotline1022.events.intake.PhoneConfirmationRequested asked) {
+            assertThat(event).isNotInstanceOf(CaseEvent.class); // no case exists yet
+            assertThat(event.key()).isEqualTo(asked.requestId().toString());
         } else if (event instanceof vn.hotline1022.events.ops.OpsAlertRaised raised) {
             assertThat(event.key()).as("every event of one alert in order").isEqualTo(raised.alertId().toString());
         } else if (event instanceof vn.hotline1022.events.ops.OpsAlertResolved resolved) {

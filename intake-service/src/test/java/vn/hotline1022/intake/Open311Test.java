@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -20,7 +22,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -28,6 +34,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.events.EventJson;
@@ -36,6 +43,8 @@ import vn.hotline1022.events.Topics;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.events.intake.PhoneConfirmationRequested;
+import vn.hotline1022.intake.open311.WebRequests;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -71,6 +80,15 @@ class Open311Test {
 
     @Inject
     PublicRateLimit addressLimit;
+
+    @Inject
+    WebRequests webRequests;
+
+    @Inject
+    EntityManager em;
+
+    @ConfigProperty(name = "hotline.recipient-code-secret")
+    String secret;
 
     @BeforeEach
     void freshAddressBudget() {
@@ -173,12 +191,100 @@ class Open311Test {
     }
 
     @Test
-    void withoutAPartnersKeyNothingIsOpened() {
+    void anUnknownKeyIsRefusedAndOpensNothing() {
         String phone = uniquePhone();
-        post(form(null, "FOOD", phone)).then().statusCode(401).contentType("application/problem+json");
-        post(form("not-a-key", "FOOD", phone)).then().statusCode(401);
-        given().auth().oauth2(AGENT).queryParam("q", phone).get("/api/v1/cases").then().statusCode(200)
-                .body("size()", equalTo(0));
+        post(form("not-a-key", "FOOD", phone)).then().statusCode(401).contentType("application/problem+json");
+        assertThat(openCasesOf(phone)).isZero();
+    }
+
+    /** Without a partner's key: nothing opens until the code texted to the phone comes back, then exactly once. */
+    @Test
+    void withoutAKeyTheRequestWaitsForItsPhonesCodeThenOpensOnce() {
+        String phone = uniquePhone();
+        ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
+        String token;
+        try {
+            Response asked = post(form(null, "FOOD", phone).with("attribute[household_size]", "3"));
+            asked.then().statusCode(202);
+            assertThat(asked.jsonPath().getMap("[0]").keySet()).containsExactlyInAnyOrder("token", "service_notice");
+            token = asked.jsonPath().getString("[0].token");
+            String code = RecipientCode.phoneConfirmation(secret, UUID.fromString(token));
+
+            // Notification is asked to text the phone; the code itself is nowhere on the topic.
+            ConsumerRecord<String, String> published = await().atMost(PATIENCE).until(() -> intake.stream()
+                    .filter(r -> token.equals(r.key())).findFirst().orElse(null), r -> r != null);
+            assertThat(new String(published.headers().lastHeader("ce_type").value(), StandardCharsets.UTF_8))
+                    .isEqualTo(EventType.PHONE_CONFIRMATION_REQUESTED.ceType());
+            PhoneConfirmationRequested event = (PhoneConfirmationRequested) EventJson.fromJson(published.value(),
+                    EventType.PHONE_CONFIRMATION_REQUESTED);
+            assertThat(event.phone()).isEqualTo(phone);
+            assertThat(published.value()).doesNotContain(code);
+        } finally {
+            intake.stop();
+        }
+        given().get("/open311/v2/tokens/{token}.json", token).then().statusCode(200)
+                .body("[0].token", equalTo(token)).body("[0].service_request_id", nullValue());
+        assertThat(openCasesOf(phone)).isZero();
+
+        String code = RecipientCode.phoneConfirmation(secret, UUID.fromString(token));
+        confirm(token, wrong(code)).then().statusCode(400).body("errors.field", hasItem("code"));
+        String caseCode = confirm(token, code).then().statusCode(200).body("[0].token", equalTo(token)).extract()
+                .path("[0].service_request_id");
+        assertThat(caseCode).matches("BD-\\d{8}-\\d{4}-[A-HJKMNP-Z2-9]{3}");
+        confirm(token, code).then().statusCode(200).body("[0].service_request_id", equalTo(caseCode));
+        assertThat(openCasesOf(phone)).isEqualTo(1);
+        given().auth().oauth2(AGENT).get("/api/v1/cases/{code}", caseCode).then().statusCode(200)
+                .body("channel", equalTo("WEB")).body("householdSize", equalTo(3));
+        given().get("/open311/v2/tokens/{token}.json", token).then().body("[0].service_request_id",
+                equalTo(caseCode));
+        given().get("/open311/v2/requests/{id}.json", caseCode).then().statusCode(200)
+                .body("[0].service_code", equalTo("FOOD"));
+        // Once the case is open the request keeps neither the phone nor the request.
+        assertThat(keptPhones(token)).isZero();
+    }
+
+    @Test
+    void fiveWrongCodesLockTheRequestAndAnExpiredOneOpensNothing() {
+        String phone = uniquePhone();
+        String token = post(form(null, "FOOD", phone)).then().statusCode(202).extract().path("[0].token");
+        String code = RecipientCode.phoneConfirmation(secret, UUID.fromString(token));
+        for (int i = 0; i < 4; i++) {
+            confirm(token, wrong(code)).then().statusCode(400);
+        }
+        confirm(token, wrong(code)).then().statusCode(429);
+        confirm(token, code).then().statusCode(429);
+        assertThat(openCasesOf(phone)).isZero();
+
+        String phone2 = uniquePhone();
+        String late = post(form(null, "FOOD", phone2)).then().statusCode(202).extract().path("[0].token");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update web_request set expires_at = now() - interval '1 minute' where request_id = ?1")
+                .setParameter(1, UUID.fromString(late)).executeUpdate());
+        assertThat(webRequests.eraseExpired()).isPositive();
+        assertThat(keptPhones(late)).isZero();
+        confirm(late, RecipientCode.phoneConfirmation(secret, UUID.fromString(late))).then().statusCode(410);
+        assertThat(openCasesOf(phone2)).isZero();
+        given().get("/open311/v2/tokens/{token}.json", UUID.randomUUID().toString()).then().statusCode(404);
+    }
+
+    private long openCasesOf(String phone) {
+        return given().auth().oauth2(AGENT).queryParam("q", phone).get("/api/v1/cases").then().statusCode(200)
+                .extract().jsonPath().getList("$").size();
+    }
+
+    private long keptPhones(String token) {
+        return ((Number) QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                "select count(*) from web_request where request_id = ?1 and (phone is not null or request is not null)")
+                .setParameter(1, UUID.fromString(token)).getSingleResult())).longValue();
+    }
+
+    private static Response confirm(String token, String code) {
+        return given().contentType(ContentType.URLENC.withCharset(StandardCharsets.UTF_8)).formParam("code", code)
+                .post("/open311/v2/tokens/{token}/confirmation.json", token);
+    }
+
+    private static String wrong(String code) {
+        return "%06d".formatted((Integer.parseInt(code) + 1) % 1_000_000);
     }
 
     @Test
@@ -199,8 +305,7 @@ class Open311Test {
         given().queryParam("status", "maybe").get("/open311/v2/requests.json").then().statusCode(400)
                 .body("errors.field", hasItem("status"));
         given().get("/open311/v2/requests/{id}.json", "not-a-code").then().statusCode(400);
-        given().auth().oauth2(AGENT).queryParam("q", phone).get("/api/v1/cases").then().statusCode(200)
-                .body("size()", equalTo(0));
+        assertThat(openCasesOf(phone)).isZero();
     }
 
     @Test

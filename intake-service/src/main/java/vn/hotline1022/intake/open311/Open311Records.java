@@ -35,6 +35,18 @@ public final class Open311Records {
     public record Created(String service_request_id, String service_notice, String account_id) {
     }
 
+    /**
+     * The answer to a request filed without a partner's key: no case yet, a token (the specification's word) until the
+     * phone's code confirms it ({@code POST tokens/{token}/confirmation.json}).
+     */
+    public record Pending(String token, String service_notice) {
+    }
+
+    /** {@code GET tokens/{token}.json}: the request's case code once confirmed, null until then. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Token(String token, String service_request_id) {
+    }
+
     /** {@code GET requests.json} and {@code GET requests/{id}.json}: status only, no personal data. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     public record Request(String service_request_id, String status, String status_notes, String service_name,

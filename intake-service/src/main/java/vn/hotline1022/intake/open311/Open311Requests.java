@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,29 +63,50 @@ public class Open311Requests {
     @Inject
     IntakeConfig config;
 
+    @Inject
+    WebRequests webRequests;
+
     /** @param opened a new case was opened; false when the request joined an open case */
     public record Submitted(Open311Records.Created answer, boolean opened) {
     }
 
     /** A partner app's request: the case it opened, or the open case of the same phone or household it joined. */
     public Submitted submit(RequestForm form, String partner) {
-        Need need = Services.need(form.service_code);
-        String phone = PhoneNumbers.normalise(form.phone)
-                .orElseThrow(() -> ProblemException.invalidField("phone", "must be a Vietnamese phone number"));
-        Integer household = householdSize(form.household_size);
+        NewCall call = toCall(form, ContactChannel.APP);
         guard.admitWithin("open311:client:" + partner, config.open311().requestsPerClientPerHour(),
                 Duration.ofHours(1));
-        guard.admitWithin(CitizenGuard.phoneKey("open311", phone), config.open311().requestsPerPhonePerHour(),
-                Duration.ofHours(1));
-        String name = String.join(" ", nonBlank(form.last_name), nonBlank(form.first_name)).strip();
-        NewCall call = new NewCall(null, ContactChannel.APP, new NewCall.CallerDetails(name.isEmpty() ? null : name,
-                phone), new NewCall.Address(form.address_id, form.address_string, form.lat, form.longitude),
-                List.of(need), household, Set.of(), form.description, null, false);
+        admitPhone(call.caller().phone());
         CallTaker.Taken taken = callTaker.take(call, "open311:" + partner);
         String notice = taken.created()
                 ? "Tổng đài 1022 đã tiếp nhận yêu cầu " + taken.hotlineCase().code + "."
                 : "Yêu cầu được gộp vào hồ sơ đang xử lý " + taken.hotlineCase().code + ".";
         return new Submitted(new Open311Records.Created(taken.hotlineCase().code, notice, null), taken.created());
+    }
+
+    /** A request without a partner's key (channel WEB): kept until the code texted to its phone comes back. */
+    public Open311Records.Pending ask(RequestForm form) {
+        NewCall call = toCall(form, ContactChannel.WEB);
+        admitPhone(call.caller().phone());
+        UUID token = webRequests.ask(call, call.caller().phone());
+        return new Open311Records.Pending(token.toString(), "Mã xác nhận đã được gửi tới số điện thoại của bạn;"
+                + " nhập mã để gửi yêu cầu (hiệu lực 10 phút).");
+    }
+
+    private void admitPhone(String phone) {
+        guard.admitWithin(CitizenGuard.phoneKey("open311", phone), config.open311().requestsPerPhonePerHour(),
+                Duration.ofHours(1));
+    }
+
+    /** The request as a call; the phone in its national form. */
+    private NewCall toCall(RequestForm form, ContactChannel channel) {
+        Need need = Services.need(form.service_code);
+        String phone = PhoneNumbers.normalise(form.phone)
+                .orElseThrow(() -> ProblemException.invalidField("phone", "must be a Vietnamese phone number"));
+        Integer household = householdSize(form.household_size);
+        String name = String.join(" ", nonBlank(form.last_name), nonBlank(form.first_name)).strip();
+        return new NewCall(null, channel, new NewCall.CallerDetails(name.isEmpty() ? null : name, phone),
+                new NewCall.Address(form.address_id, form.address_string, form.lat, form.longitude), List.of(need),
+                household, Set.of(), form.description, null, false);
     }
 
     /** One request's status; 404 for an unknown code or a case that did not come in through Open311. */

@@ -1,10 +1,12 @@
 package vn.hotline1022.intake.open311;
 
 import java.util.List;
+import java.util.UUID;
 
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.commons.web.RateLimited;
@@ -26,7 +29,8 @@ import vn.hotline1022.intake.calls.CaseCodes;
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), the public API of city service-request systems, in
- * JSON. Reading is open to anyone (limited per client address); posting a request needs a partner app's API key.
+ * JSON. Reading is open to anyone (limited per client address); a request is filed by a partner app with its API
+ * key, or by anyone whose phone then confirms it with the code texted to it.
  * Errors are the project's problem+json (status, detail and the offending field by its Open311 name) rather than
  * the specification's {@code [{code, description}]} list, which cannot be both. {@code lang=en} answers in English.
  */
@@ -42,6 +46,11 @@ public class Open311Resource {
 
     @Inject
     PartnerApps partners;
+
+    @Inject
+    WebRequests webRequests;
+
+    private static final String UUID_PATTERN = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
     @GET
     @Path("/services.json")
@@ -61,13 +70,38 @@ public class Open311Resource {
     @POST
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "A partner app files a request (api_key): it becomes a case on the channel APP, or joins the"
-            + " open case of the same phone or household. 201 for a new case, 200 when joined")
+    @Operation(summary = "File a request. A partner app (api_key): it becomes a case on the channel APP, or joins the"
+            + " open case of the same phone or household; 201 for a new case, 200 when joined. Without a key (channel"
+            + " WEB): 202 with a token; a code is texted to the phone, and the request opens a case only once the code"
+            + " comes back (POST tokens/{token}/confirmation.json)")
     public Response submit(@Valid @BeanParam RequestForm form) {
+        if (form.api_key == null || form.api_key.isBlank()) {
+            return Response.accepted(List.of(requests.ask(form))).build();
+        }
         String partner = partners.identify(form.api_key).orElseThrow(() -> new ProblemException(401,
-                "API key required", "Posting a request needs a partner app's api_key", List.of()));
+                "Unknown API key", "The api_key is not a partner app's; leave it out to confirm by phone instead",
+                List.of()));
         Open311Requests.Submitted submitted = requests.submit(form, partner);
         return Response.status(submitted.opened() ? 201 : 200).entity(List.of(submitted.answer())).build();
+    }
+
+    @POST
+    @Path("/tokens/{token}/confirmation.json")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "The code texted to the request's phone: the request opens its case (or joins the caller's"
+            + " open case); 400 wrong code, 429 after five wrong codes, 410 after ten minutes")
+    public List<Open311Records.Token> confirm(@PathParam("token") @Pattern(regexp = UUID_PATTERN,
+            message = "must be the token POST requests.json answered") String token,
+            @RestForm @NotBlank @Pattern(regexp = "\\d{6}", message = "must be the 6-digit code") String code) {
+        return List.of(new Open311Records.Token(token, webRequests.confirm(UUID.fromString(token), code)));
+    }
+
+    @GET
+    @Path("/tokens/{token}.json")
+    @Operation(summary = "The request id (case code) a token became; null while it waits for its code")
+    public List<Open311Records.Token> token(@PathParam("token") @Pattern(regexp = UUID_PATTERN,
+            message = "must be the token POST requests.json answered") String token) {
+        return List.of(new Open311Records.Token(token, webRequests.caseOf(UUID.fromString(token)).orElse(null)));
     }
 
     @GET

@@ -27,10 +27,21 @@ public final class RecipientCode {
 
     /** The code of a re-send (RecipientCodeReissued): each round's code replaces the previous one. */
     public static String derive(String secret, UUID deliveryId, int round) {
+        return sixDigits(secret, "relief-delivery:" + deliveryId + (round == 0 ? "" : ":" + round));
+    }
+
+    /**
+     * The code that confirms the phone of a request made without signing in (PhoneConfirmationRequested): intake
+     * checks it, notification texts it, with the same secret; its own prefix keeps it unrelated to any receipt code.
+     */
+    public static String phoneConfirmation(String secret, UUID requestId) {
+        return sixDigits(secret, "phone-confirmation:" + requestId);
+    }
+
+    private static String sixDigits(String secret, String input) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            String input = "relief-delivery:" + deliveryId + (round == 0 ? "" : ":" + round);
             byte[] h = mac.doFinal(input.getBytes(StandardCharsets.UTF_8));
             long n = ((h[0] & 0xFFL) << 24 | (h[1] & 0xFFL) << 16 | (h[2] & 0xFFL) << 8 | (h[3] & 0xFFL));
             return String.format("%06d", n % 1_000_000);
