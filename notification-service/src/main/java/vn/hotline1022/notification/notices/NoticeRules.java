@@ -55,7 +55,9 @@ import vn.hotline1022.events.relief.ReliefScheduled;
 public final class NoticeRules {
 
     public enum Recipient {
-        CITIZEN, OFFICIAL, OPS, HOSPITAL, TEAM;
+        CITIZEN, OFFICIAL, OPS, HOSPITAL, TEAM,
+        /** The phone given with a web request, before any case exists: texted its confirmation code, nothing else. */
+        REQUESTER;
 
         /** Folder of the recipient's templates under {@code templates/notices/}; the citizen's are at the top. */
         public String templateFolder() {
@@ -167,6 +169,9 @@ public final class NoticeRules {
                             dateTime(w.since()), "districtCode", w.districtCode());
                 });
         // The weekly report of a province or district, to its officials (keyed by the area's code), the CSV attached.
+        // The code is a placeholder until the gateway gets the text (ReceiptCodes), as for receipt codes.
+        rule(EventType.PHONE_CONFIRMATION_REQUESTED, true, EnumSet.of(Recipient.REQUESTER), null, null,
+                e -> values(e, "code", ReceiptCodes.phoneCodePlaceholder(e.caseId())));
         rule(EventType.WEEKLY_REPORT_ISSUED, false, EnumSet.of(Recipient.OFFICIAL), e -> report(e).areaCode(), null,
                 e -> values(e, "summary", report(e).summary(), "level", report(e).level(), "areaCode",
                         report(e).areaCode(), "weekStart", report(e).weekStart() == null ? null

@@ -136,6 +136,7 @@ public class NoticeSender {
             // In the trace of the event that asked for the notice, so that NotificationSent continues it.
             tracing.run("send notice", SpanKind.INTERNAL, TraceContext.parent(n.traceParent, null),
                     Attributes.of(CHANNEL, n.channel), () -> deliver(n));
+            forgetRequesterPhone(n);
             deliveries.changed(n);
             return true;
         });
@@ -205,6 +206,17 @@ public class NoticeSender {
                 n.recipientKind, n.channel, n.attempts, error);
         if (!Recipient.OPS.name().equals(n.recipientKind)) {
             notifier.onOwnEvent(failedEventId, EventType.NOTIFICATION_FAILED, failed); // not for ops' own mail: no loop
+        }
+    }
+
+    /**
+     * A web request's phone is needed only to text its code: once the notice is sent or has failed for good, the
+     * delivery log keeps it masked, like the logs.
+     */
+    private static void forgetRequesterPhone(Notification n) {
+        if (Recipient.REQUESTER.name().equals(n.recipientKind) && (n.status == Notification.Status.SENT
+                || n.status == Notification.Status.FAILED)) {
+            n.recipientAddress = OutgoingNotice.mask(n.recipientAddress);
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.intake.PhoneConfirmationRequested;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.EventJson;
@@ -61,8 +62,9 @@ public class Notifier {
 
     /** Runs inside the inbox transaction of {@code received}. */
     public void on(ReceivedEvent received) {
-        if (received.data() instanceof WeeklyReportIssued) {
-            onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data())); // to officials only
+        if (received.data() instanceof WeeklyReportIssued || received.data() instanceof PhoneConfirmationRequested) {
+            // No case: officials get the report, the web request's phone its code.
+            onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data()));
             return;
         }
         if (!(received.data() instanceof CaseEvent event)) {
@@ -175,6 +177,14 @@ public class Notifier {
                     if (hospital != null) {
                         email(rule, sourceEventId, event, recipient, hospital.email().map(List::of).orElse(List.of()));
                         hospital.phone().ifPresent(phone -> sms(rule, sourceEventId, event, recipient, phone));
+                    }
+                }
+                case REQUESTER -> {
+                    String phone = ((PhoneConfirmationRequested) ((SubjectNotice) event).event()).phone();
+                    String text = texts.render(type, recipient, config.defaultLanguage(), rule.values().apply(event));
+                    for (String channel : channels.citizenChannels()) {
+                        deliveries.record(sourceEventId, type, event, recipient, phone, channel, rule.urgent(), null,
+                                text);
                     }
                 }
                 case TEAM -> {

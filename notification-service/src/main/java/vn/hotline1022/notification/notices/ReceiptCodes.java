@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 import vn.hotline1022.commons.proof.RecipientCode;
 
 /**
- * Keeps the household's receipt code (mã nhận hàng) out of everything but the message to the household. A notice is
+ * Keeps the household's receipt code (mã nhận hàng), and the code confirming a web request's phone, out of everything
+ * but the message itself. A notice is
  * stored, listed, streamed to the console and logged with a placeholder naming the delivery and round; the code is
  * derived and put in only when the message is handed to the SMS or Zalo gateway.
  */
 public final class ReceiptCodes {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\[\\[receipt-code:([0-9a-f-]{36}):(\\d{1,4})]]");
+    private static final Pattern PHONE_PLACEHOLDER = Pattern.compile("\\[\\[phone-code:([0-9a-f-]{36})]]");
     /** What staff see instead of the code. */
     public static final String MASK = "******";
 
@@ -24,12 +26,23 @@ public final class ReceiptCodes {
         return "[[receipt-code:" + deliveryId + ":" + round + "]]";
     }
 
-    /** The text as the household receives it. */
+    /** Where the code confirming a web request's phone goes (PhoneConfirmationRequested). */
+    public static String phoneCodePlaceholder(UUID requestId) {
+        return "[[phone-code:" + requestId + "]]";
+    }
+
+    /** The text as the household (or the web request's phone) receives it. */
     public static String reveal(String text, String secret) {
         if (text == null) {
             return null;
         }
-        Matcher m = PLACEHOLDER.matcher(text);
+        Matcher p = PHONE_PLACEHOLDER.matcher(text);
+        StringBuilder phoneCodes = new StringBuilder();
+        while (p.find()) {
+            p.appendReplacement(phoneCodes, RecipientCode.phoneConfirmation(secret, UUID.fromString(p.group(1))));
+        }
+        p.appendTail(phoneCodes);
+        Matcher m = PLACEHOLDER.matcher(phoneCodes.toString());
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String code = RecipientCode.derive(secret, UUID.fromString(m.group(1)), Integer.parseInt(m.group(2)));
@@ -41,6 +54,7 @@ public final class ReceiptCodes {
 
     /** The text as staff, logs and the live feed may show it. */
     public static String mask(String text) {
-        return text == null ? null : PLACEHOLDER.matcher(text).replaceAll(MASK);
+        return text == null ? null
+                : PHONE_PLACEHOLDER.matcher(PLACEHOLDER.matcher(text).replaceAll(MASK)).replaceAll(MASK);
     }
 }

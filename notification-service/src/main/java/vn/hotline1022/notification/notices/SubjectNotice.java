@@ -5,13 +5,14 @@ import java.util.UUID;
 
 import vn.hotline1022.events.CaseEvent;
 import vn.hotline1022.events.HotlineEvent;
+import vn.hotline1022.events.intake.PhoneConfirmationRequested;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.ops.OpsAlertRaised;
 import vn.hotline1022.events.ops.OpsAlertResolved;
 
 /**
  * An event that is not about a case, as the delivery log records a notice's subject: the log is kept per case, and
- * an ops alert or a weekly report is its own subject here (its id in place of a case id, a readable code such as
+ * an ops alert, a weekly report or a web request waiting for its phone's code is its own subject here (its id in place of a case id, a readable code such as
  * {@code OPS-CONSUMER_STALLED} or {@code REPORT-718-2021-08-16} in place of a case code). Never published.
  */
 record SubjectNotice(UUID caseId, String caseCode, Instant occurredAt, HotlineEvent event) implements CaseEvent {
@@ -22,6 +23,10 @@ record SubjectNotice(UUID caseId, String caseCode, Instant occurredAt, HotlineEv
         }
         if (event instanceof OpsAlertResolved r) {
             return new SubjectNotice(r.alertId(), "OPS-" + r.rule(), r.occurredAt(), r);
+        }
+        if (event instanceof PhoneConfirmationRequested r) {
+            return new SubjectNotice(r.requestId(), "REQUEST-" + r.requestId().toString().substring(0, 8),
+                    r.occurredAt(), r);
         }
         if (event instanceof WeeklyReportIssued r) {
             return new SubjectNotice(r.reportId(), "REPORT-" + r.areaCode() + "-" + r.weekStart(), r.occurredAt(), r);
