@@ -23,6 +23,7 @@ class ConsoleTest {
         given().get("/ops.html").then().statusCode(200).body(containsString("src=\"ops.js\""));
         given().get("/dispatch.html").then().statusCode(200).body(containsString("src=\"dispatch.js\""));
         given().get("/relief.html").then().statusCode(200).body(containsString("src=\"relief.js\""));
+        given().get("/request.html").then().statusCode(200).body(containsString("src=\"request.js\""));
         // The chart library, a webjar served from the console's own origin (the CSP allows no other script source).
         given().get("/webjars/uplot/1.6.30/dist/uPlot.iife.min.js").then().statusCode(200);
         // The zone map: its page, Leaflet's webjar (script and style) and the district outlines with their licence.

@@ -2,6 +2,7 @@ package vn.hotline1022.intake.geography;
 
 import java.util.List;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,12 +10,16 @@ import jakarta.ws.rs.PathParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.quarkus.security.Authenticated;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.commons.web.RateLimited;
 
-/** Lets the agent console offer the ward picker. */
+/**
+ * The ward pickers of the agent console and of the public request page: official reference data (GSO codes and
+ * names), public like the codes themselves, limited per client address.
+ */
 @Path("/api/v1/admin-units")
-@Authenticated // reference data: any signed-in user
+@PermitAll
+@RateLimited
 @Tag(name = "Administrative units")
 public class AdminUnitResource {
 
