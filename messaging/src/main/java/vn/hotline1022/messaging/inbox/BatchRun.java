@@ -1,7 +1,6 @@
 package vn.hotline1022.messaging.inbox;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,6 @@ final class BatchRun {
     private static final Logger LOG = Logger.getLogger(BatchRun.class);
     private static final int ALL_HANDLED = -1;
     private static final int COMMIT_FAILED = Integer.MAX_VALUE;
-    private static final Comparator<Item> BY_KEY = Comparator.comparing(i -> i.event().key(),
-            Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final Inbox inbox;
     private final String consumer;
@@ -97,14 +94,11 @@ final class BatchRun {
     private void handleByPartition(List<Item> events) {
         Map<Integer, List<Item>> byPartition = new LinkedHashMap<>();
         events.forEach(e -> byPartition.computeIfAbsent(e.record().partition(), p -> new ArrayList<>()).add(e));
-        // By key, stably: each key's events keep their order (Kafka orders only within a key's partition anyway),
-        // and concurrent batches lock the rows of their cases in one order, which spares most deadlocks.
-        byPartition.values().forEach(part -> part.sort(BY_KEY));
         List<List<Item>> parts = new ArrayList<>(byPartition.values());
         if (parts.size() == 1 || inbox.partitionWorkers() == null) {
-            List<Item> all = new ArrayList<>(events);
-            all.sort(BY_KEY); // one key is in one partition: its events keep their order
-            handle(all);
+            // In the order polled: a partition's events are first come, first served (the first emergency gets the
+            // free ambulance), so they are never reordered, not even across keys.
+            handle(events);
             return;
         }
         List<CompletableFuture<Void>> others = new ArrayList<>();
