@@ -45,6 +45,9 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     @Inject
+    vn.hotline1022.messaging.tx.AfterCommit afterCommit;
+
+    @Inject
     AdvisoryLocks locks;
 
     @Inject
@@ -304,8 +307,10 @@ public class Dispatcher {
         team.moveTo(Team.Status.DISPATCHED);
         outbox.publish(new TeamDispatched(caseId, caseCode, a.dispatchedAt, a.id, team.id, team.name, a.matchedBy,
                 a.automatic, dispatcherId, team.code));
-        LOG.infof("Case %s: team %s dispatched (%s, %s)", caseCode, team.code, a.matchedBy,
+        // Logged once committed: a batch rolled back and handled again must not log a decision twice.
+        String line = String.format("Case %s: team %s dispatched (%s, %s)", caseCode, team.code, a.matchedBy,
                 a.automatic ? "automatic" : "by a dispatcher");
+        afterCommit.once("decision-log:" + a.id, () -> LOG.info(line));
         return a;
     }
 
@@ -313,7 +318,8 @@ public class Dispatcher {
         QueuedCase q = QueuedCase.waiting(c.caseId(), c.caseCode(), c.at(), c.needs(), c.priority(), emergency, reason);
         outbox.publish(new DispatchQueued(c.caseId(), c.caseCode(), q.queuedAt, c.needs(), q.wardCode, q.districtCode,
                 q.priority, reason));
-        LOG.infof("Case %s queued: %s", c.caseCode(), reason);
+        String line = String.format("Case %s queued: %s", c.caseCode(), reason);
+        afterCommit.once("queue-log:" + q.caseId + ":" + q.queuedAt, () -> LOG.info(line));
     }
 
     private Team.Need teamNeed(QueuedCase q) {
