@@ -45,7 +45,7 @@ public class Dispatcher {
     private static final Logger LOG = Logger.getLogger(Dispatcher.class);
 
     @Inject
-    vn.hotline1022.messaging.tx.AfterCommit afterCommit;
+    DecisionLog decisions;
 
     @Inject
     AdvisoryLocks locks;
@@ -307,10 +307,7 @@ public class Dispatcher {
         team.moveTo(Team.Status.DISPATCHED);
         outbox.publish(new TeamDispatched(caseId, caseCode, a.dispatchedAt, a.id, team.id, team.name, a.matchedBy,
                 a.automatic, dispatcherId, team.code));
-        // Logged once committed: a batch rolled back and handled again must not log a decision twice.
-        String line = String.format("Case %s: team %s dispatched (%s, %s)", caseCode, team.code, a.matchedBy,
-                a.automatic ? "automatic" : "by a dispatcher");
-        afterCommit.once("decision-log:" + a.id, () -> LOG.info(line));
+        decisions.dispatched(a, caseCode, team.code);
         return a;
     }
 
@@ -318,8 +315,7 @@ public class Dispatcher {
         QueuedCase q = QueuedCase.waiting(c.caseId(), c.caseCode(), c.at(), c.needs(), c.priority(), emergency, reason);
         outbox.publish(new DispatchQueued(c.caseId(), c.caseCode(), q.queuedAt, c.needs(), q.wardCode, q.districtCode,
                 q.priority, reason));
-        String line = String.format("Case %s queued: %s", c.caseCode(), reason);
-        afterCommit.once("queue-log:" + q.caseId + ":" + q.queuedAt, () -> LOG.info(line));
+        decisions.queued(q, c.caseCode(), reason);
     }
 
     private Team.Need teamNeed(QueuedCase q) {
