@@ -88,6 +88,7 @@ class IntakeFlowTest {
     private static final String TODAY = DateTimeFormatter.ofPattern("yyyyMMdd").format(LocalDate.now(VIETNAM));
     private static final String PHU_LOI = "25744";
     private static final String QUYET_THANG = "03386"; // Lai Châu
+    private static final String BIEN_HOA_TRANG_DAI = "25993"; // Đồng Nai
     private static final String TAN_AN = "25765";
 
     @BeforeAll
@@ -193,13 +194,50 @@ class IntakeFlowTest {
         assertThat(first).matches("BD-" + TODAY + "-\\d{4}-[A-HJKMNP-Z2-9]{3}");
         assertThat(number(second)).isEqualTo(number(first) + 1);
 
-        // A day past 9,999 cases in a province gets five digits.
+        // A day past 9,999 cases in a province gets five digits: Lai Châu's day set back by 9,999 numbers.
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
-                insert into case_counter (province_code, local_day, last_number) values ('12', ?1, 9999)
-                on conflict (province_code, local_day) do update set last_number = 9999
+                insert into case_day_base (province_code, local_day, base)
+                values ('12', ?1, coalesce(pg_sequence_last_value('case_number_12'), 0) - 9999)
+                on conflict (province_code, local_day) do update set base = excluded.base
                 """).setParameter(1, LocalDate.now(VIETNAM)).executeUpdate());
         assertThat(openCase(QUYET_THANG, List.of("FOOD"), uniquePhone()))
                 .matches("LC-" + TODAY + "-10000-[A-HJKMNP-Z2-9]{3}");
+    }
+
+    @Test
+    void concurrentCallsOfOneProvinceGetDistinctNumbersWithoutWaitingForEachOther() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<String>> codes = new java.util.ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                codes.add(pool.submit(() -> openCase(SampleEvents.PHU_CUONG, List.of("INFORMATION"), uniquePhone())));
+            }
+            List<Integer> numbers = new java.util.ArrayList<>();
+            for (Future<String> code : codes) {
+                numbers.add(number(code.get(1, java.util.concurrent.TimeUnit.MINUTES)));
+            }
+            // Distinct, and dense: no call's transaction rolled back, so no number was skipped.
+            assertThat(numbers).doesNotHaveDuplicates();
+            assertThat(java.util.Collections.max(numbers) - java.util.Collections.min(numbers)).isEqualTo(23);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aDayBegunUnderTheFormerCounterRowContinuesAfterItsLastNumber() {
+        // Đồng Nai's day as the former counter left it on upgrade: 41 cases numbered, no base yet.
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("delete from case_day_base where province_code = '75' and local_day = ?1")
+                    .setParameter(1, LocalDate.now(VIETNAM)).executeUpdate();
+            em.createNativeQuery("""
+                    insert into case_counter (province_code, local_day, last_number) values ('75', ?1, 41)
+                    on conflict (province_code, local_day) do update set last_number = 41
+                    """).setParameter(1, LocalDate.now(VIETNAM)).executeUpdate();
+        });
+        String first = openCase(BIEN_HOA_TRANG_DAI, List.of("INFORMATION"), uniquePhone());
+        assertThat(first).matches("DN-" + TODAY + "-0042-[A-HJKMNP-Z2-9]{3}");
+        assertThat(number(openCase(BIEN_HOA_TRANG_DAI, List.of("INFORMATION"), uniquePhone()))).isEqualTo(43);
     }
 
     @Test

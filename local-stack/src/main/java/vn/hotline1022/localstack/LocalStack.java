@@ -325,7 +325,8 @@ public final class LocalStack implements AutoCloseable {
                 options.home().resolve("logs/console.log"));
     }
 
-    private static String databaseName(String service) {
+    /** The local stack's database of {@code service}. */
+    public static String databaseName(String service) {
         return "hotline_" + service.replace("-service", "");
     }
 

@@ -54,6 +54,7 @@ public final class Bench {
         double pgInserts = Baselines.postgresInsertsPerSecond(postgres, Duration.ofSeconds(3));
         say("  Kafka round trip " + kafkaRtt.summary() + "; PostgreSQL " + Math.round(pgInserts) + " inserts/s");
 
+        DatabaseWork databaseWork = DatabaseWork.reset(postgres);
         String token = token(tokenUrl);
         CallMaker calls = CallMaker.of(root);
         OpenLoad load = new OpenLoad();
@@ -84,6 +85,8 @@ public final class Bench {
             worstLag = new TreeMap<>(lag.worstPerGroup);
         }
 
+        Map<String, DatabaseWork.Totals> database = databaseWork.read(services.stream()
+                .map(LocalStack::databaseName).toList(), 3);
         Map<String, Footprint> footprints = new LinkedHashMap<>();
         services.forEach(s -> footprints.put(s, Footprint.of(root, s)));
         Map<Integer, Integer> perSecond = new TreeMap<>();
@@ -92,7 +95,7 @@ public final class Bench {
         Path out = root.resolve("target/bench");
         Files.createDirectories(out);
         String report = Report.markdown(rate, duration, load, published, answered, stages, kafkaRtt, pgInserts,
-                lagSamples, worstLag, drainMs, footprints);
+                lagSamples, worstLag, drainMs, footprints, database);
         Files.writeString(out.resolve("report.md"), report);
         Chart.write(out.resolve("chart.png"), perSecond, lagSamples, stages, kafkaRtt);
         System.out.println();

@@ -17,7 +17,8 @@ final class Report {
 
     static String markdown(int rate, Duration duration, OpenLoad load, int published, Map<String, Integer> answered,
             Map<String, Latencies> stages, Latencies kafka, double pgInserts, Map<Integer, Long> lag,
-            Map<String, Long> worstLag, long drainMs, Map<String, Footprint> footprints) {
+            Map<String, Long> worstLag, long drainMs, Map<String, Footprint> footprints,
+            Map<String, DatabaseWork.Totals> database) {
         StringBuilder r = new StringBuilder();
         r.append("# Hotline 1022 benchmark\n\n");
         r.append("%s, %s. Open-model load: %d calls/s for %d s (realistic calls: fresh phones, random Bình Dương wards,"
@@ -60,6 +61,16 @@ final class Report {
         footprints.values().forEach(f -> r.append("| %s | %s | %s |\n".formatted(f.service(),
                 f.rssMb().isPresent() ? f.rssMb().getAsLong() + " MB" : "–",
                 f.startSeconds().isPresent() ? "%.1f s".formatted(f.startSeconds().getAsDouble()) : "–")));
+        if (!database.isEmpty()) {
+            int accepted = Math.max(1, load.accepted.size());
+            r.append("\n## Database work during the run (pg_stat_statements, from the load's start until drained; scheduled jobs included)\n\n");
+            r.append("| database | statements | per accepted call | execution time | per accepted call |\n");
+            r.append("|---|---|---|---|---|\n");
+            database.forEach((db, t) -> r.append("| %s | %d | %.1f | %.0f ms | %.2f ms |\n".formatted(db,
+                    t.statements(), (double) t.statements() / accepted, t.execMs(), t.execMs() / accepted)));
+            r.append("\nCostliest statements per database (calls × total execution time):\n\n");
+            database.forEach((db, t) -> t.top().forEach(line -> r.append("- %s: %s\n".formatted(db, line))));
+        }
         r.append("\n![run](chart.png)\n");
         return r.toString();
     }

@@ -14,6 +14,8 @@ public enum LockSpace {
     HOUSEHOLD_ADDRESS(1102),
     /** Changes of one ward's zone colour, also the very first (intake). */
     WARD_ZONE(1103),
+    /** Creating the case-number sequences at start, once across instances (intake). */
+    CASE_NUMBERS(1104),
     /** All dispatch work on one case (dispatch). */
     DISPATCH_CASE(1201),
     /** The notices of one case (notification). */
