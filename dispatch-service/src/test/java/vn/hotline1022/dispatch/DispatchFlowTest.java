@@ -489,7 +489,10 @@ class DispatchFlowTest {
                 .body(Map.of("code", "T94-NIGHT", "name", "Tổ ca đêm", "provinceCode", "94", "homeDistrictCode", "941",
                         "coveredWardCodes", List.of("94101"), "vehicle", "AMBULANCE", "medicalStaff", 1,
                         "shiftStart", now.plusHours(2).toString(), "shiftEnd", now.plusHours(3).toString()))
-                .post("/api/v1/teams").then().statusCode(201).body("shiftStart", equalTo(now.plusHours(2).toString()));
+                .post("/api/v1/teams").then().statusCode(201)
+                // Always with seconds, as the API writes a time (LocalTime.toString() drops ":00").
+                .body("shiftStart", equalTo(now.plusHours(2).format(java.time.format.DateTimeFormatter.ofPattern(
+                        "HH:mm:ss"))));
         given().contentType(ContentType.JSON)
                 .body(Map.of("code", "T94-DAY", "name", "Tổ ca ngày", "provinceCode", "94", "homeDistrictCode", "941",
                         "coveredWardCodes", List.of("94102"), "vehicle", "AMBULANCE", "medicalStaff", 1,

@@ -52,6 +52,9 @@ class InboxTest {
     ProbeConsumer consumer;
 
     @Inject
+    vn.hotline1022.messaging.probe.ProbeBetweenEvents between;
+
+    @Inject
     DataSource dataSource;
 
     @Test
@@ -148,6 +151,9 @@ class InboxTest {
         ids.forEach(id -> transactions.add(consumer.transactionOf(id)));
         // One event per transaction would make 39.
         assertThat(transactions).hasSizeLessThan(ids.size() / 2);
+        // The service's BetweenEvents ran after each event of a batch, in the batch's transaction.
+        assertThat(transactions).allSatisfy(tx -> assertThat(between.callsIn(tx))
+                .isEqualTo((int) ids.stream().filter(id -> tx.equals(consumer.transactionOf(id))).count()));
 
         assertThat(consumer.attemptsOf(exploding)).isEqualTo(3);
         UUID dead = exploding;

@@ -32,6 +32,14 @@ import vn.hotline1022.localstack.LocalStack;
  */
 public final class Bench {
 
+    /** The whole machine's busy CPU time, next to the services' own. */
+    static final String MACHINE = "the whole machine";
+    static final String LOAD_GENERATOR = "this load generator";
+    /** The rest of the local stack, each by a mark on its command line. */
+    private static final String POSTGRES = ".hotline/postgres";
+    static final Map<String, String> OTHERS = Map.of("Kafka (in the ./hotline run launcher)",
+            "vn.hotline1022.localstack.HotlineRun", "Keycloak", ".hotline/keycloak", "PostgreSQL (with its backends)",
+            POSTGRES, "console", "console/target/quarkus-app/quarkus-run.jar");
     private static final Pattern TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
     private Bench() {
@@ -55,6 +63,11 @@ public final class Bench {
         say("  Kafka round trip " + kafkaRtt.summary() + "; PostgreSQL " + Math.round(pgInserts) + " inserts/s");
 
         DatabaseWork databaseWork = DatabaseWork.reset(postgres);
+        Map<String, Double> cpu = new LinkedHashMap<>();
+        services.forEach(s -> cpu.put(s, -Footprint.cpuSeconds(s).orElse(Double.NaN)));
+        OTHERS.forEach((name, marker) -> cpu.put(name, -Footprint.cpuSecondsOf(marker, marker.equals(POSTGRES))));
+        cpu.put(LOAD_GENERATOR, -Footprint.ownCpuSeconds());
+        cpu.put(MACHINE, -Footprint.machineBusySeconds());
         String token = token(tokenUrl);
         CallMaker calls = CallMaker.of(root);
         OpenLoad load = new OpenLoad();
@@ -85,6 +98,10 @@ public final class Bench {
             worstLag = new TreeMap<>(lag.worstPerGroup);
         }
 
+        services.forEach(s -> cpu.merge(s, Footprint.cpuSeconds(s).orElse(Double.NaN), Double::sum));
+        OTHERS.forEach((name, marker) -> cpu.merge(name, Footprint.cpuSecondsOf(marker, marker.equals(POSTGRES)), Double::sum));
+        cpu.merge(LOAD_GENERATOR, Footprint.ownCpuSeconds(), Double::sum);
+        cpu.merge(MACHINE, Footprint.machineBusySeconds(), Double::sum);
         Map<String, DatabaseWork.Totals> database = databaseWork.read(services.stream()
                 .map(LocalStack::databaseName).toList(), 3);
         Map<String, Footprint> footprints = new LinkedHashMap<>();
@@ -95,7 +112,7 @@ public final class Bench {
         Path out = root.resolve("target/bench");
         Files.createDirectories(out);
         String report = Report.markdown(rate, duration, load, published, answered, stages, kafkaRtt, pgInserts,
-                lagSamples, worstLag, drainMs, footprints, database);
+                lagSamples, worstLag, drainMs, footprints, cpu, database);
         Files.writeString(out.resolve("report.md"), report);
         Chart.write(out.resolve("chart.png"), perSecond, lagSamples, stages, kafkaRtt);
         System.out.println();

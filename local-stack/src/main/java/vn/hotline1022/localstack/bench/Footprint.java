@@ -18,6 +18,8 @@ import java.util.stream.Stream;
  */
 record Footprint(String service, OptionalLong rssMb, OptionalDouble startSeconds) {
 
+    /** Linux's USER_HZ: /proc reports CPU time in hundredths of a second on every common architecture. */
+    private static final int CLOCK_TICKS = 100;
     private static final Pattern STARTED = Pattern.compile("started in ([0-9.]+)s");
 
     static Footprint of(Path root, String service) {
@@ -25,22 +27,84 @@ record Footprint(String service, OptionalLong rssMb, OptionalDouble startSeconds
     }
 
     private static OptionalLong rss(String service) {
-        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        return process(service).flatMap(proc -> {
+            for (String line : read(proc.resolve("status")).orElse("").split("\n")) {
+                if (line.startsWith("VmRSS:")) {
+                    return Optional.of(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
+                }
+            }
+            return Optional.empty();
+        }).map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** CPU time the service's process has used so far (user and system), in seconds; empty when not found. */
+    static OptionalDouble cpuSeconds(String service) {
+        return process(service).map(proc -> OptionalDouble.of(ticks(proc, false) / (double) CLOCK_TICKS))
+                .orElse(OptionalDouble.empty());
+    }
+
+    /**
+     * CPU time used so far by the processes whose command line contains {@code marker}, with {@code children} also by
+     * their children (live ones, and those that ended: PostgreSQL's backends come and go), in seconds.
+     */
+    static double cpuSecondsOf(String marker, boolean children) {
+        long ticks = 0;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                Optional<String> cmdline = read(proc.resolve("cmdline"));
-                if (cmdline.isPresent() && cmdline.get().contains(jar)) {
-                    for (String line : read(proc.resolve("status")).orElse("").split("\n")) {
-                        if (line.startsWith("VmRSS:")) {
-                            return OptionalLong.of(Long.parseLong(line.replaceAll("\\D", "")) / 1024);
-                        }
-                    }
+            List<Path> all = procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList();
+            List<String> parents = all.stream()
+                    .filter(p -> read(p.resolve("cmdline")).map(c -> c.contains(marker)).orElse(false))
+                    .map(p -> p.getFileName().toString()).toList();
+            for (Path p : all) {
+                if (parents.contains(p.getFileName().toString())) {
+                    ticks += ticks(p, children);
+                } else if (children && parents.contains(stat(p).map(f -> f[1]).orElse(""))) {
+                    ticks += ticks(p, false); // a live child
                 }
             }
         } catch (IOException e) {
             // no /proc: not Linux
         }
-        return OptionalLong.empty();
+        return ticks / (double) CLOCK_TICKS;
+    }
+
+    /** This process's own CPU time so far (the load generator), in seconds. */
+    static double ownCpuSeconds() {
+        return ticks(Path.of("/proc/self"), false) / (double) CLOCK_TICKS;
+    }
+
+    /** utime + stime, and with {@code ended} the children that ended (cutime + cstime), in clock ticks. */
+    private static long ticks(Path proc, boolean ended) {
+        // Fields 14 to 17 of /proc/<pid>/stat: utime, stime, cutime, cstime.
+        return stat(proc).map(f -> Long.parseLong(f[11]) + Long.parseLong(f[12])
+                + (ended ? Long.parseLong(f[13]) + Long.parseLong(f[14]) : 0)).orElse(0L);
+    }
+
+    /** The fields after the command name (which may hold spaces and closes with ')'): the 3rd field first. */
+    private static Optional<String[]> stat(Path proc) {
+        return read(proc.resolve("stat")).filter(s -> s.lastIndexOf(')') > 0)
+                .map(s -> s.substring(s.lastIndexOf(')') + 2).split(" "));
+    }
+
+    /** CPU time the whole machine has been busy so far (every core, all but idle and I/O wait), in seconds. */
+    static double machineBusySeconds() {
+        String cpu = read(Path.of("/proc/stat")).orElse("cpu 0").lines().findFirst().orElse("cpu 0");
+        String[] f = cpu.trim().split("\\s+");
+        long busy = 0;
+        for (int i = 1; i < f.length && i <= 8; i++) {
+            busy += i == 4 || i == 5 ? 0 : Long.parseLong(f[i]); // 4: idle, 5: iowait
+        }
+        return busy / (double) CLOCK_TICKS;
+    }
+
+    /** The /proc folder of the process running the service's application jar. */
+    private static Optional<Path> process(String service) {
+        String jar = service + "/target/quarkus-app/quarkus-run.jar";
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+"))
+                    .filter(p -> read(p.resolve("cmdline")).map(c -> c.contains(jar)).orElse(false)).findFirst();
+        } catch (IOException e) {
+            return Optional.empty(); // no /proc: not Linux
+        }
     }
 
     private static OptionalDouble startSeconds(Path log) {

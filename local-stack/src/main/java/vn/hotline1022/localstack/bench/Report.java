@@ -18,7 +18,7 @@ final class Report {
     static String markdown(int rate, Duration duration, OpenLoad load, int published, Map<String, Integer> answered,
             Map<String, Latencies> stages, Latencies kafka, double pgInserts, Map<Integer, Long> lag,
             Map<String, Long> worstLag, long drainMs, Map<String, Footprint> footprints,
-            Map<String, DatabaseWork.Totals> database) {
+            Map<String, Double> cpu, Map<String, DatabaseWork.Totals> database) {
         StringBuilder r = new StringBuilder();
         r.append("# Hotline 1022 benchmark\n\n");
         r.append("%s, %s. Open-model load: %d calls/s for %d s (realistic calls: fresh phones, random Bình Dương wards,"
@@ -57,12 +57,27 @@ final class Report {
         r.append("- Back to zero %s after the last call\n\n".formatted(drainMs < 0 ? "NOT within 120 s"
                 : "%.1f s".formatted(drainMs / 1000.0)));
 
-        r.append("## Services after the run\n\n| service | RSS | last start |\n|---|---|---|\n");
-        footprints.values().forEach(f -> r.append("| %s | %s | %s |\n".formatted(f.service(),
+        int accepted = Math.max(1, load.accepted.size());
+        r.append("## Services\n\nCPU used from the load's start until the lag drained, by each process of the stack (")
+                .append("/proc; PostgreSQL with its backends); RSS after the run.\n\n");
+        r.append("| service | CPU | CPU per accepted call | RSS | last start |\n|---|---|---|---|---|\n");
+        footprints.values().forEach(f -> r.append("| %s | %s | %s | %s | %s |\n".formatted(f.service(),
+                cpuSeconds(cpu.get(f.service())), cpuPerCall(cpu.get(f.service()), accepted),
                 f.rssMb().isPresent() ? f.rssMb().getAsLong() + " MB" : "–",
                 f.startSeconds().isPresent() ? "%.1f s".formatted(f.startSeconds().getAsDouble()) : "–")));
+        Double machine = cpu.get(Bench.MACHINE);
+        new java.util.TreeMap<>(cpu).forEach((name, seconds) -> {
+            if (!footprints.containsKey(name) && !name.equals(Bench.MACHINE)) {
+                r.append("| %s | %s | %s | | |\n".formatted(name, cpuSeconds(seconds), cpuPerCall(seconds, accepted)));
+            }
+        });
+        double counted = cpu.entrySet().stream().filter(e -> !e.getKey().equals(Bench.MACHINE))
+                .mapToDouble(Map.Entry::getValue).filter(Double::isFinite).sum();
+        r.append("| anything else on the machine | %s | %s | | |\n".formatted(cpuSeconds(machine - counted),
+                cpuPerCall(machine - counted, accepted)));
+        r.append("| **the whole machine** | %s | %s | | |\n".formatted(cpuSeconds(machine),
+                cpuPerCall(machine, accepted)));
         if (!database.isEmpty()) {
-            int accepted = Math.max(1, load.accepted.size());
             r.append("\n## Database work during the run (pg_stat_statements, from the load's start until drained; scheduled jobs included)\n\n");
             r.append("| database | statements | per accepted call | execution time | per accepted call |\n");
             r.append("|---|---|---|---|---|\n");
@@ -73,6 +88,14 @@ final class Report {
         }
         r.append("\n![run](chart.png)\n");
         return r.toString();
+    }
+
+    private static String cpuSeconds(Double seconds) {
+        return seconds == null || !Double.isFinite(seconds) ? "–" : "%.1f s".formatted(seconds);
+    }
+
+    private static String cpuPerCall(Double seconds, int accepted) {
+        return seconds == null || !Double.isFinite(seconds) ? "–" : "%.1f ms".formatted(seconds * 1000 / accepted);
     }
 
     private static String machine() {

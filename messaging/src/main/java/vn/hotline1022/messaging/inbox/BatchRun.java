@@ -138,7 +138,9 @@ final class BatchRun {
                     int index = i;
                     inbox.inSpan(consumer, item.record(), item.event(), () -> {
                         try {
-                            return inbox.claimAndHandle(consumer, item.event(), handler);
+                            boolean handled = inbox.claimAndHandle(consumer, item.event(), handler);
+                            inbox.betweenEvents(); // a flush failing here is this event's
+                            return handled;
                         } catch (Exception e) {
                             throw new FailedAt(index, e);
                         }

@@ -89,6 +89,9 @@ public class Inbox {
     @ConfigProperty(name = "quarkus.application.name")
     String applicationName;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<BetweenEvents> betweenEvents;
+
     private volatile ExecutorService partitionWorkers;
 
     /** Handles {@code record} as this application (the consumer name is {@code quarkus.application.name}). */
@@ -248,6 +251,11 @@ public class Inbox {
         }
         handler.handle(event);
         return true;
+    }
+
+    /** After an event of a batch: the service's {@link BetweenEvents}, if it has any. */
+    void betweenEvents() {
+        betweenEvents.forEach(BetweenEvents::afterEvent);
     }
 
     private void pause(int attempt) {
