@@ -205,6 +205,12 @@ class IntakeFlowTest {
     }
 
     @Test
+    void entitiesAreWrittenInJdbcBatchesAsMessagingOrmSets() {
+        assertThat(String.valueOf(em.getEntityManagerFactory().getProperties().get("hibernate.jdbc.batch_size")))
+                .isEqualTo("50");
+    }
+
+    @Test
     void concurrentCallsOfOneProvinceGetDistinctNumbersWithoutWaitingForEachOther() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
