@@ -34,6 +34,24 @@ public interface IntakeConfig {
         int requestsPerPhonePerHour();
     }
 
+    /** Texts to the hotline's number, posted by an SMS gateway in Twilio's webhook format. */
+    InboundTexts sms();
+
+    interface InboundTexts {
+        /**
+         * The gateway account's auth token, which signs each post. Without it the webhook takes nothing (404): an
+         * unsigned text never opens a case.
+         */
+        java.util.Optional<String> authToken();
+
+        /** The public URL the gateway posts to, as the gateway signs it (behind proxies it differs from ours). */
+        java.util.Optional<String> webhookUrl();
+
+        /** Texts one phone may send per hour that are acted on; later ones are answered, not acted on. */
+        @WithDefault("3")
+        int textsPerPhonePerHour();
+    }
+
     /** The weekly report, issued per province and district to their officials (báo cáo tuần). */
     WeeklyReports weeklyReport();
 

@@ -49,6 +49,7 @@ class IntakeAccessTest {
                 .open("GET /open311/v2/requests/{service_request_id}.json")
                 .open("POST /open311/v2/tokens/{token}/confirmation.json")
                 .open("GET /open311/v2/tokens/{token}.json")
+                .open("POST /webhooks/sms")
                 .allow("GET /api/v1/audit", "admin")
                 // Reference data, for the public request page's ward picker.
                 .open("GET /api/v1/admin-units/provinces")

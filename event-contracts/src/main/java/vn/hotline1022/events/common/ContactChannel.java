@@ -6,5 +6,7 @@ public enum ContactChannel {
     ZALO,
     APP,
     WEB,
-    EMAIL
+    EMAIL,
+    /** A text message to the hotline's number, through the SMS gateway (tin nhắn SMS). */
+    SMS
 }

@@ -147,6 +147,7 @@ public final class VietnameseWords {
             case APP -> "ứng dụng";
             case WEB -> "trang web";
             case EMAIL -> "email";
+            case SMS -> "tin nhắn SMS";
         };
     }
 

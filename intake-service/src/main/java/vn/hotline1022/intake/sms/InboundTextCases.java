@@ -1,0 +1,88 @@
+package vn.hotline1022.intake.sms;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import vn.hotline1022.events.common.ContactChannel;
+import vn.hotline1022.intake.calls.CallTaker;
+import vn.hotline1022.intake.calls.NewCall;
+import vn.hotline1022.messaging.locks.AdvisoryLocks;
+import vn.hotline1022.messaging.locks.LockSpace;
+
+/**
+ * A keyword text taken like a call (channel SMS: the same triage, repeat-caller and household linking, CallReceived),
+ * and every answered text remembered by its gateway message id in the same transaction, so a text delivered twice is
+ * answered twice alike and acted on once.
+ */
+@ApplicationScoped
+public class InboundTextCases {
+
+    static final String AGENT = "sms-gateway";
+    private static final String FIND = "select reply from inbound_text where provider = ?1 and message_id = ?2";
+    private static final String REMEMBER = """
+            insert into inbound_text (provider, message_id, received_at, case_code, reply) values (?1, ?2, ?3, ?4, ?5)
+            """;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    CallTaker callTaker;
+
+    @Inject
+    AdvisoryLocks locks;
+
+    /** The answer given to this message before, if it was received before. */
+    public Optional<String> answered(String provider, String messageId) {
+        List<?> found = em.createNativeQuery(FIND).setParameter(1, provider).setParameter(2, messageId)
+                .getResultList();
+        return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
+    }
+
+    /** Opens the case (or joins the phone's or household's open case) and answers with its code. */
+    @Transactional
+    public String take(String provider, String messageId, String phone, TextKeywords.Request request) {
+        // The phone's calls are taken one after another (CallTaker takes the same lock): a second delivery of the
+        // same message waits for the first and then finds its answer.
+        locks.lock(LockSpace.CALLER_PHONE, phone);
+        Optional<String> before = answered(provider, messageId);
+        if (before.isPresent()) {
+            return before.get();
+        }
+        NewCall call = new NewCall(null, ContactChannel.SMS, new NewCall.CallerDetails(null, phone),
+                new NewCall.Address(request.wardCode(), null, null, null), List.of(request.need()),
+                request.householdSize(), Set.of(), null, null, false);
+        CallTaker.Taken taken = callTaker.take(call, AGENT);
+        String code = taken.hotlineCase().code;
+        String reply = taken.created()
+                ? "Tổng đài 1022 đã tiếp nhận yêu cầu, mã hồ sơ " + code + ". Giữ mã này để tra cứu."
+                : "Tổng đài 1022: yêu cầu đã được gộp vào hồ sơ đang xử lý " + code + ".";
+        remember(provider, messageId, code, reply);
+        return reply;
+    }
+
+    /** A text that opened nothing (help, refusal), remembered so that its second delivery is answered alike. */
+    @Transactional
+    public String answer(String provider, String messageId, String reply) {
+        Optional<String> before = answered(provider, messageId);
+        if (before.isPresent()) {
+            return before.get();
+        }
+        em.createNativeQuery(REMEMBER + " on conflict do nothing").setParameter(1, provider)
+                .setParameter(2, messageId).setParameter(3, Instant.now()).setParameter(4, null)
+                .setParameter(5, reply).executeUpdate();
+        return reply;
+    }
+
+    private void remember(String provider, String messageId, String code, String reply) {
+        em.createNativeQuery(REMEMBER).setParameter(1, provider).setParameter(2, messageId)
+                .setParameter(3, Instant.now()).setParameter(4, code).setParameter(5, reply).executeUpdate();
+    }
+}

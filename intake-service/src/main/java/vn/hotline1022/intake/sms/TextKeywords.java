@@ -1,0 +1,68 @@
+package vn.hotline1022.intake.sms;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import vn.hotline1022.events.common.Need;
+import vn.hotline1022.text.SearchText;
+
+/**
+ * The keyword syntax of a text to 1022: {@code 1022 <NEED> <ward code> [household size]}, e.g.
+ * {@code 1022 LUONGTHUC 25741 4} (food for a household of four in Phú Cường). Case and Vietnamese marks do not matter
+ * ({@code 1022 lương thực 25741} works too); the ward is its GSO code, which ward offices post and the request page
+ * shows.
+ */
+public final class TextKeywords {
+
+    /** Keyword (Vietnamese, without marks or spaces) → need. */
+    public static final Map<String, Need> NEEDS = new LinkedHashMap<>();
+
+    static {
+        NEEDS.put("CAPCUU", Need.EMERGENCY_TRANSPORT); // cấp cứu
+        NEEDS.put("NHAPVIEN", Need.HOSPITAL_ADMISSION); // nhập viện
+        NEEDS.put("TUVAN", Need.MEDICAL_CONSULTATION); // tư vấn y tế
+        NEEDS.put("OXY", Need.OXYGEN_SUPPORT); // bình ô-xy
+        NEEDS.put("LUONGTHUC", Need.FOOD); // lương thực
+        NEEDS.put("TIENNHA", Need.RENT_SUPPORT); // tiền thuê nhà
+        NEEDS.put("TIENMAT", Need.CASH_SUPPORT); // hỗ trợ tiền mặt
+        NEEDS.put("HOI", Need.INFORMATION); // hỏi thông tin
+        NEEDS.put("VIPHAM", Need.VIOLATION_REPORT); // báo vi phạm
+    }
+
+    private static final Pattern SYNTAX = Pattern.compile(
+            "^1022\\s+([a-z ]+?)\\s+(\\d{5})(?:\\s+(\\d{1,2}))?\\s*$");
+
+    /** What a keyword text asks for. */
+    public record Request(Need need, String wardCode, Integer householdSize) {
+    }
+
+    private TextKeywords() {
+    }
+
+    /** The request a text spells in the keyword syntax; empty for free text or an unknown keyword. */
+    public static Optional<Request> parse(String body) {
+        Matcher m = SYNTAX.matcher(SearchText.normalise(body));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        Need need = NEEDS.get(m.group(1).replace(" ", "").toUpperCase(Locale.ROOT));
+        if (need == null) {
+            return Optional.empty();
+        }
+        Integer household = m.group(3) == null ? null : Integer.valueOf(m.group(3));
+        if (household != null && (household < 1 || household > 50)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Request(need, m.group(2), household));
+    }
+
+    /** The answer to a text that is not in the syntax: how to write one. */
+    public static String help() {
+        return "Tổng đài 1022: soạn 1022 <NHU CẦU> <MÃ PHƯỜNG/XÃ> [SỐ NGƯỜI], ví dụ 1022 LUONGTHUC 25741 4. Nhu cầu: "
+                + String.join(", ", NEEDS.keySet()) + ". Cần gấp, xin gọi 1022.";
+    }
+}
