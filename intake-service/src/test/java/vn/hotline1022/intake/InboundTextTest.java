@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -34,7 +33,7 @@ import vn.hotline1022.events.Topics;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
-import vn.hotline1022.intake.sms.TwilioSignature;
+import vn.hotline1022.testkit.FakeSmsGateway;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -42,9 +41,8 @@ import vn.hotline1022.testkit.SampleEvents;
 import vn.hotline1022.testkit.TestTokens;
 
 /**
- * Texts to 1022 through a fake SMS gateway that speaks Twilio's webhook format (form fields MessageSid, AccountSid,
- * From, To, Body, NumMedia; X-Twilio-Signature = Base64 HMAC-SHA1 of the public URL and the sorted fields, keyed with
- * the auth token; TwiML answers): a keyword text becomes a case like a call, a second delivery is answered alike and
+ * Texts to 1022 through a fake SMS gateway that speaks Twilio's webhook format (test-kit's FakeSmsGateway; TwiML
+ * answers): a keyword text becomes a case like a call, a second delivery is answered alike and
  * opens nothing, a forged one is refused, free text gets the syntax, a flood from one phone is not acted on.
  */
 @QuarkusTest
@@ -57,6 +55,7 @@ class InboundTextTest {
     private static final String TOKEN = "test-sms-auth-token";
     private static final String PUBLIC_URL = "https://hotline1022.example/webhooks/sms";
     private static final String AGENT = TestTokens.user("agent-sms", Roles.CALL_AGENT).sign();
+    private static final FakeSmsGateway GATEWAY = new FakeSmsGateway(TOKEN, PUBLIC_URL);
     private static final Pattern CODE = Pattern.compile("[A-Z]{1,4}-\\d{8}-\\d{4,}-[A-HJKMNP-Z2-9]{3}");
 
     @InjectKafkaCompanion
@@ -109,12 +108,12 @@ class InboundTextTest {
         String phone = uniquePhone();
         Map<String, String> form = fields(messageId(), phone, "1022 LUONGTHUC " + SampleEvents.LAI_THIEU);
         // Signed with another token, and for another URL: both refused.
-        post(form, TwilioSignature.of("someone-elses-token", PUBLIC_URL, form)).then().statusCode(403)
+        post(form, new FakeSmsGateway("someone-elses-token", PUBLIC_URL).signature(form)).then().statusCode(403)
                 .contentType("application/problem+json");
-        post(form, TwilioSignature.of(TOKEN, "https://attacker.example/webhooks/sms", form)).then().statusCode(403);
+        post(form, new FakeSmsGateway(TOKEN, "https://attacker.example/webhooks/sms").signature(form)).then().statusCode(403);
         post(form, null).then().statusCode(403);
         // A body changed after signing.
-        String signature = TwilioSignature.of(TOKEN, PUBLIC_URL, form);
+        String signature = GATEWAY.signature(form);
         form.put("Body", "1022 CAPCUU " + SampleEvents.LAI_THIEU);
         post(form, signature).then().statusCode(403);
         assertThat(count("select count(*) from hotline_case where caller_phone = ?1", phone)).isZero();
@@ -137,7 +136,7 @@ class InboundTextTest {
         post(fieldsSigned("x", phone, "hi")).then().statusCode(400).body("errors.field", equalTo(List.of("MessageSid")));
         Map<String, String> noSender = fields(messageId(), phone, "hi");
         noSender.remove("From");
-        post(noSender, TwilioSignature.of(TOKEN, PUBLIC_URL, noSender)).then().statusCode(400)
+        post(noSender, GATEWAY.signature(noSender)).then().statusCode(400)
                 .body("errors.field", equalTo(List.of("From")));
     }
 
@@ -161,7 +160,7 @@ class InboundTextTest {
 
     private static Map<String, String> fieldsSigned(String sid, String from, String body) {
         Map<String, String> form = fields(sid, from, body);
-        form.put("__signature", TwilioSignature.of(TOKEN, PUBLIC_URL, form));
+        form.put("__signature", GATEWAY.signature(form));
         return form;
     }
 
@@ -179,17 +178,8 @@ class InboundTextTest {
         return request.post("/webhooks/sms");
     }
 
-    /** The fields Twilio posts for an inbound text. */
     private static Map<String, String> fields(String sid, String from, String body) {
-        Map<String, String> form = new LinkedHashMap<>();
-        form.put("MessageSid", sid);
-        form.put("SmsSid", sid);
-        form.put("AccountSid", "AC" + "0".repeat(32));
-        form.put("From", from);
-        form.put("To", "+841022");
-        form.put("Body", body);
-        form.put("NumMedia", "0");
-        return form;
+        return FakeSmsGateway.text(sid, from, body);
     }
 
     private long count(String sql, String parameter) {
@@ -203,7 +193,7 @@ class InboundTextTest {
     }
 
     private static String messageId() {
-        return "SM" + UUID.randomUUID().toString().replace("-", "");
+        return FakeSmsGateway.text("", "").get("MessageSid");
     }
 
     private static String uniquePhone() {
