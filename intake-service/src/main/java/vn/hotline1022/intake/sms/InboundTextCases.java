@@ -28,6 +28,7 @@ public class InboundTextCases {
     private static final String FIND = "select reply from inbound_text where provider = ?1 and message_id = ?2";
     private static final String REMEMBER = """
             insert into inbound_text (provider, message_id, received_at, case_code, reply) values (?1, ?2, ?3, ?4, ?5)
+            on conflict do nothing
             """;
 
     @Inject
@@ -68,17 +69,14 @@ public class InboundTextCases {
         return reply;
     }
 
-    /** A text that opened nothing (help, refusal), remembered so that its second delivery is answered alike. */
+    /**
+     * A text that opened nothing (help, refusal), remembered so that its second delivery is answered alike; the
+     * answer already kept when the same message was answered meanwhile.
+     */
     @Transactional
     public String answer(String provider, String messageId, String reply) {
-        Optional<String> before = answered(provider, messageId);
-        if (before.isPresent()) {
-            return before.get();
-        }
-        em.createNativeQuery(REMEMBER + " on conflict do nothing").setParameter(1, provider)
-                .setParameter(2, messageId).setParameter(3, Instant.now()).setParameter(4, null)
-                .setParameter(5, reply).executeUpdate();
-        return reply;
+        remember(provider, messageId, null, reply);
+        return answered(provider, messageId).orElse(reply);
     }
 
     private void remember(String provider, String messageId, String code, String reply) {

@@ -139,7 +139,9 @@ final class BatchRun {
                     inbox.inSpan(consumer, item.record(), item.event(), () -> {
                         try {
                             boolean handled = inbox.claimAndHandle(consumer, item.event(), handler);
-                            inbox.betweenEvents(); // a flush failing here is this event's
+                            if (handled) { // a duplicate changed nothing to flush
+                                inbox.betweenEvents(); // a flush failing here is this event's
+                            }
                             return handled;
                         } catch (Exception e) {
                             throw new FailedAt(index, e);

@@ -1,5 +1,6 @@
 package vn.hotline1022.messaging.inbox;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -90,7 +91,10 @@ public class Inbox {
     String applicationName;
 
     @Inject
-    jakarta.enterprise.inject.Instance<BetweenEvents> betweenEvents;
+    jakarta.enterprise.inject.Instance<BetweenEvents> betweenEventsBeans;
+
+    /** Resolved once: the lookup is not redone for every event of every batch. */
+    private volatile List<BetweenEvents> betweenEvents;
 
     private volatile ExecutorService partitionWorkers;
 
@@ -253,9 +257,14 @@ public class Inbox {
         return true;
     }
 
-    /** After an event of a batch: the service's {@link BetweenEvents}, if it has any. */
+    /** After an event of a batch was handled: the service's {@link BetweenEvents}, if it has any. */
     void betweenEvents() {
-        betweenEvents.forEach(BetweenEvents::afterEvent);
+        List<BetweenEvents> beans = betweenEvents;
+        if (beans == null) {
+            beans = betweenEventsBeans.stream().toList();
+            betweenEvents = beans;
+        }
+        beans.forEach(BetweenEvents::afterEvent);
     }
 
     private void pause(int attempt) {
