@@ -11,6 +11,13 @@ public interface IntakeConfig {
 
     Triage triage();
 
+    /**
+     * The province whose 1022 line this is (GSO code): a message whose place is not known yet (free text awaiting a
+     * callback) is numbered and queued there. The demo hotline is Bình Dương's.
+     */
+    @WithDefault("74")
+    String homeProvince();
+
     Sla sla();
 
     Citizens citizens();

@@ -43,7 +43,8 @@ import vn.hotline1022.testkit.TestTokens;
 /**
  * Texts to 1022 through a fake SMS gateway that speaks Twilio's webhook format (test-kit's FakeSmsGateway; TwiML
  * answers): a keyword text becomes a case like a call, a second delivery is answered alike and
- * opens nothing, a forged one is refused, free text gets the syntax, a flood from one phone is not acted on.
+ * opens nothing, a forged one is refused, free text waits for a callback with a code, a flood from one phone is not
+ * acted on.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
@@ -120,18 +121,28 @@ class InboundTextTest {
     }
 
     @Test
-    void freeTextAndUnknownWardsAreAnsweredWithTheSyntaxAndOpenNothing() {
+    void freeTextWaitsForACallbackWithACodeAndUnknownWardsGetTheSyntax() {
         String phone = uniquePhone();
-        gateway(messageId(), phone, "Nhà tôi hết gạo rồi, giúp với").then().statusCode(200)
-                .body("Response.Message", containsString("1022 LUONGTHUC"));
+        String first = gateway(messageId(), phone, "Nhà tôi hết gạo rồi, giúp với").then().statusCode(200)
+                .body("Response.Message", containsString("sẽ gọi lại số này")).extract().asString();
+        String code = code(first);
         gateway(messageId(), phone, "1022 LUONGTHUC 99999").then().statusCode(200)
                 .body("Response.Message", containsString("không có phường/xã mã 99999"));
-        gateway(messageId(), phone, "1022 PIZZA " + SampleEvents.LAI_THIEU).then().statusCode(200)
-                .body("Response.Message", containsString("Nhu cầu: CAPCUU"));
-        // NUL and markup in the text: answered, never echoed as markup.
-        gateway(messageId(), phone, "<Response>\u0000").then().statusCode(200)
+        gateway(messageId(), phone, "").then().statusCode(200)
                 .body("Response.Message", containsString("1022 LUONGTHUC"));
+        // A keyword it does not know, NUL and markup: more words for the same callback, never echoed as markup.
+        gateway(messageId(), phone, "1022 PIZZA " + SampleEvents.LAI_THIEU).then().statusCode(200)
+                .body("Response.Message", containsString("thêm vào yêu cầu gọi lại " + code));
+        gateway(messageId(), phone, "<Response>\u0000").then().statusCode(200)
+                .body("Response.Message", containsString("thêm vào yêu cầu gọi lại " + code));
         assertThat(count("select count(*) from hotline_case where caller_phone = ?1", phone)).isZero();
+        Object[] callback = (Object[]) em.createNativeQuery("select status, message_count, message, channel"
+                + " from callback_request where code = ?1").setParameter(1, code).getSingleResult();
+        assertThat(callback[0]).isEqualTo("PENDING_CALLBACK");
+        assertThat(((Number) callback[1]).intValue()).isEqualTo(3);
+        assertThat((String) callback[2]).isEqualTo("Nhà tôi hết gạo rồi, giúp với\n1022 PIZZA "
+                + SampleEvents.LAI_THIEU + "\n<Response>");
+        assertThat(callback[3]).isEqualTo("SMS");
         // Not a message id, no sender: field errors.
         post(fieldsSigned("x", phone, "hi")).then().statusCode(400).body("errors.field", equalTo(List.of("MessageSid")));
         Map<String, String> noSender = fields(messageId(), phone, "hi");

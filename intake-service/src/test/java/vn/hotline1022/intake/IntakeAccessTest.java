@@ -31,6 +31,9 @@ class IntakeAccessTest {
     void everyEndpointHasItsRule() {
         assertThat(AccessMatrix.forService()
                 .allow("POST /api/v1/calls", "call-agent", "admin")
+                .allow("GET /api/v1/callbacks", "call-agent", "admin")
+                .allow("POST /api/v1/callbacks/{code}/case", "call-agent", "admin")
+                .allow("POST /api/v1/callbacks/{code}/close", "call-agent", "admin")
                 .allow("GET /api/v1/cases", CASE_READERS)
                 .allow("GET /api/v1/cases/{code}", CASE_READERS)
                 .allow("GET /api/v1/cases/overdue", CASE_READERS)

@@ -18,7 +18,9 @@ public class AuditTrail {
         /** The citizen checked the case or confirmed the outcome on the public page (actor {@code citizen}). */
         CASE_READ_BY_CITIZEN, CASE_RESOLVED_BY_CITIZEN, CASE_REOPENED_BY_CITIZEN,
         /** "Help has not arrived" again soon after a reopening: recorded, not escalated again. */
-        CASE_CONTACTED_BY_CITIZEN
+        CASE_CONTACTED_BY_CITIZEN,
+        /** A message no rule could read waits for an agent's callback (actor: the channel); answered; closed. */
+        CALLBACK_REQUESTED, CALLBACK_ANSWERED, CALLBACK_CLOSED
     }
 
     public static final String CITIZEN = "citizen";

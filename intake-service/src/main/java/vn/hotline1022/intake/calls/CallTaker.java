@@ -87,6 +87,15 @@ public class CallTaker {
 
     @Transactional
     public Taken take(NewCall call, String agent) {
+        return take(call, agent, null);
+    }
+
+    /**
+     * @param reservedCode the code a new case gets, when the citizen was already told one (a callback's); null for
+     *                     the next number of the ward's province
+     */
+    @Transactional
+    public Taken take(NewCall call, String agent, String reservedCode) {
         String phone = PhoneNumbers.normalise(call.caller().phone())
                 .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));
         AdminUnits.Ward ward = units.ward(call.location().wardCode())
@@ -112,7 +121,7 @@ public class CallTaker {
                 .map(c -> link(c, call, callId, LinkedBy.PHONE, now))
                 .or(() -> household.flatMap(key -> HotlineCase.openByHousehold(ward.code(), key))
                         .map(c -> link(c, call, callId, LinkedBy.HOUSEHOLD_ADDRESS, now)))
-                .orElseGet(() -> open(call, callId, phone, household.orElse(null), ward, agent, now));
+                .orElseGet(() -> open(call, callId, phone, household.orElse(null), ward, agent, reservedCode, now));
         CaseCall record = new CaseCall();
         record.callId = callId;
         record.caseId = taken.hotlineCase().id;
@@ -124,7 +133,7 @@ public class CallTaker {
     }
 
     private Taken open(NewCall call, UUID callId, String phone, String household, AdminUnits.Ward ward, String agent,
-            Instant now) {
+            String reservedCode, Instant now) {
         AdminUnits.Province province = units.province(ward.provinceCode()).orElseThrow();
         Set<Vulnerability> vulnerabilities = vulnerabilities(call);
         int householdSize = call.householdSize() == null ? 1 : call.householdSize();
@@ -136,7 +145,7 @@ public class CallTaker {
 
         HotlineCase c = new HotlineCase();
         c.id = UUID.randomUUID();
-        c.code = codes.next(province, now);
+        c.code = reservedCode != null ? reservedCode : codes.next(province, now);
         c.firstCallId = callId;
         c.status = CaseStatus.OPEN;
         c.repeatCount = 1;

@@ -10,21 +10,22 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import vn.hotline1022.commons.web.TextRules;
 import vn.hotline1022.events.common.ContactChannel;
+import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.calls.CallTaker;
 import vn.hotline1022.intake.calls.NewCall;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
 
 /**
- * A keyword text taken like a call (channel SMS: the same triage, repeat-caller and household linking, CallReceived),
+ * A keyword text taken like a call (on its channel, SMS or Zalo: the same triage, repeat-caller and household linking, CallReceived),
  * and every answered text remembered by its gateway message id in the same transaction, so a text delivered twice is
  * answered twice alike and acted on once.
  */
 @ApplicationScoped
 public class InboundTextCases {
 
-    static final String AGENT = "sms-gateway";
     private static final String FIND = "select reply from inbound_text where provider = ?1 and message_id = ?2";
     private static final String REMEMBER = """
             insert into inbound_text (provider, message_id, received_at, case_code, reply) values (?1, ?2, ?3, ?4, ?5)
@@ -40,6 +41,9 @@ public class InboundTextCases {
     @Inject
     AdvisoryLocks locks;
 
+    @Inject
+    Callbacks callbacks;
+
     /** The answer given to this message before, if it was received before. */
     public Optional<String> answered(String provider, String messageId) {
         List<?> found = em.createNativeQuery(FIND).setParameter(1, provider).setParameter(2, messageId)
@@ -49,7 +53,8 @@ public class InboundTextCases {
 
     /** Opens the case (or joins the phone's or household's open case) and answers with its code. */
     @Transactional
-    public String take(String provider, String messageId, String phone, TextKeywords.Request request) {
+    public String take(String provider, String messageId, ContactChannel channel, String phone,
+            TextKeywords.Request request) {
         // The phone's calls are taken one after another (CallTaker takes the same lock): a second delivery of the
         // same message waits for the first and then finds its answer.
         locks.lock(LockSpace.CALLER_PHONE, phone);
@@ -57,14 +62,35 @@ public class InboundTextCases {
         if (before.isPresent()) {
             return before.get();
         }
-        NewCall call = new NewCall(null, ContactChannel.SMS, new NewCall.CallerDetails(null, phone),
+        NewCall call = new NewCall(null, channel, new NewCall.CallerDetails(null, phone),
                 new NewCall.Address(request.wardCode(), null, null, null), List.of(request.need()),
                 request.householdSize(), Set.of(), null, null, false);
-        CallTaker.Taken taken = callTaker.take(call, AGENT);
+        CallTaker.Taken taken = callTaker.take(call, channel.name().toLowerCase(java.util.Locale.ROOT) + "-gateway");
         String code = taken.hotlineCase().code;
         String reply = taken.created()
                 ? "Tổng đài 1022 đã tiếp nhận yêu cầu, mã hồ sơ " + code + ". Giữ mã này để tra cứu."
                 : "Tổng đài 1022: yêu cầu đã được gộp vào hồ sơ đang xử lý " + code + ".";
+        remember(provider, messageId, code, reply);
+        return reply;
+    }
+
+    /**
+     * Free text: a callback for the agents' queue (or the phone's pending one), and the answer with its code, which
+     * the case the agent opens will keep.
+     */
+    @Transactional
+    public String callback(String provider, String messageId, ContactChannel channel, String phone, String text) {
+        locks.lock(LockSpace.CALLER_PHONE, phone);
+        Optional<String> before = answered(provider, messageId);
+        if (before.isPresent()) {
+            return before.get();
+        }
+        Callbacks.Requested requested = callbacks.request(channel, phone, TextRules.clean(text));
+        String code = requested.callback().code;
+        String reply = requested.created()
+                ? "Tổng đài 1022 đã nhận tin nhắn, mã hồ sơ " + code + ". Tổng đài viên sẽ gọi lại số này. Lần sau có"
+                        + " thể soạn 1022 <NHU CẦU> <MÃ PHƯỜNG/XÃ> để được xử lý ngay. Cần gấp, xin gọi 1022."
+                : "Tổng đài 1022: tin nhắn đã được thêm vào yêu cầu gọi lại " + code + ".";
         remember(provider, messageId, code, reply);
         return reply;
     }

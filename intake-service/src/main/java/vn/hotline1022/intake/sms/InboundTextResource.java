@@ -71,6 +71,7 @@ public class InboundTextResource {
             throw ProblemException.invalidField("From", "must be the sender's phone number");
         }
         String body = fields.getOrDefault("Body", "");
-        return TwiML.message(texts.receive(messageId, from, body.length() > MAX_BODY ? "" : body));
+        return TwiML.message(texts.receive(InboundTexts.TWILIO_SMS, messageId, from,
+                body.length() > MAX_BODY ? body.substring(0, MAX_BODY) : body));
     }
 }

@@ -7,20 +7,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.geography.AdminUnits;
 import vn.hotline1022.intake.tracking.CitizenGuard;
 import vn.hotline1022.text.PhoneNumbers;
 
 /**
- * Texts to 1022 from the SMS gateway: every text is answered, a keyword text opens (or joins) a case with the sender's
- * phone and the answer carries its code; anything else is answered with the syntax. A message id seen before gets
- * its first answer again and nothing else happens.
+ * Messages to 1022 from a gateway (an SMS gateway, a Zalo Official Account): every message is answered with a case
+ * code. A keyword text opens (or joins) a case with the sender's phone; free text becomes a callback in the agents'
+ * queue, whose code the case will keep. A message id seen before gets its first answer again and nothing else happens.
  */
 @ApplicationScoped
 public class InboundTexts {
 
-    static final String PROVIDER = "twilio";
+    /** Where a message came from: the gateway that relayed it (its ids are unique per provider) and the channel. */
+    public record Source(String provider, ContactChannel channel) {
+    }
+
+    public static final Source TWILIO_SMS = new Source("twilio", ContactChannel.SMS);
 
     @Inject
     InboundTextCases cases;
@@ -35,33 +40,36 @@ public class InboundTexts {
     IntakeConfig config;
 
     /** The answer to the text {@code body} from {@code from} (any phone form), gateway message {@code messageId}. */
-    public String receive(String messageId, String from, String body) {
-        Optional<String> before = cases.answered(PROVIDER, messageId);
+    public String receive(Source source, String messageId, String from, String body) {
+        String provider = source.provider();
+        Optional<String> before = cases.answered(provider, messageId);
         if (before.isPresent()) {
             return before.get(); // a second delivery of the same message
         }
         Optional<String> phone = PhoneNumbers.normalise(from);
-        Optional<TextKeywords.Request> request = TextKeywords.parse(body);
         if (phone.isEmpty()) {
-            return cases.answer(PROVIDER, messageId, "Tổng đài 1022 chỉ nhận tin nhắn từ số điện thoại Việt Nam.");
+            return cases.answer(provider, messageId, "Tổng đài 1022 chỉ nhận tin nhắn từ số điện thoại Việt Nam.");
         }
-        if (request.isEmpty()) {
-            return cases.answer(PROVIDER, messageId, TextKeywords.help());
+        if (body == null || body.isBlank()) {
+            return cases.answer(provider, messageId, TextKeywords.help());
         }
-        if (units.ward(request.get().wardCode()).isEmpty()) {
-            return cases.answer(PROVIDER, messageId, "Tổng đài 1022: không có phường/xã mã "
+        Optional<TextKeywords.Request> request = TextKeywords.parse(body);
+        if (request.isPresent() && units.ward(request.get().wardCode()).isEmpty()) {
+            return cases.answer(provider, messageId, "Tổng đài 1022: không có phường/xã mã "
                     + request.get().wardCode() + ". " + TextKeywords.help());
         }
         try {
-            guard.admitWithin(CitizenGuard.phoneKey("sms", phone.get()), config.sms().textsPerPhonePerHour(),
-                    Duration.ofHours(1));
+            guard.admitWithin(CitizenGuard.phoneKey(source.channel().name().toLowerCase(java.util.Locale.ROOT),
+                    phone.get()), config.sms().textsPerPhonePerHour(), Duration.ofHours(1));
         } catch (ProblemException tooMany) {
             if (tooMany.status() != 429) {
                 throw tooMany;
             }
-            return cases.answer(PROVIDER, messageId, "Tổng đài 1022 đã nhận nhiều tin nhắn từ số này trong giờ qua;"
+            return cases.answer(provider, messageId, "Tổng đài 1022 đã nhận nhiều tin nhắn từ số này trong giờ qua;"
                     + " yêu cầu của bạn đang được xử lý. Cần gấp, xin gọi 1022.");
         }
-        return cases.take(PROVIDER, messageId, phone.get(), request.get());
+        return request.isPresent()
+                ? cases.take(provider, messageId, source.channel(), phone.get(), request.get())
+                : cases.callback(provider, messageId, source.channel(), phone.get(), body);
     }
 }

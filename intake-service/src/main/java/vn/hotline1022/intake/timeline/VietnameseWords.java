@@ -166,6 +166,16 @@ public final class VietnameseWords {
         };
     }
 
+    /** How an agent ended a callback without a case ({@code CallbackRequest.Outcome}). */
+    public static String callbackOutcome(String outcome) {
+        return switch (outcome) {
+            case "UNREACHABLE" -> "không liên lạc được với số điện thoại đã nhắn";
+            case "NO_HELP_NEEDED" -> "người nhắn không cần hỗ trợ";
+            case "NOT_A_REQUEST" -> "tin nhắn không phải yêu cầu hỗ trợ";
+            default -> outcome;
+        };
+    }
+
     /** What an official's verification visit found (CaseVerified.outcome). */
     public static String verification(String outcome) {
         return switch (String.valueOf(outcome)) {

@@ -2,6 +2,7 @@ package vn.hotline1022.intake.tracking;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,10 +13,13 @@ import org.jboss.logging.Logger;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.audit.AuditTrail;
+import vn.hotline1022.intake.callbacks.CallbackRequest;
+import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.cases.CaseLifecycle;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.intake.timeline.VietnameseWords;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
 
@@ -52,6 +56,10 @@ public class CitizenCases {
     @Transactional
     public Status track(String code, String canonicalPhone) {
         guard.admit(code, canonicalPhone);
+        Optional<Status> callback = callback(code, canonicalPhone);
+        if (callback.isPresent()) {
+            return callback.get();
+        }
         HotlineCase c = find(code, canonicalPhone);
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_READ_BY_CITIZEN, c.id, c.code, null);
         return view(c);
@@ -98,6 +106,31 @@ public class CitizenCases {
                         "The caller says help has not arrived; the case counts as overdue"));
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_REOPENED_BY_CITIZEN, c.id, c.code, null);
         LOG.infof("Case %s reopened by the citizen (%d)", c.code, c.reopenCount);
+    }
+
+    /**
+     * A code given for a message awaiting a callback, before (or without) a case of that code: where the callback
+     * stands; the case it joined when it joined another phone's case.
+     */
+    private Optional<Status> callback(String code, String canonicalPhone) {
+        if (HotlineCase.byCode(code).isPresent()) {
+            return Optional.empty();
+        }
+        CallbackRequest r = CallbackRequest.byCode(code)
+                .filter(found -> found.phoneHash.equals(Callbacks.phoneHash(canonicalPhone))).orElse(null);
+        if (r == null) {
+            return Optional.empty();
+        }
+        audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_READ_BY_CITIZEN, null, r.code, "callback");
+        return switch (r.status) {
+            case PENDING_CALLBACK -> Optional.of(new Status(r.code, r.status.name(), r.receivedAt, r.receivedAt,
+                    "Đang chờ tổng đài viên gọi lại số điện thoại đã nhắn tin"));
+            case CLOSED -> Optional.of(new Status(r.code, r.status.name(), r.receivedAt, r.handledAt,
+                    "Tổng đài viên đã kết thúc yêu cầu gọi lại: " + VietnameseWords.callbackOutcome(r.outcome.name())
+                            + ". Cần hỗ trợ, xin gọi 1022."));
+            case CASE_OPENED -> HotlineCase.byCode(r.caseCode)
+                    .filter(c -> c.callerPhone.equals(canonicalPhone)).map(CitizenCases::view);
+        };
     }
 
     /** A wrong phone gets the same 404 as an unknown code, so codes cannot be probed; both count as failures. */

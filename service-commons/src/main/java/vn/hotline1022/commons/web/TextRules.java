@@ -6,6 +6,19 @@ public final class TextRules {
     private TextRules() {
     }
 
+    /**
+     * The text without what {@link #problem} refuses, for text that must be kept even so (a citizen's message relayed
+     * by a gateway, which cannot be sent back to be corrected).
+     */
+    public static String clean(String text) {
+        if (text == null || problem(text) == null) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        text.chars().filter(c -> c >= 0x20 || c == '\t' || c == '\n' || c == '\r').forEach(c -> out.append((char) c));
+        return out.toString();
+    }
+
     /** Null when {@code text} is acceptable, else what is wrong with it (a field error message). */
     public static String problem(String text) {
         if (text == null) {
