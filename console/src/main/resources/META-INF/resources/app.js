@@ -1,5 +1,5 @@
 // Hotline 1022 call console, the agent's page: take a call (told at once when the caller's case is still open), watch
-// the case, find one (search, diacritics ignored), the overdue cases, the work queue. Works on intake-service's API
+// the case, find one (search, diacritics ignored), the overdue cases, the work queue, the callback queue (callbacks.js). Works on intake-service's API
 // with the agent's own token (session.js). Words in messages/*.json (agent.*, through i18n.js). No framework, no build
 // step: the page is what the browser runs.
 
@@ -8,6 +8,7 @@ import {
   applyTexts, enumText, loadTexts, needsText, onLanguageChange, since, stepSummary, switchLanguage, t, when,
 } from './i18n.js';
 import { el } from './dom.js';
+import { callPath, callTaken, startCallbacks } from './callbacks.js';
 
 const NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'FOOD', 'RENT_SUPPORT',
   'CASH_SUPPORT', 'OXYGEN_SUPPORT', 'INFORMATION', 'VIOLATION_REPORT'];
@@ -255,7 +256,7 @@ async function submitCall(event) {
   };
   form.dataset.callId = call.callId;
   saveDraft(); // with its callId: a call sent but unanswered (the session ended) is resent as the same call
-  const answer = await api('/api/v1/calls', {
+  const answer = await api(callPath(), {
     method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(call),
   });
   if (answer.status !== 200 && answer.status !== 201) {
@@ -267,6 +268,7 @@ async function submitCall(event) {
   form.reset();
   lookupSeq += 1; // a lookup still under way is for the call just sent
   showRepeatCall(null);
+  await callTaken();
   await showCase(answer.body.code);
   await loadQueue();
 }
@@ -426,7 +428,7 @@ async function start() {
       : t('agent.searchNone');
   });
   await prepareForm();
-  await Promise.all([loadQueue(), loadOverdue()]);
+  await Promise.all([loadQueue(), loadOverdue(), startCallbacks(api)]);
   delete $('#status').dataset.i18n; // signed in: a language switch must not bring "Đang đăng nhập…" back
   $('#status').textContent = '';
   $('#app').hidden = false;

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.not;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -93,8 +94,11 @@ class CallbackTest {
             openCase(AGENT, code, uniquePhone()).then().statusCode(400)
                     .body("errors.field", equalTo(List.of("caller.phone")));
             // The phone in its international form is the same phone.
-            openCase(AGENT, code, "+84" + phone.substring(1)).then().statusCode(201).body("code", equalTo(code))
-                    .body("channel", equalTo("SMS"));
+            UUID callId = UUID.randomUUID();
+            openCase(AGENT, code, "+84" + phone.substring(1), callId).then().statusCode(201)
+                    .body("code", equalTo(code)).body("channel", equalTo("SMS"));
+            // The console retrying the same call gets its case; another call for the done callback is refused.
+            openCase(AGENT, code, phone, callId).then().statusCode(200).body("code", equalTo(code));
             openCase(AGENT, code, phone).then().statusCode(409);
 
             ConsumerRecord<String, String> published = await().atMost(PATIENCE).until(() -> intake.stream()
@@ -140,8 +144,12 @@ class CallbackTest {
     }
 
     private static io.restassured.response.Response openCase(String token, String code, String phone) {
+        return openCase(token, code, phone, UUID.randomUUID());
+    }
+
+    private static io.restassured.response.Response openCase(String token, String code, String phone, UUID callId) {
         return given().auth().oauth2(token).contentType("application/json").body(Map.of(
-                "channel", "PHONE",
+                "callId", callId.toString(), "channel", "PHONE",
                 "caller", Map.of("name", "Người nhắn tin", "phone", phone),
                 "location", Map.of("wardCode", SampleEvents.LAI_THIEU, "addressText", "Khu phố 2"),
                 "needs", List.of("FOOD"), "householdSize", 5))

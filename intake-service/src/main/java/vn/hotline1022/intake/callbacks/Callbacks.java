@@ -20,6 +20,7 @@ import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.calls.CallTaker;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
+import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.geography.AdminUnits;
 import vn.hotline1022.intake.tracking.CitizenGuard;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
@@ -115,7 +116,12 @@ public class Callbacks {
      */
     @Transactional
     public CallTaker.Taken openCase(String code, NewCall call, Scope scope, String agent) {
-        CallbackRequest c = pendingInScope(code, scope);
+        CallbackRequest c = inScope(code, scope);
+        if (c.status != CallbackRequest.Status.PENDING_CALLBACK && call.callId() != null
+                && CaseCall.byId(call.callId()).isPresent()) {
+            return callTaker.take(call, agent); // the console retried after a timeout: the case it opened
+        }
+        pending(c);
         String phone = PhoneNumbers.normalise(call.caller().phone()).orElse(null);
         if (!c.phone.equals(phone)) {
             throw ProblemException.invalidField("caller.phone", "must be the number that wrote to 1022");
@@ -133,7 +139,7 @@ public class Callbacks {
     /** The agent ends a callback without a case. */
     @Transactional
     public CallbackRequest close(String code, CallbackRequest.Outcome outcome, Scope scope, String agent) {
-        CallbackRequest c = pendingInScope(code, scope);
+        CallbackRequest c = pending(inScope(code, scope));
         done(c, CallbackRequest.Status.CLOSED, outcome, agent);
         LOG.infof("Callback %s closed: %s", c.code, outcome);
         return c;
@@ -143,16 +149,20 @@ public class Callbacks {
      * Locks the phone first, as a message from it does, then the row: a message arriving meanwhile either joins the
      * callback before it is done or opens a new one after.
      */
-    private CallbackRequest pendingInScope(String code, Scope scope) {
+    private CallbackRequest inScope(String code, Scope scope) {
         CallbackRequest c = CallbackRequest.byCode(code).filter(found -> scope.coversProvince(found.provinceCode))
                 .orElseThrow(() -> ProblemException.notFound("Callback " + code));
         if (c.phone != null) {
             locks.lock(LockSpace.CALLER_PHONE, c.phone);
         }
         CallbackRequest.getEntityManager().refresh(c, LockModeType.PESSIMISTIC_WRITE);
+        return c;
+    }
+
+    private static CallbackRequest pending(CallbackRequest c) {
         if (c.status != CallbackRequest.Status.PENDING_CALLBACK) {
             throw ProblemException.conflict(
-                    "Callback " + code + " is " + c.status + (c.caseCode == null ? "" : " (case " + c.caseCode + ")"));
+                    "Callback " + c.code + " is " + c.status + (c.caseCode == null ? "" : " (case " + c.caseCode + ")"));
         }
         return c;
     }
