@@ -59,6 +59,43 @@ public interface IntakeConfig {
         int textsPerPhonePerHour();
     }
 
+    /** Messages to the hotline's Zalo Official Account (its webhook) and the answers sent back through the OA API. */
+    Zalo zalo();
+
+    interface Zalo {
+        /** The Zalo app the OA's webhook belongs to: events of any other app are refused. */
+        java.util.Optional<String> appId();
+
+        /** The OA secret key, which signs each event. Without it the webhook takes nothing (404). */
+        java.util.Optional<String> secretKey();
+
+        /** The OA access token the answers are sent with (Zalo's OAuth flow renews it; set the current one). */
+        java.util.Optional<String> accessToken();
+
+        /** Zalo's endpoint for a consultation message to a user who wrote to the OA. */
+        @WithDefault("https://openapi.zalo.me/v3.0/oa/message/cs")
+        java.net.URI apiUrl();
+
+        /**
+         * Events older than this are refused as replays; longer than Zalo's own retries of an unanswered event (about
+         * two hours), so a retried event is still taken (and, its msg_id known, acted on once).
+         */
+        @WithDefault("6H")
+        Duration maxEventAge();
+
+        /** Attempts at sending one answer before it is given up (with growing waits, up to 10 minutes). */
+        @WithDefault("8")
+        int replyAttempts();
+
+        /** How often queued answers are looked for (a Quartz-style duration, e.g. {@code 1s}). */
+        @WithDefault("1s")
+        String sendEvery();
+
+        /** How long one attempt may wait for Zalo. */
+        @WithDefault("5S")
+        Duration replyTimeout();
+    }
+
     /** The weekly report, issued per province and district to their officials (báo cáo tuần). */
     WeeklyReports weeklyReport();
 

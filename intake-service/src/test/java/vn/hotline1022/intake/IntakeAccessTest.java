@@ -53,6 +53,7 @@ class IntakeAccessTest {
                 .open("POST /open311/v2/tokens/{token}/confirmation.json")
                 .open("GET /open311/v2/tokens/{token}.json")
                 .open("POST /webhooks/sms")
+                .open("POST /webhooks/zalo")
                 .allow("GET /api/v1/audit", "admin")
                 // Reference data, for the public request page's ward picker.
                 .open("GET /api/v1/admin-units/provinces")

@@ -1,6 +1,7 @@
 package vn.hotline1022.text;
 
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,7 +16,28 @@ public final class PhoneNumbers {
     /** Mobile: 0 + 9 digits; landline: 0 + 2xx area code + 7 or 8 digits. */
     private static final Pattern NATIONAL = Pattern.compile("0[1-9]\\d{8,9}");
 
+    /** A number as written inside a message: digits in groups, not part of a longer run of digits. */
+    private static final Pattern WRITTEN = Pattern.compile("(?<![\\d+])(?:\\+84|0084|84|0)(?:[\\s.\\-]?\\d){8,10}(?!\\d)");
+
     private PhoneNumbers() {
+    }
+
+    /**
+     * The first Vietnamese phone number written in a message ("gọi lại 0912 345 678 nhé" → {@code 0912345678}), in
+     * the canonical form; empty when it holds none.
+     */
+    public static Optional<String> findIn(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        Matcher m = WRITTEN.matcher(text);
+        while (m.find()) {
+            Optional<String> found = normalise(m.group());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     /** Empty when {@code raw} is not a Vietnamese phone number. */

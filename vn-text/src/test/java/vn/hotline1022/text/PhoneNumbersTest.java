@@ -19,6 +19,17 @@ class PhoneNumbersTest {
     }
 
     @Test
+    void aNumberWrittenInAMessageIsFound() {
+        assertThat(PhoneNumbers.findIn("Nhà tôi hết gạo, gọi lại 0912 345 678 nhé")).contains("0912345678");
+        assertThat(PhoneNumbers.findIn("1022 LUONGTHUC 25741 4 +84912345678")).contains("0912345678");
+        assertThat(PhoneNumbers.findIn("số bàn 0274.3822.123, phường 25741")).contains("02743822123");
+        // Ward codes, household sizes, the hotline's own number and longer digit runs are not phones.
+        assertThat(PhoneNumbers.findIn("1022 LUONGTHUC 25741 4")).isEmpty();
+        assertThat(PhoneNumbers.findIn("CCCD 079912345678123")).isEmpty();
+        assertThat(PhoneNumbers.findIn(null)).isEmpty();
+    }
+
+    @Test
     void gatewaysGetEverySpellingInE164() {
         assertThat(PhoneNumbers.e164("0912 345 678")).contains("+84912345678");
         assertThat(PhoneNumbers.e164("+84912345678")).contains("+84912345678");

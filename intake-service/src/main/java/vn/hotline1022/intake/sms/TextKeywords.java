@@ -8,11 +8,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import vn.hotline1022.events.common.Need;
+import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.text.SearchText;
 
 /**
- * The keyword syntax of a text to 1022: {@code 1022 <NEED> <ward code> [household size]}, e.g.
- * {@code 1022 LUONGTHUC 25741 4} (food for a household of four in Phú Cường). Case and Vietnamese marks do not matter
+ * The keyword syntax of a text to 1022: {@code 1022 <NEED> <ward code> [household size] [phone]}, e.g.
+ * {@code 1022 LUONGTHUC 25741 4} (food for a household of four in Hiệp Thành). The phone is needed only where the
+ * channel gives none (Zalo): {@code 1022 LUONGTHUC 25741 4 0912345678}. Case and Vietnamese marks do not matter
  * ({@code 1022 lương thực 25741} works too); the ward is its GSO code, which ward offices post and the request page
  * shows.
  */
@@ -34,10 +36,15 @@ public final class TextKeywords {
     }
 
     private static final Pattern SYNTAX = Pattern.compile(
-            "^1022\\s+([a-z ]+?)\\s+(\\d{5})(?:\\s+(\\d{1,2}))?\\s*$");
+            "^1022\\s+([a-z ]+?)\\s+(\\d{5})(?:\\s+(\\d{1,2}))?(?:\\s+(\\+?\\d[\\d .\\-]{8,16}))?\\s*$");
 
-    /** What a keyword text asks for. */
-    public record Request(Need need, String wardCode, Integer householdSize) {
+    /**
+     * What a keyword text asks for.
+     *
+     * @param phone the number written at its end (canonical form), null when none was: a Zalo message has no number
+     *              of its own
+     */
+    public record Request(Need need, String wardCode, Integer householdSize, String phone) {
     }
 
     private TextKeywords() {
@@ -57,7 +64,14 @@ public final class TextKeywords {
         if (household != null && (household < 1 || household > 50)) {
             return Optional.empty();
         }
-        return Optional.of(new Request(need, m.group(2), household));
+        String phone = null;
+        if (m.group(4) != null) {
+            phone = PhoneNumbers.normalise(m.group(4)).orElse(null);
+            if (phone == null) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new Request(need, m.group(2), household, phone));
     }
 
     /** The answer to a text that is not in the syntax: how to write one. */
