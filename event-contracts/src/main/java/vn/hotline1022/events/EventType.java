@@ -20,6 +20,7 @@ import vn.hotline1022.events.intake.CaseResolved;
 import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.events.intake.RepeatCallLinked;
 import vn.hotline1022.events.intake.PhoneConfirmationRequested;
+import vn.hotline1022.events.intake.DailySummaryIssued;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
 import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.events.notification.NotificationFailed;
@@ -58,6 +59,7 @@ public enum EventType {
     CASE_REOPENED(Service.INTAKE, "CaseReopened", 1, CaseReopened.class),
     ZONE_STATUS_CHANGED(Service.INTAKE, "ZoneStatusChanged", 1, ZoneStatusChanged.class),
     WEEKLY_REPORT_ISSUED(Service.INTAKE, "WeeklyReportIssued", 1, WeeklyReportIssued.class),
+    DAILY_SUMMARY_ISSUED(Service.INTAKE, "DailySummaryIssued", 1, DailySummaryIssued.class),
     PHONE_CONFIRMATION_REQUESTED(Service.INTAKE, "PhoneConfirmationRequested", 1, PhoneConfirmationRequested.class),
     // intake-service: what ward and district officials do with a case
     CASE_OWNER_ASSIGNED(Service.INTAKE, "CaseOwnerAssigned", 1, CaseOwnerAssigned.class),

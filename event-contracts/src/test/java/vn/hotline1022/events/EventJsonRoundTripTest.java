@@ -61,6 +61,9 @@ class EventJsonRoundTripTest {
         } else if (event instanceof vn.hotline1022.events.intake.WeeklyReportIssued report) {
             assertThat(event.key()).as("the reports of one area in order")
                     .isEqualTo(report.level() + ":" + report.areaCode());
+        } else if (event instanceof vn.hotline1022.events.intake.DailySummaryIssued daily) {
+            assertThat(event).isNotInstanceOf(CaseEvent.class);
+            assertThat(event.key()).as("the summaries of one district in order").isEqualTo(daily.districtCode());
         } else if (event instanceof vn.hotline1022.events.intake.PhoneConfirmationRequested asked) {
             assertThat(event).isNotInstanceOf(CaseEvent.class); // no case exists yet
             assertThat(event.key()).isEqualTo(asked.requestId().toString());
