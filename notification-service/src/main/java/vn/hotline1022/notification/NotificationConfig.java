@@ -61,6 +61,49 @@ public interface NotificationConfig {
      */
     Map<String, Contact> teams();
 
+    /**
+     * Group channels (nhóm Zalo, webhooks) told of zone changes, SLA breaches and districts' daily summaries, by a name
+     * of our own: {@code hotline.notification.groups."ban-chi-dao-74".channel=ZALO_GROUP}, {@code .address=} (the Zalo
+     * group's id, or the webhook's URL), {@code .areas=*} or district and ward codes, {@code .topics=}.
+     */
+    Map<String, Group> groups();
+
+    /** What a group hears of. */
+    enum Topic {
+        /** A ward's zone colour changed (urgent). */
+        ZONE_CHANGES,
+        /** A case missed a deadline and was escalated (urgent). */
+        SLA_BREACHES,
+        /** A district's day in figures, every evening (waits out quiet hours). */
+        DAILY_SUMMARIES
+    }
+
+    interface Group {
+        enum Kind {
+            /** A Zalo group the hotline's Official Account is a member of (the OA API's group message). */
+            ZALO_GROUP,
+            /** Any system that takes a signed JSON post (a chat bridge, a ward's own tool). */
+            WEBHOOK
+        }
+
+        Kind channel();
+
+        /** The Zalo group's id, or the webhook's URL. */
+        String address();
+
+        /** Webhook only: the key of the {@code X-Hotline-Signature} HMAC-SHA256; unsigned without it. */
+        Optional<String> secret();
+
+        /**
+         * Where the group hears of: {@code *} (everywhere), district codes (3 digits) and ward codes (5 digits). None:
+         * nothing at all, never everything. A daily summary reaches a group listing its district (or {@code *}).
+         */
+        Optional<List<String>> areas();
+
+        @WithDefault("ZONE_CHANGES,SLA_BREACHES,DAILY_SUMMARIES")
+        List<Topic> topics();
+    }
+
     /** Ops mailboxes told of failed notices and expired referrals; none when unset. */
     Optional<List<String>> opsEmails();
 
@@ -105,6 +148,10 @@ public interface NotificationConfig {
 
         /** The OA's access token, sent in the {@code access_token} header; never logged. */
         Optional<String> accessToken();
+
+        /** The OA API's group message endpoint (a group the OA is a member of, by group id). */
+        @WithDefault("https://openapi.zalo.me/v3.0/oa/group/message")
+        URI groupUrl();
 
         /** The approved ZNS template whose single parameter {@code text} carries the notice. */
         @WithDefault("hotline1022-notice")

@@ -35,7 +35,9 @@ public class Channels {
         for (NoticeChannel c : List.of(new ConsoleChannel(),
                 new SmsChannel(sms.url(), sms.apiKey(), sms.timeout()),
                 new ZaloChannel(zalo.url(), zalo.accessToken(), zalo.templateId(), zalo.timeout()),
-                new EmailChannel(mailer, config.email().timeout()))) {
+                new EmailChannel(mailer, config.email().timeout()),
+                new ZaloGroupChannel(zalo.groupUrl(), zalo.accessToken(), config.groups(), zalo.timeout()),
+                new WebhookChannel(config.groups(), config.sms().timeout()))) {
             byName.put(c.name(), c);
         }
         citizenChannels = config.channel().stream().distinct().map(Enum::name).toList();

@@ -1,11 +1,6 @@
 package vn.hotline1022.notification.channels;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,9 +8,6 @@ import java.util.Map;
 import vn.hotline1022.text.PhoneNumbers;
 import java.util.Optional;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Zalo Official Account messages through the Zalo Notification Service (ZNS) HTTP API, which reaches a citizen by phone
@@ -25,20 +17,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public class ZaloChannel implements NoticeChannel {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final URI url;
     private final Optional<String> accessToken;
     private final String templateId;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final JsonPost post;
 
     public ZaloChannel(URI url, Optional<String> accessToken, String templateId, Duration timeout) {
         this.url = url;
         this.accessToken = accessToken;
         this.templateId = templateId;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.post = new JsonPost("Zalo", timeout);
     }
 
     @Override
@@ -64,46 +52,7 @@ public class ZaloChannel implements NoticeChannel {
         body.put("template_id", templateId);
         body.put("template_data", data);
         body.put("tracking_id", notice.notificationId().toString());
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
-                .header("Content-Type", "application/json; charset=utf-8")
-                .header("access_token", accessToken.get())
-                .POST(HttpRequest.BodyPublishers.ofString(toJson(body)))
-                .build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw new DeliveryException("Zalo did not answer within " + timeout.toMillis() + " ms");
-        } catch (IOException e) {
-            throw new DeliveryException("Zalo unreachable (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DeliveryException("interrupted while sending the Zalo message");
-        }
-        if (response.statusCode() / 100 != 2) {
-            throw new DeliveryException("Zalo answered HTTP " + response.statusCode());
-        }
-        JsonNode answer;
-        try {
-            answer = JSON.readTree(response.body());
-        } catch (JsonProcessingException e) {
-            throw new DeliveryException("Zalo answered something that is not JSON");
-        }
-        int error = answer.path("error").asInt(-1);
-        if (error != 0) {
-            // The code only: Zalo's message may quote the template data.
-            throw new DeliveryException("Zalo refused the message (error " + error + ")");
-        }
-        JsonNode id = answer.path("data").path("msg_id");
-        return id.isMissingNode() || id.isNull() ? null : id.asText();
-    }
-
-    private static String toJson(Map<String, Object> body) {
-        try {
-            return JSON.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write a Zalo request", e);
-        }
+        String answer = post.post(url, JsonPost.json(body), Map.of("access_token", accessToken.get()));
+        return JsonPost.text(post.zaloData(answer).path("msg_id"));
     }
 }

@@ -22,7 +22,9 @@ import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.events.intake.CaseEscalated;
+import vn.hotline1022.events.intake.DailySummaryIssued;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.ops.OpsAlertRaised;
@@ -57,7 +59,9 @@ public final class NoticeRules {
     public enum Recipient {
         CITIZEN, OFFICIAL, OPS, HOSPITAL, TEAM,
         /** The phone given with a web request, before any case exists: texted its confirmation code, nothing else. */
-        REQUESTER;
+        REQUESTER,
+        /** A group channel (a Zalo group, a webhook) following zone changes, SLA breaches or daily summaries. */
+        GROUP;
 
         /** Folder of the recipient's templates under {@code templates/notices/}; the citizen's are at the top. */
         public String templateFolder() {
@@ -145,7 +149,8 @@ public final class NoticeRules {
             ReliefRefused r = (ReliefRefused) e;
             return values(e, "reason", r.reason(), "queued", r.queued());
         });
-        rule(EventType.CASE_ESCALATED, true, EnumSet.of(Recipient.OFFICIAL),
+        // A missed deadline: the district's officials, and the groups that follow SLA breaches there.
+        rule(EventType.CASE_ESCALATED, true, EnumSet.of(Recipient.OFFICIAL, Recipient.GROUP),
                 e -> ((CaseEscalated) e).location() == null ? null : ((CaseEscalated) e).location().districtCode(),
                 null, e -> {
                     CaseEscalated c = (CaseEscalated) e;
@@ -180,6 +185,18 @@ public final class NoticeRules {
                 r.values(), r.urgent(), r.district(), r.code(), e -> new OutgoingNotice.Attachment(
                         "hotline1022-" + report(e).areaCode() + "-" + report(e).weekStart() + ".csv", "text/csv",
                         report(e).csv())));
+        // Groups (GroupBroadcasts): a zone change at once, a district's day in figures after quiet hours.
+        rule(EventType.ZONE_STATUS_CHANGED, true, EnumSet.of(Recipient.GROUP), null, null, e -> {
+            ZoneStatusChanged z = (ZoneStatusChanged) ((SubjectNotice) e).event();
+            return values(e, "wardCode", z.wardCode(), "districtCode", z.districtCode(), "previous",
+                    z.previous() == null ? null : z.previous().name(), "current", z.current().name(), "reason",
+                    z.reason(), "changedAt", dateTime(z.occurredAt()));
+        });
+        rule(EventType.DAILY_SUMMARY_ISSUED, false, EnumSet.of(Recipient.GROUP), null, null, e -> {
+            DailySummaryIssued d = (DailySummaryIssued) ((SubjectNotice) e).event();
+            return values(e, "summary", d.summary(), "districtCode", d.districtCode(), "day",
+                    d.day() == null ? null : d.day().format(DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        });
         // Recorded by this service itself when a notice is given up, not consumed from Kafka.
         rule(EventType.NOTIFICATION_FAILED, true, EnumSet.of(Recipient.OPS), null, null, e -> {
             NotificationFailed f = (NotificationFailed) e;
@@ -205,6 +222,10 @@ public final class NoticeRules {
         SAMPLES.put("summary", "Tuần 16/08/2021–22/08/2021: 412 hồ sơ, 57 vượt hạn, 12 chuyển cấp.");
         SAMPLES.put("areaCode", "718");
         SAMPLES.put("weekStart", "16/08/2021");
+        SAMPLES.put("day", "17/08/2021");
+        SAMPLES.put("previous", "ORANGE");
+        SAMPLES.put("current", "RED");
+        SAMPLES.put("changedAt", "18:00 17/08/2021");
         SAMPLES.put("rule", "CONSUMER_STALLED");
         SAMPLES.put("subject", "relief-service / hotline.intake.events");
         SAMPLES.put("severity", "CRITICAL");

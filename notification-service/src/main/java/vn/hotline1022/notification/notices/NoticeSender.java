@@ -163,6 +163,14 @@ public class NoticeSender {
                     return;
                 }
             }
+        } else if (Recipient.GROUP.name().equals(n.recipientKind) && !n.urgent) {
+            // A group's phones ring too: a daily summary waits for the morning, a zone change does not.
+            Instant later = quietHoursEnd(now);
+            if (later != null) {
+                n.nextAttemptAt = later;
+                LOG.debugf("%s: %s notice to a group held until %s", n.caseCode, eventName(n), later);
+                return;
+            }
         }
         NoticeChannel channel = channels.byName(n.channel).orElse(null);
         n.attempts++;
@@ -230,12 +238,9 @@ public class NoticeSender {
 
     /** When a non-urgent notice to this phone may go, or null for now: quiet hours, then the rate limit. */
     private Instant notBefore(String phone, String channel, Instant now) {
-        var quiet = config.quietHours();
-        if (quiet.enabled()) {
-            Instant end = QuietHours.endIfQuiet(now, quiet.start(), quiet.end(), ZoneId.of(quiet.zone()));
-            if (end != null) {
-                return end;
-            }
+        Instant end = quietHoursEnd(now);
+        if (end != null) {
+            return end;
         }
         var limit = config.rateLimit();
         @SuppressWarnings("unchecked")
@@ -250,6 +255,13 @@ public class NoticeSender {
         // The window frees a slot when the oldest notice in it leaves.
         Instant oldest = SqlValues.instant(sent.get(sent.size() - limit.perWindow()));
         return oldest.plus(limit.window());
+    }
+
+    /** The end of the quiet hours when {@code now} is in them, else null. */
+    private Instant quietHoursEnd(Instant now) {
+        var quiet = config.quietHours();
+        return quiet.enabled() ? QuietHours.endIfQuiet(now, quiet.start(), quiet.end(), ZoneId.of(quiet.zone()))
+                : null;
     }
 
     private boolean optedOut(String phone) {

@@ -15,8 +15,10 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.events.CaseEvent;
+import vn.hotline1022.events.intake.DailySummaryIssued;
 import vn.hotline1022.events.intake.PhoneConfirmationRequested;
 import vn.hotline1022.events.intake.WeeklyReportIssued;
+import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -62,8 +64,9 @@ public class Notifier {
 
     /** Runs inside the inbox transaction of {@code received}. */
     public void on(ReceivedEvent received) {
-        if (received.data() instanceof WeeklyReportIssued || received.data() instanceof PhoneConfirmationRequested) {
-            // No case: officials get the report, the web request's phone its code.
+        if (received.data() instanceof WeeklyReportIssued || received.data() instanceof PhoneConfirmationRequested
+                || received.data() instanceof DailySummaryIssued || received.data() instanceof ZoneStatusChanged) {
+            // No case: officials get the report, the web request's phone its code, groups the summary or zone.
             onOwnEvent(received.id(), received.type(), SubjectNotice.of(received.data()));
             return;
         }
@@ -187,6 +190,13 @@ public class Notifier {
                                 text);
                     }
                 }
+                case GROUP -> GroupBroadcasts.placeOf(event).ifPresent(place -> {
+                    String text = texts.render(type, recipient, config.staffLanguage(), rule.values().apply(event));
+                    for (String group : GroupBroadcasts.groupsFor(config.groups(), place)) {
+                        deliveries.record(sourceEventId, type, event, recipient, group,
+                                config.groups().get(group).channel().name(), rule.urgent(), null, text);
+                    }
+                });
                 case TEAM -> {
                     Contact team = contact(config.teams(), rule, event, recipient);
                     if (team != null) {

@@ -1,0 +1,74 @@
+package vn.hotline1022.notification.channels;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import vn.hotline1022.notification.NotificationConfig;
+
+/**
+ * A group reached through a webhook (a chat bridge, a ward's own tool): {@code POST} of
+ * {@code {"notificationId","group","subject","text"}} to the group's URL, with {@code X-Hotline-Delivery} (the
+ * notification id, the same on every retry, so the receiver can drop a repeat) and, when the group has a secret,
+ * {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256 of the body>}. Any 2xx answer is delivery.
+ */
+public class WebhookChannel implements NoticeChannel {
+
+    public static final String NAME = NotificationConfig.Group.Kind.WEBHOOK.name();
+
+    private final Map<String, NotificationConfig.Group> groups;
+    private final JsonPost post;
+
+    public WebhookChannel(Map<String, NotificationConfig.Group> groups, Duration timeout) {
+        this.groups = groups;
+        this.post = new JsonPost("webhook", timeout);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String send(OutgoingNotice notice) throws DeliveryException {
+        NotificationConfig.Group group = groups.get(notice.to());
+        if (group == null || group.channel() != NotificationConfig.Group.Kind.WEBHOOK) {
+            throw new DeliveryException("no webhook configured as " + notice.to());
+        }
+        URI url;
+        try {
+            url = URI.create(group.address().strip());
+        } catch (IllegalArgumentException e) {
+            throw new DeliveryException("webhook of " + notice.to() + ": not a URL");
+        }
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("notificationId", notice.notificationId().toString());
+        message.put("group", notice.to());
+        message.put("subject", notice.caseCode());
+        message.put("text", notice.text());
+        String body = JsonPost.json(message);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("X-Hotline-Delivery", notice.notificationId().toString());
+        group.secret().filter(s -> !s.isBlank()).ifPresent(s -> headers.put("X-Hotline-Signature", signature(s, body)));
+        post.post(url, body, headers);
+        return notice.notificationId().toString();
+    }
+
+    /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the group's secret. */
+    public static String signature(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return "sha256=" + HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+}
