@@ -273,6 +273,22 @@ class NotificationFlowTest {
     }
 
     @Test
+    void aCaseOpenedByTextIsNotAcknowledgedTwiceOnThatChannel() {
+        // Intake's answer to the text already gave the code by SMS: only the Zalo acknowledgement is recorded.
+        CallReceived c = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU, Need.FOOD);
+        CallReceived texted = new CallReceived(c.caseId(), c.caseCode(), c.occurredAt(), c.callId(),
+                vn.hotline1022.events.common.ContactChannel.SMS, c.caller(), c.location(), c.needs(),
+                c.householdSize(), c.vulnerabilities(), c.priority(), c.notes(), c.agentId());
+        produce(texted);
+        List<View> acks = awaitNotifications(c.caseId(), 1);
+        assertThat(acks).extracting(n -> n.recipientKind() + " " + n.channel()).containsExactly("CITIZEN ZALO");
+        // A later step of that case is told on every channel, SMS included.
+        produce(teamDispatched(texted));
+        assertThat(awaitNotifications(c.caseId(), 3)).filteredOn(n -> n.eventType().equals("TeamDispatched"))
+                .extracting(View::channel).containsExactlyInAnyOrder("SMS", "ZALO");
+    }
+
+    @Test
     void officialsHearOfEscalationsAndQueuesAndOpsOfExpiredReferrals() throws Exception {
         CallReceived call = SampleEvents.callReceived(SampleEvents.THUAN_AN, SampleEvents.LAI_THIEU,
                 Need.EMERGENCY_TRANSPORT);

@@ -22,6 +22,7 @@ import vn.hotline1022.events.intake.ZoneStatusChanged;
 import vn.hotline1022.notification.channels.OutgoingNotice;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
+import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -161,8 +162,10 @@ public class Notifier {
                 case CITIZEN -> {
                     String text = texts.render(type, Recipient.CITIZEN, contact.language, rule.values().apply(event));
                     for (String channel : channels.citizenChannels()) {
-                        deliveries.record(sourceEventId, type, event, recipient, "", channel, rule.urgent(), null,
-                                text);
+                        if (!acknowledgedWhereAsked(event, channel)) {
+                            deliveries.record(sourceEventId, type, event, recipient, "", channel, rule.urgent(), null,
+                                    text);
+                        }
                     }
                 }
                 case OFFICIAL -> {
@@ -205,6 +208,16 @@ public class Notifier {
                 }
             }
         }
+    }
+
+    /**
+     * A case opened by a text or a Zalo message was acknowledged, with its code, by intake's answer on that very
+     * channel: the same acknowledgement again would be a second message saying the same.
+     */
+    private static boolean acknowledgedWhereAsked(CaseEvent event, String channel) {
+        return event instanceof CallReceived call && call.channel() != null
+                && (call.channel() == ContactChannel.SMS || call.channel() == ContactChannel.ZALO)
+                && call.channel().name().equals(channel);
     }
 
     /** The configured contact of the event's hospital or team, or null (not listed, or no address at all). */
