@@ -29,7 +29,7 @@ import vn.hotline1022.intake.calls.CaseCodes;
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), the public API of city service-request systems, in
- * JSON. Reading is open to anyone (limited per client address); a request is filed by a partner app with its API
+ * JSON and XML. Reading is open to anyone (limited per client address); a request is filed by a partner app with its API
  * key, or by anyone whose phone then confirms it with the code texted to it.
  * Errors are the project's problem+json (status, detail and the offending field by its Open311 name) rather than
  * the specification's {@code [{code, description}]} list, which cannot be both. {@code lang=en} answers in English.
@@ -120,6 +120,56 @@ public class Open311Resource {
             @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
             @QueryParam("lang") String lang) {
         return requests.list(ids, serviceCode, status, startDate, endDate, english(lang));
+    }
+
+    // XML, for clients of the specification's other format: the same answers, written by Open311Xml.
+
+    @GET
+    @Path("/services.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "services.json in XML")
+    public String servicesXml(@QueryParam("lang") String lang) {
+        return Open311Xml.list("services", "service", services(lang));
+    }
+
+    @GET
+    @Path("/services/{service_code}.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "services/{service_code}.json in XML")
+    public String serviceXml(@PathParam("service_code") String code, @QueryParam("lang") String lang) {
+        return Open311Xml.single("service_definition", service(code, lang));
+    }
+
+    @GET
+    @Path("/requests/{service_request_id}.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "requests/{service_request_id}.json in XML")
+    public String requestXml(@PathParam("service_request_id") @Pattern(regexp = CaseCodes.PATTERN,
+            message = "must look like " + CaseCodes.EXAMPLE) String id, @QueryParam("lang") String lang) {
+        return Open311Xml.list("service_requests", "request", request(id, lang));
+    }
+
+    @GET
+    @Path("/requests.xml")
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "requests.json in XML")
+    public String listXml(@QueryParam("service_request_id") String ids,
+            @QueryParam("service_code") String serviceCode, @QueryParam("status") String status,
+            @QueryParam("start_date") String startDate, @QueryParam("end_date") String endDate,
+            @QueryParam("lang") String lang) {
+        return Open311Xml.list("service_requests", "request", list(ids, serviceCode, status, startDate, endDate,
+                lang));
+    }
+
+    @POST
+    @Path("/requests.xml")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.APPLICATION_XML)
+    @Operation(summary = "requests.json in XML")
+    public Response submitXml(@Valid @BeanParam RequestForm form) {
+        Response json = submit(form);
+        return Response.status(json.getStatus())
+                .entity(Open311Xml.list("service_requests", "request", (List<?>) json.getEntity())).build();
     }
 
     private static boolean english(String lang) {
