@@ -52,6 +52,10 @@ class MonitoringFilesTest {
             "hotline_ops_dead_letters", "hotline_ops_outbox_pending", "hotline_ops_outbox_oldest_seconds",
             "hotline_ops_service_up", "hotline_ops_alerts_open");
 
+    /** What intake publishes of its callback queue (CallbackGauges), checked against its code below. */
+    static final Set<String> INTAKE_METRICS = Set.of("hotline_intake_callbacks_waiting",
+            "hotline_intake_callbacks_oldest_seconds");
+
     /** Prometheus' own per-target metric. */
     static final Set<String> STANDARD_METRICS = Set.of("up");
 
@@ -152,6 +156,23 @@ class MonitoringFilesTest {
         }
         assertThat(registered).as("hotline.ops.* meters in " + OPS_SERVICE + "'s code")
                 .containsExactlyInAnyOrderElementsOf(OPS_METRICS);
+    }
+
+    @Test
+    void intakeRegistersExactlyItsQueueMetrics() throws IOException {
+        Set<String> registered = new TreeSet<>();
+        Pattern meterName = Pattern.compile("\"(hotline\\.intake\\.[a-z0-9.]+)\"");
+        try (Stream<Path> files = Files.walk(root.resolve("intake-service/src/main/java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+                String source = Files.readString(f);
+                Matcher m = meterName.matcher(source.contains("io.micrometer") ? source : "");
+                while (m.find()) {
+                    registered.add(m.group(1).replace('.', '_'));
+                }
+            }
+        }
+        assertThat(registered).as("hotline.intake.* meters in intake's code")
+                .containsExactlyInAnyOrderElementsOf(INTAKE_METRICS);
     }
 
     @Test
@@ -284,7 +305,7 @@ class MonitoringFilesTest {
     // ------------------------------------------------------------------------------------------------------ helpers
 
     static boolean isKnownMetric(String name) {
-        return OPS_METRICS.contains(name) || STANDARD_METRICS.contains(name)
+        return OPS_METRICS.contains(name) || INTAKE_METRICS.contains(name) || STANDARD_METRICS.contains(name)
                 || MICROMETER_METRIC.matcher(name).matches();
     }
 

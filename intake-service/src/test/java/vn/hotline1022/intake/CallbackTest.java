@@ -73,6 +73,9 @@ class CallbackTest {
         String code = text(phone, "Cho hỏi nhà tôi 5 người hết gạo, ở Lái Thiêu");
         track(code, phone).then().statusCode(200).body("status", equalTo("PENDING_CALLBACK"))
                 .body("lastStep", containsString("chờ tổng đài viên gọi lại"));
+        // Ops see the queue: at least this one waiting in Bình Dương (CallbackGauges).
+        await().atMost(PATIENCE).until(() -> metric("hotline_intake_callbacks_waiting") >= 1);
+        assertThat(metric("hotline_intake_callbacks_oldest_seconds")).isGreaterThanOrEqualTo(0);
 
         // The queue of the agent's province holds it, with what to call and what was written; no other list does.
         given().auth().oauth2(AGENT).get("/api/v1/callbacks").then().statusCode(200)
@@ -154,6 +157,13 @@ class CallbackTest {
                 "location", Map.of("wardCode", SampleEvents.LAI_THIEU, "addressText", "Khu phố 2"),
                 "needs", List.of("FOOD"), "householdSize", 5))
                 .post("/api/v1/callbacks/{code}/case", code);
+    }
+
+    /** Bình Dương's value of a gauge on /q/metrics, or -1 when absent. */
+    private static double metric(String name) {
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{[^}]*province=\"74\"[^}]*} (\\S+)$")
+                .matcher(given().get("/q/metrics").then().statusCode(200).extract().asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private static io.restassured.response.Response track(String code, String phone) {
