@@ -59,6 +59,18 @@ public interface IntakeConfig {
         int textsPerPhonePerHour();
     }
 
+    /** The agents' callback queue (messages in no syntax). */
+    Callbacks callbacks();
+
+    interface Callbacks {
+        /**
+         * A callback nobody answered in this long is closed as EXPIRED and its phone and message erased: personal data
+         * is not kept for a call that is never coming (HotlineCallbacksWaiting alerts long before).
+         */
+        @WithDefault("7D")
+        Duration expireAfter();
+    }
+
     /** Messages to the hotline's Zalo Official Account (its webhook) and the answers sent back through the OA API. */
     Zalo zalo();
 

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +23,7 @@ import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.kafka.InjectKafkaCompanion;
@@ -35,6 +37,7 @@ import vn.hotline1022.events.Topics;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
+import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.testkit.FakeSmsGateway;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
@@ -66,6 +69,9 @@ class CallbackTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Callbacks callbacks;
 
     @Test
     void theCaseOpenedFromACallbackKeepsTheCodeItsSenderWasTold() {
@@ -143,7 +149,31 @@ class CallbackTest {
                 .body("lastStep", containsString("không liên lạc được"));
         track(code, uniquePhone()).then().statusCode(404);
         // A new message from the phone starts a new callback with a new code.
-        assertThat(text(phone, "Alo, gọi lại giúp")).isNotEqualTo(code);
+        String again = text(phone, "Alo, gọi lại giúp");
+        assertThat(again).isNotEqualTo(code);
+        // Only intake expires a callback.
+        given().auth().oauth2(AGENT).contentType("application/json").body(Map.of("outcome", "EXPIRED"))
+                .post("/api/v1/callbacks/{code}/close", again).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("outcome")));
+    }
+
+    @Test
+    void aCallbackNobodyAnswersExpiresAndIsErased() {
+        String phone = uniquePhone();
+        String code = text(phone, "Có ai không, gọi tôi với");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update callback_request set received_at = now() - interval '8 days' where code = ?1")
+                .setParameter(1, code).executeUpdate());
+        assertThat(callbacks.expire(Instant.now())).isGreaterThanOrEqualTo(1);
+        Object[] row = (Object[]) em.createNativeQuery("select status, outcome, phone, message from callback_request"
+                + " where code = ?1").setParameter(1, code).getSingleResult();
+        assertThat(row).containsExactly("CLOSED", "EXPIRED", null, null);
+        track(code, phone).then().statusCode(200).body("status", equalTo("CLOSED"))
+                .body("lastStep", containsString("quá hạn chờ gọi lại"));
+        // A young one stays.
+        String young = text(uniquePhone(), "Gọi lại giúp tôi");
+        callbacks.expire(Instant.now());
+        given().auth().oauth2(AGENT).get("/api/v1/callbacks").then().body("code", hasItem(young));
     }
 
     private static io.restassured.response.Response openCase(String token, String code, String phone) {

@@ -1,9 +1,6 @@
 package vn.hotline1022.intake;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -11,15 +8,14 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import vn.hotline1022.testkit.LoopbackServer;
 
 /**
  * A Zalo Official Account as tests need one, both ways. Its webhook events as Zalo posts them ({@code app_id},
@@ -42,25 +38,17 @@ public final class FakeZaloOa implements AutoCloseable {
     public record Sent(String accessToken, String userId, String text) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server = new LoopbackServer();
     private final List<Sent> sent = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
 
     public FakeZaloOa() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/v3.0/oa/message/cs", this::handle);
-        server.start();
+        server.handle("/v3.0/oa/message/cs", this::handle);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/v3.0/oa/message/cs");
+        return server.url("/v3.0/oa/message/cs");
     }
 
     /** What the OA was asked to send, oldest first. */
@@ -103,9 +91,9 @@ public final class FakeZaloOa implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String body = LoopbackServer.body(exchange);
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            answer(exchange, 503, "{\"error\":-1,\"message\":\"unavailable\"}");
+            LoopbackServer.json(exchange, 503, "{\"error\":-1,\"message\":\"unavailable\"}");
             return;
         }
         String token = exchange.getRequestHeaders().getFirst("access_token");
@@ -113,26 +101,16 @@ public final class FakeZaloOa implements AutoCloseable {
         sent.add(new Sent(token, message.path("recipient").path("user_id").asText(null),
                 message.path("message").path("text").asText(null)));
         if (!ACCESS_TOKEN.equals(token)) {
-            answer(exchange, 200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
+            LoopbackServer.json(exchange, 200, "{\"error\":-216,\"message\":\"Access token is invalid\"}");
         } else {
-            answer(exchange, 200, "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"cs-"
+            LoopbackServer.json(exchange, 200, "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"cs-"
                     + ids.incrementAndGet() + "\",\"user_id\":\"" + message.path("recipient").path("user_id").asText()
                     + "\"}}");
         }
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -150,6 +150,21 @@ class ZaloTest {
     }
 
     @Test
+    void oneZaloAccountCannotOpenCallbacksForAListOfNumbers() {
+        String user = userId();
+        List<String> phones = List.of(uniquePhone(), uniquePhone(), uniquePhone(), uniquePhone());
+        for (String phone : phones) {
+            String event = FakeZaloOa.textEvent(user, messageId(), "Gọi giúp số " + phone, 0);
+            post(event, FakeZaloOa.signature(event)).then().statusCode(200);
+        }
+        // Three acted on (the hourly budget of an account), the fourth only answered.
+        List<FakeZaloOa.Sent> answers = await().atMost(PATIENCE).until(() -> sentTo(user), s -> s.size() == 4);
+        assertThat(answers).filteredOn(a -> a.text().contains("sẽ gọi lại")).hasSize(3);
+        assertThat(answers).filteredOn(a -> a.text().contains("nhiều tin nhắn từ tài khoản này")).hasSize(1);
+        assertThat(count("select count(*) from callback_request where phone = ?1", phones.get(3))).isZero();
+    }
+
+    @Test
     void anAnswerZaloDoesNotTakeIsRetriedAndAtLastGivenUp() {
         String user = userId();
         String messageId = messageId();

@@ -1,19 +1,14 @@
 package vn.hotline1022.notification;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import vn.hotline1022.testkit.LoopbackServer;
 
 /**
  * Real HTTP servers standing in for group channels on one loopback port: the Zalo OA API's group message
@@ -28,26 +23,18 @@ public final class FakeGroupChannels implements AutoCloseable {
     public record Received(String path, String accessToken, String delivery, String signature, String body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server = new LoopbackServer();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failures = new AtomicInteger();
     private final AtomicInteger ids = new AtomicInteger();
 
     public FakeGroupChannels() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/v3.0/oa/group/message", this::zalo);
-        server.createContext("/hooks/", this::webhook);
-        server.start();
+        server.handle("/v3.0/oa/group/message", this::zalo);
+        server.handle("/hooks/", this::webhook);
     }
 
     public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        return server.url(path);
     }
 
     public List<Received> received(String path) {
@@ -61,7 +48,7 @@ public final class FakeGroupChannels implements AutoCloseable {
 
     private void zalo(HttpExchange exchange) throws IOException {
         Received r = keep(exchange);
-        answer(exchange, 200, ACCESS_TOKEN.equals(r.accessToken())
+        LoopbackServer.json(exchange, 200, ACCESS_TOKEN.equals(r.accessToken())
                 ? "{\"error\":0,\"message\":\"Success\",\"data\":{\"message_id\":\"gm-" + ids.incrementAndGet() + "\"}}"
                 : "{\"error\":-216,\"message\":\"Access token is invalid\"}");
     }
@@ -69,7 +56,7 @@ public final class FakeGroupChannels implements AutoCloseable {
     private void webhook(HttpExchange exchange) throws IOException {
         keep(exchange);
         if (failures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            answer(exchange, 503, "{}");
+            LoopbackServer.json(exchange, 503, "{}");
             return;
         }
         exchange.sendResponseHeaders(204, -1);
@@ -80,23 +67,13 @@ public final class FakeGroupChannels implements AutoCloseable {
         var h = exchange.getRequestHeaders();
         Received r = new Received(exchange.getRequestURI().getPath(), h.getFirst("access_token"),
                 h.getFirst("X-Hotline-Delivery"), h.getFirst("X-Hotline-Signature"),
-                new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                LoopbackServer.body(exchange));
         received.add(r);
         return r;
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

@@ -1,21 +1,16 @@
 package vn.hotline1022.notification;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import vn.hotline1022.testkit.LoopbackServer;
 
 /**
  * A real HTTP server standing in for the SMS gateway, on a free loopback port. It accepts every message, except to
@@ -33,26 +28,18 @@ public final class FakeSmsGateway implements AutoCloseable {
     public record Request(String authorization, String body) {
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final LoopbackServer server = new LoopbackServer();
     private final CountDownLatch closing = new CountDownLatch(1);
     private final AtomicInteger ids = new AtomicInteger();
     private final List<Request> received = new CopyOnWriteArrayList<>();
     private final java.util.Map<String, AtomicInteger> flakyTries = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeSmsGateway() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(executor);
-        server.createContext("/sms", this::handle);
-        server.start();
+        server.handle("/sms", this::handle);
     }
 
     public URI url() {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/sms");
+        return server.url("/sms");
     }
 
     public List<Request> received() {
@@ -60,7 +47,7 @@ public final class FakeSmsGateway implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String body = LoopbackServer.body(exchange);
         String auth = exchange.getRequestHeaders().getFirst("Authorization");
         received.add(new Request(auth, body));
         if (body.contains(SLOW_PHONE)) {
@@ -71,14 +58,14 @@ public final class FakeSmsGateway implements AutoCloseable {
             }
         }
         if (!("Bearer " + API_KEY).equals(auth)) {
-            answer(exchange, 401, "{\"error\":\"unauthorized\"}");
+            LoopbackServer.json(exchange, 401, "{\"error\":\"unauthorized\"}");
         } else if (body.contains(FLAKY_PHONE)
                 && flakyTries.computeIfAbsent(reference(body), r -> new AtomicInteger()).incrementAndGet() <= 2) {
-            answer(exchange, 503, "{\"error\":\"operator busy\"}");
+            LoopbackServer.json(exchange, 503, "{\"error\":\"operator busy\"}");
         } else if (body.contains(FAILING_PHONE)) {
-            answer(exchange, 503, "{\"error\":\"operator unavailable\",\"request\":" + body + "}");
+            LoopbackServer.json(exchange, 503, "{\"error\":\"operator unavailable\",\"request\":" + body + "}");
         } else {
-            answer(exchange, 200, "{\"id\":\"gw-" + ids.incrementAndGet() + "\",\"status\":\"ACCEPTED\"}");
+            LoopbackServer.json(exchange, 200, "{\"id\":\"gw-" + ids.incrementAndGet() + "\",\"status\":\"ACCEPTED\"}");
         }
     }
 
@@ -87,19 +74,9 @@ public final class FakeSmsGateway implements AutoCloseable {
         return at < 0 ? "" : body.substring(at + 13, body.indexOf('"', at + 13));
     }
 
-    private static void answer(HttpExchange exchange, int status, String json) throws IOException {
-        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
     @Override
     public void close() {
         closing.countDown();
-        server.stop(0);
-        executor.shutdownNow();
+        server.close();
     }
 }

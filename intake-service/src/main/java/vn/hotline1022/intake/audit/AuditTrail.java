@@ -24,6 +24,8 @@ public class AuditTrail {
     }
 
     public static final String CITIZEN = "citizen";
+    /** Intake's own scheduled work (a callback expiring). */
+    public static final String SYSTEM = "intake";
 
     @Inject
     CurrentUser user;

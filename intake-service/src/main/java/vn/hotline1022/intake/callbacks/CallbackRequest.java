@@ -40,7 +40,9 @@ public class CallbackRequest extends PanacheEntityBase {
         /** Không cần hỗ trợ: the person needs nothing from the hotline. */
         NO_HELP_NEEDED,
         /** Không phải yêu cầu: spam, a wrong number, advertising. */
-        NOT_A_REQUEST
+        NOT_A_REQUEST,
+        /** Hết hạn: nobody called back in time ({@code hotline.intake.callbacks.expire-after}); set by intake itself. */
+        EXPIRED
     }
 
     @Id

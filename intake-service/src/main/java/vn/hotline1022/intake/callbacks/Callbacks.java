@@ -12,6 +12,8 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.scheduler.Scheduled;
+
 import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ContactChannel;
@@ -102,12 +104,32 @@ public class Callbacks {
         return new Requested(c, true);
     }
 
-    /** The pending callbacks this person may answer, oldest first; none without a province. */
+    /** The pending callbacks this person may answer, oldest first; none without a province. Audited: phones. */
     public List<CallbackRequest> pending(Scope scope) {
-        if (scope.isEmpty()) {
-            return List.of();
+        List<CallbackRequest> pending = scope.isEmpty() ? List.of()
+                : CallbackRequest.pendingIn(scope.unrestricted() ? null : scope.provinces(), QUEUE_PAGE);
+        audit.record(AuditTrail.Action.CASES_LISTED, null, null, "callbacks: " + pending.size());
+        return pending;
+    }
+
+    /** Closes (EXPIRED) and erases the callbacks that waited longer than {@code expire-after}; how many. */
+    @Scheduled(identity = "callback-expiry", every = "1h", delayed = "1m",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void expireScheduled() {
+        expire(Instant.now());
+    }
+
+    @Transactional
+    public int expire(Instant now) {
+        List<CallbackRequest> old = CallbackRequest.list("status = ?1 and receivedAt < ?2",
+                CallbackRequest.Status.PENDING_CALLBACK, now.minus(config.callbacks().expireAfter()));
+        for (CallbackRequest c : old) {
+            done(c, CallbackRequest.Status.CLOSED, CallbackRequest.Outcome.EXPIRED, AuditTrail.SYSTEM);
         }
-        return CallbackRequest.pendingIn(scope.unrestricted() ? null : scope.provinces(), QUEUE_PAGE);
+        if (!old.isEmpty()) {
+            LOG.warnf("%d callbacks expired unanswered", old.size());
+        }
+        return old.size();
     }
 
     /**
@@ -139,6 +161,10 @@ public class Callbacks {
     /** The agent ends a callback without a case. */
     @Transactional
     public CallbackRequest close(String code, CallbackRequest.Outcome outcome, Scope scope, String agent) {
+        if (outcome == CallbackRequest.Outcome.EXPIRED) {
+            throw ProblemException.invalidField("outcome", "EXPIRED is set by intake itself; use UNREACHABLE,"
+                    + " NO_HELP_NEEDED or NOT_A_REQUEST");
+        }
         CallbackRequest c = pending(inScope(code, scope));
         done(c, CallbackRequest.Status.CLOSED, outcome, agent);
         LOG.infof("Callback %s closed: %s", c.code, outcome);
@@ -175,7 +201,7 @@ public class Callbacks {
         c.handledAt = Instant.now();
         c.phone = null; // personal data, no longer needed: the case keeps its own copy
         c.message = null;
-        audit.record(status == CallbackRequest.Status.CLOSED ? AuditTrail.Action.CALLBACK_CLOSED
+        audit.recordAs(agent, status == CallbackRequest.Status.CLOSED ? AuditTrail.Action.CALLBACK_CLOSED
                 : AuditTrail.Action.CALLBACK_ANSWERED, null, c.code, outcome == null ? null : outcome.name());
     }
 

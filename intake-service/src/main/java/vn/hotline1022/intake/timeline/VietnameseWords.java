@@ -172,6 +172,7 @@ public final class VietnameseWords {
             case "UNREACHABLE" -> "không liên lạc được với số điện thoại đã nhắn";
             case "NO_HELP_NEEDED" -> "người nhắn không cần hỗ trợ";
             case "NOT_A_REQUEST" -> "tin nhắn không phải yêu cầu hỗ trợ";
+            case "EXPIRED" -> "quá hạn chờ gọi lại";
             default -> outcome;
         };
     }

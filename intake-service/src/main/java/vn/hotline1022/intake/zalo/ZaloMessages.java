@@ -19,6 +19,7 @@ import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.sms.InboundTextCases;
 import vn.hotline1022.intake.sms.InboundTexts;
 import vn.hotline1022.intake.sms.TextKeywords;
+import vn.hotline1022.intake.tracking.CitizenGuard;
 import vn.hotline1022.text.PhoneNumbers;
 
 /**
@@ -50,6 +51,9 @@ public class ZaloMessages {
     @Inject
     ZaloReplies replies;
 
+    @Inject
+    CitizenGuard guard;
+
     /** @return whether the event was a message that was acted on or answered (other events are ignored) */
     public boolean receive(String body, String signature) {
         IntakeConfig.Zalo zalo = config.zalo();
@@ -74,6 +78,16 @@ public class ZaloMessages {
         }
         String messageId = id(event.path("message").path("msg_id"), "message.msg_id");
         String userId = id(event.path("sender").path("id"), "sender.id");
+        if (cases.answered(ZALO_OA.provider(), messageId).isPresent()) {
+            replies.queue(ZALO_OA.provider(), messageId, userId); // Zalo delivered it again: answered once
+            return true;
+        }
+        if (!admitted(userId)) {
+            cases.answer(ZALO_OA.provider(), messageId, "Tổng đài 1022 đã nhận nhiều tin nhắn từ tài khoản này trong"
+                    + " giờ qua; yêu cầu của bạn đang được xử lý. Cần gấp, xin gọi 1022.");
+            replies.queue(ZALO_OA.provider(), messageId, userId);
+            return true;
+        }
         String written = event.path("message").path("text").asText("");
         String text = written.length() > MAX_TEXT ? written.substring(0, MAX_TEXT) : written;
         Optional<String> phone = TextKeywords.parse(text).map(TextKeywords.Request::phone)
@@ -86,6 +100,23 @@ public class ZaloMessages {
         }
         replies.queue(ZALO_OA.provider(), messageId, userId);
         return true;
+    }
+
+    /**
+     * One Zalo account may name any phone, so it has its own hourly budget besides each phone's: it cannot open
+     * callbacks for a list of numbers.
+     */
+    private boolean admitted(String userId) {
+        try {
+            guard.admitWithin(CitizenGuard.phoneKey("zalo-user", userId), config.sms().textsPerPhonePerHour(),
+                    Duration.ofHours(1));
+            return true;
+        } catch (ProblemException tooMany) {
+            if (tooMany.status() != 429) {
+                throw tooMany;
+            }
+            return false;
+        }
     }
 
     private static JsonNode parse(String body) {

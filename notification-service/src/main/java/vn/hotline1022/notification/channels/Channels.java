@@ -48,6 +48,16 @@ public class Channels {
         return citizenChannels;
     }
 
+    /** The configured group a group notice is addressed to (by its name), if it is one of {@code kind}. */
+    static NotificationConfig.Group group(Map<String, NotificationConfig.Group> groups, String name,
+            NotificationConfig.Group.Kind kind) throws DeliveryException {
+        NotificationConfig.Group group = name == null ? null : groups.get(name);
+        if (group == null || group.channel() != kind) {
+            throw new DeliveryException("no " + kind + " group configured as " + name);
+        }
+        return group;
+    }
+
     public Optional<NoticeChannel> byName(String name) {
         return Optional.ofNullable(byName.get(name));
     }

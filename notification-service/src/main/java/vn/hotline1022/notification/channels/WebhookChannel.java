@@ -38,10 +38,8 @@ public class WebhookChannel implements NoticeChannel {
 
     @Override
     public String send(OutgoingNotice notice) throws DeliveryException {
-        NotificationConfig.Group group = groups.get(notice.to());
-        if (group == null || group.channel() != NotificationConfig.Group.Kind.WEBHOOK) {
-            throw new DeliveryException("no webhook configured as " + notice.to());
-        }
+        NotificationConfig.Group group = Channels.group(groups, notice.to(),
+                NotificationConfig.Group.Kind.WEBHOOK);
         URI url;
         try {
             url = URI.create(group.address().strip());

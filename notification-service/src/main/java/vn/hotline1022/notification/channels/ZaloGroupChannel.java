@@ -37,10 +37,8 @@ public class ZaloGroupChannel implements NoticeChannel {
 
     @Override
     public String send(OutgoingNotice notice) throws DeliveryException {
-        NotificationConfig.Group group = groups.get(notice.to());
-        if (group == null || group.channel() != NotificationConfig.Group.Kind.ZALO_GROUP) {
-            throw new DeliveryException("no Zalo group configured as " + notice.to());
-        }
+        NotificationConfig.Group group = Channels.group(groups, notice.to(),
+                NotificationConfig.Group.Kind.ZALO_GROUP);
         String token = accessToken.filter(t -> !t.isBlank())
                 .orElseThrow(() -> new DeliveryException("Zalo access token not configured"));
         String body = JsonPost.json(Map.of("recipient", Map.of("group_id", group.address()),
