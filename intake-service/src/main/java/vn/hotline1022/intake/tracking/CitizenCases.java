@@ -128,8 +128,8 @@ public class CitizenCases {
             case CLOSED -> Optional.of(new Status(r.code, r.status.name(), r.receivedAt, r.handledAt,
                     "Tổng đài viên đã kết thúc yêu cầu gọi lại: " + VietnameseWords.callbackOutcome(r.outcome.name())
                             + ". Cần hỗ trợ, xin gọi 1022."));
-            case CASE_OPENED -> HotlineCase.byCode(r.caseCode)
-                    .filter(c -> c.callerPhone.equals(canonicalPhone)).map(CitizenCases::view);
+            // The case the callback joined: the sender's own, or their household's (the phone matched the callback).
+            case CASE_OPENED -> HotlineCase.byCode(r.caseCode).map(CitizenCases::view);
         };
     }
 
