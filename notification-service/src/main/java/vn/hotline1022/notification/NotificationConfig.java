@@ -91,8 +91,11 @@ public interface NotificationConfig {
         /** The Zalo group's id, or the webhook's URL. */
         String address();
 
-        /** Webhook only: the key of the {@code X-Hotline-Signature} HMAC-SHA256; unsigned without it. */
-        Optional<String> secret();
+        /**
+         * Webhook only: the key of the {@code X-Hotline-Signature} HMAC-SHA256; unsigned without it. Set it from a
+         * Secret ({@code HOTLINE_NOTIFICATION_GROUPS__<name>__SIGNING_KEY}), never in a committed file.
+         */
+        Optional<String> signingKey();
 
         /**
          * Where the group hears of: {@code *} (everywhere), district codes (3 digits) and ward codes (5 digits). None:

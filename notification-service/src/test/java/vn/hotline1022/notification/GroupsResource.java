@@ -34,7 +34,7 @@ public class GroupsResource implements QuarkusTestResourceLifecycleManager {
         config.put("hotline.notification.groups.ban-chi-dao-74.areas", "*");
         config.put("hotline.notification.groups.to-covid-lai-thieu.channel", "WEBHOOK");
         config.put("hotline.notification.groups.to-covid-lai-thieu.address", channels.url("/hooks/lai-thieu").toString());
-        config.put("hotline.notification.groups.to-covid-lai-thieu.secret", WEBHOOK_SECRET);
+        config.put("hotline.notification.groups.to-covid-lai-thieu.signing-key", WEBHOOK_SECRET);
         config.put("hotline.notification.groups.to-covid-lai-thieu.areas", "25966");
         config.put("hotline.notification.groups.to-covid-lai-thieu.topics", "ZONE_CHANGES,SLA_BREACHES");
         config.put("hotline.notification.groups.thuan-an-hang-ngay.channel", "WEBHOOK");

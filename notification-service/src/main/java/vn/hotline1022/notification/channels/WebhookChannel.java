@@ -16,8 +16,8 @@ import vn.hotline1022.notification.NotificationConfig;
 /**
  * A group reached through a webhook (a chat bridge, a ward's own tool): {@code POST} of
  * {@code {"notificationId","group","subject","text"}} to the group's URL, with {@code X-Hotline-Delivery} (the
- * notification id, the same on every retry, so the receiver can drop a repeat) and, when the group has a secret,
- * {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256 of the body>}. Any 2xx answer is delivery.
+ * notification id, the same on every retry, so the receiver can drop a repeat) and, when the group has a signing key,
+ * {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256 of the body>} keyed with its signing key. Any 2xx answer is delivery.
  */
 public class WebhookChannel implements NoticeChannel {
 
@@ -54,12 +54,12 @@ public class WebhookChannel implements NoticeChannel {
         String body = JsonPost.json(message);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("X-Hotline-Delivery", notice.notificationId().toString());
-        group.secret().filter(s -> !s.isBlank()).ifPresent(s -> headers.put("X-Hotline-Signature", signature(s, body)));
+        group.signingKey().filter(s -> !s.isBlank()).ifPresent(s -> headers.put("X-Hotline-Signature", signature(s, body)));
         post.post(url, body, headers);
         return notice.notificationId().toString();
     }
 
-    /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the group's secret. */
+    /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the group's signing key. */
     public static String signature(String secret, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
