@@ -79,7 +79,8 @@ public class InboundTextCases {
      * the case the agent opens will keep.
      */
     @Transactional
-    public String callback(String provider, String messageId, ContactChannel channel, String phone, String text) {
+    public String callback(String provider, String messageId, ContactChannel channel, String phone, String text,
+            String preface) {
         locks.lock(LockSpace.CALLER_PHONE, phone);
         Optional<String> before = answered(provider, messageId);
         if (before.isPresent()) {
@@ -87,10 +88,10 @@ public class InboundTextCases {
         }
         Callbacks.Requested requested = callbacks.request(channel, phone, TextRules.clean(text));
         String code = requested.callback().code;
-        String reply = requested.created()
-                ? "Tổng đài 1022 đã nhận tin nhắn, mã hồ sơ " + code + ". Tổng đài viên sẽ gọi lại số này. Lần sau có"
+        String reply = "Tổng đài 1022: " + preface + (requested.created()
+                ? "Đã nhận tin nhắn, mã hồ sơ " + code + ". Tổng đài viên sẽ gọi lại số này. Lần sau có"
                         + " thể soạn 1022 <NHU CẦU> <MÃ PHƯỜNG/XÃ> để được xử lý ngay. Cần gấp, xin gọi 1022."
-                : "Tổng đài 1022: tin nhắn đã được thêm vào yêu cầu gọi lại " + code + ".";
+                : "Tin nhắn đã được thêm vào yêu cầu gọi lại " + code + ".");
         remember(provider, messageId, code, reply);
         return reply;
     }

@@ -54,9 +54,11 @@ public class InboundTexts {
             return cases.answer(provider, messageId, TextKeywords.help());
         }
         Optional<TextKeywords.Request> request = TextKeywords.parse(body);
-        if (request.isPresent() && units.ward(request.get().wardCode()).isEmpty()) {
-            return cases.answer(provider, messageId, "Tổng đài 1022: không có phường/xã mã "
-                    + request.get().wardCode() + ". " + TextKeywords.help());
+        // A ward code that does not exist: an agent calls back to find the place, as for free text.
+        String preface = request.isPresent() && units.ward(request.get().wardCode()).isEmpty()
+                ? "Không có phường/xã mã " + request.get().wardCode() + ". " : "";
+        if (!preface.isEmpty()) {
+            request = Optional.empty();
         }
         try {
             guard.admitWithin(CitizenGuard.phoneKey(source.channel().name().toLowerCase(java.util.Locale.ROOT),
@@ -70,6 +72,6 @@ public class InboundTexts {
         }
         return request.isPresent()
                 ? cases.take(provider, messageId, source.channel(), phone.get(), request.get())
-                : cases.callback(provider, messageId, source.channel(), phone.get(), body);
+                : cases.callback(provider, messageId, source.channel(), phone.get(), body, preface);
     }
 }
