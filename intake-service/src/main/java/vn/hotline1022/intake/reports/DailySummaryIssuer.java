@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,21 +58,13 @@ public class DailySummaryIssuer {
         Instant start = day.atStartOfDay(zone).toInstant();
         Instant end = day.plusDays(1).atStartOfDay(zone).toInstant();
         int issued = 0;
-        for (Object[] district : QuarkusTransaction.requiringNew().call(() -> districtsWithCases(start, end))) {
+        for (Object[] district : reports.districtsWithCases(start, end)) {
             if (QuarkusTransaction.requiringNew().call(() -> issue(day, start, end, now, (String) district[0],
                     (String) district[1]))) {
                 issued++;
             }
         }
         return issued;
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> districtsWithCases(Instant start, Instant end) {
-        return em.createNativeQuery("""
-                select distinct province_code, district_code from hotline_case
-                 where opened_at >= ?1 and opened_at < ?2 order by 1, 2
-                """).setParameter(1, start).setParameter(2, end).getResultList();
     }
 
     private boolean issue(LocalDate day, Instant start, Instant end, Instant now, String province, String district) {

@@ -54,6 +54,14 @@ public class WeeklyReport {
     @Inject
     AdminUnits units;
 
+    /** The (province, district) pairs with cases opened in the window, in code order: the areas to report on. */
+    @SuppressWarnings("unchecked")
+    @jakarta.transaction.Transactional
+    public List<Object[]> districtsWithCases(Instant start, Instant end) {
+        return em.createNativeQuery("select distinct province_code, district_code" + WINDOW + " order by 1, 2")
+                .setParameter(1, start).setParameter(2, end).getResultList();
+    }
+
     @jakarta.transaction.Transactional
     public Report of(LocalDate from, Instant start, Instant end, Instant now) {
         return of(from, start, end, now, null);

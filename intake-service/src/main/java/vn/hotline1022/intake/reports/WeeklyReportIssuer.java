@@ -80,12 +80,7 @@ public class WeeklyReportIssuer {
 
     private List<WeeklyReport.Area> areasWithCases(Instant start, Instant end) {
         List<WeeklyReport.Area> areas = new ArrayList<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select distinct province_code, district_code from hotline_case
-                 where opened_at >= ?1 and opened_at < ?2 order by 1, 2
-                """).setParameter(1, start).setParameter(2, end).getResultList();
-        for (Object[] r : rows) {
+        for (Object[] r : reports.districtsWithCases(start, end)) {
             WeeklyReport.Area province = new WeeklyReport.Area("PROVINCE", (String) r[0]);
             if (!areas.contains(province)) {
                 areas.add(province);

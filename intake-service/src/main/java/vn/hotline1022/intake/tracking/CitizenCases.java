@@ -56,11 +56,14 @@ public class CitizenCases {
     @Transactional
     public Status track(String code, String canonicalPhone) {
         guard.admit(code, canonicalPhone);
-        Optional<Status> callback = callback(code, canonicalPhone);
-        if (callback.isPresent()) {
-            return callback.get();
+        Optional<HotlineCase> byCode = HotlineCase.byCode(code);
+        if (byCode.isEmpty()) { // a callback's code, before (or without) a case of that code
+            Optional<Status> callback = callback(code, canonicalPhone);
+            if (callback.isPresent()) {
+                return callback.get();
+            }
         }
-        HotlineCase c = find(code, canonicalPhone);
+        HotlineCase c = mine(byCode, code, canonicalPhone);
         audit.recordAs(AuditTrail.CITIZEN, AuditTrail.Action.CASE_READ_BY_CITIZEN, c.id, c.code, null);
         return view(c);
     }
@@ -113,9 +116,6 @@ public class CitizenCases {
      * stands; the case it joined when it joined another phone's case.
      */
     private Optional<Status> callback(String code, String canonicalPhone) {
-        if (HotlineCase.byCode(code).isPresent()) {
-            return Optional.empty();
-        }
         CallbackRequest r = CallbackRequest.byCode(code)
                 .filter(found -> found.phoneHash.equals(Callbacks.phoneHash(canonicalPhone))).orElse(null);
         if (r == null) {
@@ -135,7 +135,11 @@ public class CitizenCases {
 
     /** A wrong phone gets the same 404 as an unknown code, so codes cannot be probed; both count as failures. */
     private HotlineCase find(String code, String canonicalPhone) {
-        HotlineCase c = HotlineCase.byCode(code).filter(found -> found.callerPhone.equals(canonicalPhone)).orElse(null);
+        return mine(HotlineCase.byCode(code), code, canonicalPhone);
+    }
+
+    private HotlineCase mine(Optional<HotlineCase> byCode, String code, String canonicalPhone) {
+        HotlineCase c = byCode.filter(found -> found.callerPhone.equals(canonicalPhone)).orElse(null);
         if (c == null) {
             guard.failed(code, canonicalPhone);
             throw ProblemException.notFound("Case " + code + " for this phone");
