@@ -20,7 +20,9 @@ public class AuditTrail {
         /** "Help has not arrived" again soon after a reopening: recorded, not escalated again. */
         CASE_CONTACTED_BY_CITIZEN,
         /** A message no rule could read waits for an agent's callback (actor: the channel); answered; closed. */
-        CALLBACK_REQUESTED, CALLBACK_ANSWERED, CALLBACK_CLOSED
+        CALLBACK_REQUESTED, CALLBACK_ANSWERED, CALLBACK_CLOSED,
+        /** An agent closed what was left of a case with a reason; opened one need again. */
+        CASE_CLOSED_BY_HAND, CASE_NEED_REOPENED
     }
 
     public static final String CITIZEN = "citizen";

@@ -31,6 +31,7 @@ import vn.hotline1022.text.HouseholdAddress;
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.cases.CaseLifecycle;
+import vn.hotline1022.intake.cases.CloseReason;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.LinkedBy;
@@ -185,9 +186,10 @@ public class CallTaker {
                 "Call received in " + ward.fullName() + "; needs " + String.join(", ", c.needs) + "; priority "
                         + c.priority + (violationOnly ? "; a violation report: sent to the district's officials"
                                 + " to verify" : "")));
+        lifecycle.openTracks(c, needs, Boolean.TRUE.equals(call.answeredOnCall()), now);
         if (Boolean.TRUE.equals(call.answeredOnCall())) {
             c.firstActionAt = now; // the answer is the help asked for
-            lifecycle.resolve(c, now, c.agentId, "Answered on the phone",
+            lifecycle.resolve(c, now, c.agentId, CloseReason.ANSWERED_ON_CALL, "Answered on the phone",
                     new Summary("Tổng đài viên " + c.agentId + " đã trả lời qua điện thoại",
                             "Answered on the phone by " + c.agentId));
         } else if (violationOnly) {
@@ -229,6 +231,7 @@ public class CallTaker {
         c.needs = new ArrayList<>(needs);
         c.vulnerabilities = vulnerabilities.stream().map(Enum::name).toList();
         sla.apply(c, needList, now);
+        lifecycle.needsCameBack(c, call.needs(), now);
         c.searchText = searchText(c, units.ward(c.wardCode).orElse(null));
         c.updatedAt = now;
 

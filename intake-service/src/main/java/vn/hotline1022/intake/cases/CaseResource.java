@@ -11,7 +11,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -20,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
@@ -41,6 +46,60 @@ public class CaseResource {
 
     @Inject
     CaseSearch search;
+
+    @Inject
+    ManualClosures closures;
+
+    @Inject
+    CurrentUser user;
+
+    /** Why an agent closes a case by hand; the note is optional. */
+    public record Closing(@NotNull(message = "chọn lý do đóng hồ sơ") @Pattern(
+            regexp = "ANSWERED_ON_CALL|DUPLICATE|WRONG_NUMBER|OTHER_AGENCY",
+            message = "phải là ANSWERED_ON_CALL, DUPLICATE, WRONG_NUMBER hoặc OTHER_AGENCY") String reason,
+            @Size(max = 500, message = "tối đa 500 ký tự") String note) {
+    }
+
+    /** Which need comes back, and why (required). */
+    public record Reopening(@NotNull(message = "chọn nhu cầu cần mở lại") @Pattern(
+            regexp = "VISIT|TRANSPORT|HOSPITAL|RELIEF|ANSWER|VERIFICATION",
+            message = "phải là VISIT, TRANSPORT, HOSPITAL, RELIEF, ANSWER hoặc VERIFICATION") String track,
+            @NotBlank(message = "cần ghi lý do mở lại") @Size(max = 500, message = "tối đa 500 ký tự")
+            String reason) {
+    }
+
+    @POST
+    @Path("/{code}/close")
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.ADMIN })
+    @Operation(summary = "Close what is left of a case by hand with a reason (answered on the call, duplicate, wrong"
+            + " number, handled by another agency): every open need ends with it, CaseResolved; audited; 409 when the"
+            + " case is already resolved; 404 outside my provinces")
+    public CaseView close(@PathParam("code") @Pattern(regexp = CODE,
+            message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Closing closing) {
+        return answer(code, closures.close(code, user.scope(), user.username(), CloseReason.valueOf(closing.reason()),
+                closing.note()));
+    }
+
+    @POST
+    @Path("/{code}/reopen")
+    @RolesAllowed({ Roles.CALL_AGENT, Roles.ADMIN })
+    @Operation(summary = "Open one need of a case again with a reason (CaseReopened); the case goes back in progress;"
+            + " 409 when the need is still open or the case has none of it; 404 outside my provinces")
+    public CaseView reopen(@PathParam("code") @Pattern(regexp = CODE,
+            message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Reopening reopening) {
+        return answer(code, closures.reopen(code, user.scope(), user.username(), Track.valueOf(reopening.track()),
+                reopening.reason()));
+    }
+
+    private static CaseView answer(String code, ManualClosures.Result result) {
+        if (result instanceof ManualClosures.Done done) {
+            return CaseView.of(done.hotlineCase(), TimelineEntry.of(done.hotlineCase().id));
+        }
+        if (result instanceof ManualClosures.Refused refused) {
+            throw ProblemException.conflict(refused.reason());
+        }
+        throw ProblemException.notFound("Case " + code);
+    }
 
     @GET
     @Path("/{code}")
@@ -86,7 +145,7 @@ public class CaseResource {
                 minPriority, "overdue", overdue, "agentId", agentId,
                 // What was searched for may be a name or a phone: the trail says only that there was a search.
                 "q", q == null ? null : "(search text)"));
-        return RestResponse.ResponseBuilder.ok(result.items().stream().map(CaseView::summary).toList())
+        return RestResponse.ResponseBuilder.ok(CaseView.rows(result.items()))
                 .header(TOTAL_HEADER, result.total()).build();
     }
 
@@ -104,7 +163,7 @@ public class CaseResource {
                 null, null), page, size, Instant.now());
         audit.record(AuditTrail.Action.CASES_LISTED, null, null, listed("overdue", result, page, "districtCode",
                 districtCode));
-        return RestResponse.ResponseBuilder.ok(result.items().stream().map(CaseView::summary).toList())
+        return RestResponse.ResponseBuilder.ok(CaseView.rows(result.items()))
                 .header(TOTAL_HEADER, result.total()).build();
     }
 

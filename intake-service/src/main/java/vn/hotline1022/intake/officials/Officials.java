@@ -27,6 +27,7 @@ import vn.hotline1022.events.intake.CaseHandedBack;
 import vn.hotline1022.events.intake.CaseOwnerAssigned;
 import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.intake.cases.CaseLifecycle;
+import vn.hotline1022.intake.cases.CloseReason;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.Summary;
@@ -101,12 +102,14 @@ public class Officials {
         v.persist();
         c.lastVerification = v.outcome;
         c.lastVerifiedAt = visitedAt;
-        lifecycle.record(c, new CaseVerified(c.id, c.code, now, v.outcome, v.actionTaken, visitedAt, official),
+        CaseVerified verified = new CaseVerified(c.id, c.code, now, v.outcome, v.actionTaken, visitedAt, official);
+        lifecycle.record(c, verified,
                 new Summary("Cán bộ " + official + " xác minh lúc " + LOCAL.format(visitedAt) + ": "
                         + VietnameseWords.verification(v.outcome) + ". Đã làm: " + shorten(v.actionTaken),
                         "Official " + official + " verified on " + LOCAL.format(visitedAt) + ": "
                                 + outcomeEn(v.outcome) + ". Done: " + shorten(v.actionTaken)));
         lifecycle.decided(c, !CaseVerified.UNREACHABLE.equals(v.outcome), visitedAt, now);
+        lifecycle.outcome(c, verified); // a reported violation checked is its outcome
         LOG.infof("Case %s verified by its official: %s", c.code, v.outcome);
         return c;
     }
@@ -119,7 +122,7 @@ public class Officials {
         Instant now = now();
         String outcome = resolution.outcome().strip();
         lifecycle.decided(c, true, now, now);
-        lifecycle.resolve(c, now, RESOLVED_BY, outcome, new Summary(
+        lifecycle.resolve(c, now, RESOLVED_BY, CloseReason.RESOLVED_BY_OFFICIAL, outcome, new Summary(
                 "Cán bộ " + official + " đã giải quyết hồ sơ: " + shorten(outcome),
                 "Official " + official + " resolved the case: " + shorten(outcome)));
         LOG.infof("Case %s resolved by its official", c.code);

@@ -62,6 +62,7 @@ public class TimelineRecorder {
             return;
         }
         lifecycle.decided(c, FIRST_ACTIONS.contains(event.type()), data.occurredAt(), entry.recordedAt);
+        lifecycle.outcome(c, data);
     }
 
     static Set<EventType> publishedBy(Service service) {

@@ -16,6 +16,7 @@ import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.callbacks.CallbackRequest;
 import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.cases.CaseLifecycle;
+import vn.hotline1022.intake.cases.CloseReason;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.TimelineEntry;
@@ -91,7 +92,8 @@ public class CitizenCases {
     }
 
     private void resolve(HotlineCase c, Instant now) {
-        if (!lifecycle.resolve(c, now, "CITIZEN", "the citizen confirmed that help arrived",
+        if (!lifecycle.resolve(c, now, "CITIZEN", CloseReason.CONFIRMED_BY_CITIZEN,
+                "the citizen confirmed that help arrived",
                 new Summary("Người gọi xác nhận đã nhận được hỗ trợ", "The caller confirmed that help arrived"))) {
             return;
         }
