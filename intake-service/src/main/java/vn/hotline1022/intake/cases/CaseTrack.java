@@ -67,12 +67,12 @@ public class CaseTrack extends PanacheEntityBase {
         List<CaseTrack> rows = of(caseId);
         for (TrackState s : changed) {
             CaseTrack row = rows.stream().filter(r -> r.track == s.track()).findFirst().orElse(null);
-            if (row == null) {
+            boolean isNew = row == null;
+            if (isNew) {
                 row = new CaseTrack();
                 row.id = UUID.randomUUID();
                 row.caseId = caseId;
                 row.track = s.track();
-                row.persist();
             }
             row.waitingFor = s.waitingFor();
             row.outcome = s.outcome();
@@ -80,6 +80,9 @@ public class CaseTrack extends PanacheEntityBase {
             row.openedAt = s.openedAt();
             row.outcomeAt = s.outcomeAt();
             row.reopenCount = s.reopenCount();
+            if (isNew) {
+                row.persist(); // the insert takes the values as they are now
+            }
         }
     }
 }

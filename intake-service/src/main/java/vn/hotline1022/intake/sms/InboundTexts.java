@@ -10,6 +10,7 @@ import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.geography.AdminUnits;
+import vn.hotline1022.intake.tracking.CitizenCases;
 import vn.hotline1022.intake.tracking.CitizenGuard;
 import vn.hotline1022.text.PhoneNumbers;
 
@@ -38,6 +39,34 @@ public class InboundTexts {
 
     @Inject
     IntakeConfig config;
+
+    @Inject
+    CitizenCases citizens;
+
+    /**
+     * DANHAN / CHUANHAN: only a channel that proves the sender's phone (an SMS from it) may answer for a case, and
+     * only for a case of that phone; a wrong phone, an unknown code and a refused guess all get the same answer.
+     */
+    private String confirm(Source source, String messageId, String phone, TextKeywords.Confirmation confirmation) {
+        if (source.channel() != ContactChannel.SMS) {
+            return cases.answer(source.provider(), messageId, "Tổng đài 1022: xin xác nhận bằng tin nhắn SMS từ số"
+                    + " điện thoại đã gọi, hoặc trên trang tra cứu hồ sơ.");
+        }
+        String reply;
+        try {
+            citizens.confirm(confirmation.caseCode(), phone, confirmation.helped());
+            reply = confirmation.helped()
+                    ? "Tổng đài 1022 cảm ơn bạn đã xác nhận đã nhận hỗ trợ (hồ sơ " + confirmation.caseCode() + ")."
+                    : "Tổng đài 1022 đã ghi nhận bạn chưa nhận được hỗ trợ (hồ sơ " + confirmation.caseCode()
+                            + "); hồ sơ được ưu tiên xử lý lại và chuyển cán bộ kiểm tra.";
+        } catch (ProblemException refused) {
+            if (refused.status() >= 500) {
+                throw refused;
+            }
+            reply = "Tổng đài 1022: không tìm thấy hồ sơ " + confirmation.caseCode() + " của số điện thoại này.";
+        }
+        return cases.answer(source.provider(), messageId, reply);
+    }
 
     /** The answer to the text {@code body} from {@code from} (any phone form), gateway message {@code messageId}. */
     public String receive(Source source, String messageId, String from, String body) {
@@ -69,6 +98,10 @@ public class InboundTexts {
             }
             return cases.answer(provider, messageId, "Tổng đài 1022 đã nhận nhiều tin nhắn từ số này trong giờ qua;"
                     + " yêu cầu của bạn đang được xử lý. Cần gấp, xin gọi 1022.");
+        }
+        Optional<TextKeywords.Confirmation> confirmation = TextKeywords.confirmation(body);
+        if (confirmation.isPresent()) {
+            return confirm(source, messageId, phone.get(), confirmation.get());
         }
         return request.isPresent()
                 ? cases.take(provider, messageId, source.channel(), phone.get(), request.get())

@@ -47,7 +47,27 @@ public final class TextKeywords {
     public record Request(Need need, String wardCode, Integer householdSize, String phone) {
     }
 
+    /** {@code DANHAN <code>} (đã nhận: help came) or {@code CHUANHAN <code>} (chưa nhận: it did not). */
+    private static final Pattern CONFIRMATION = Pattern.compile("^(da ?nhan|chua ?nhan)\\s+(\\S+)$");
+
+    /** The citizen's answer about a case: {@code helped} false means help did not come. */
+    public record Confirmation(String caseCode, boolean helped) {
+    }
+
     private TextKeywords() {
+    }
+
+    /** A confirmation text ({@code DANHAN BD-20211207-0042-K7M}); empty for anything else or a malformed code. */
+    public static Optional<Confirmation> confirmation(String body) {
+        Matcher m = CONFIRMATION.matcher(SearchText.normalise(body));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String code = m.group(2).toUpperCase(Locale.ROOT);
+        if (!code.matches(vn.hotline1022.intake.calls.CaseCodes.PATTERN)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Confirmation(code, m.group(1).startsWith("da")));
     }
 
     /** The request a text spells in the keyword syntax; empty for free text or an unknown keyword. */

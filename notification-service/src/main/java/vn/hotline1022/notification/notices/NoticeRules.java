@@ -111,6 +111,8 @@ public final class NoticeRules {
                     TeamDispatched d = (TeamDispatched) e;
                     return values(e, "teamName", d.teamName(), "teamCode", d.teamCode());
                 });
+        // The visit is over: the citizen is asked whether help came (DANHAN / CHUANHAN back to 1022).
+        rule(EventType.DISPATCH_COMPLETED, false, EnumSet.of(Recipient.CITIZEN), null, null, e -> values(e));
         // The hospital must answer before the deadline, or the patient is referred elsewhere.
         rule(EventType.PATIENT_REFERRED, true, EnumSet.of(Recipient.HOSPITAL), null,
                 e -> ((PatientReferred) e).hospitalCode(), e -> {
