@@ -9,6 +9,7 @@ import {
 } from './i18n.js';
 import { el } from './dom.js';
 import { callPath, callTaken, startCallbacks } from './callbacks.js';
+import { drawOutcomes, startOutcomes } from './case-outcomes.js';
 
 const NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'FOOD', 'RENT_SUPPORT',
   'CASH_SUPPORT', 'OXYGEN_SUPPORT', 'INFORMATION', 'VIOLATION_REPORT'];
@@ -325,6 +326,7 @@ function drawCase() {
   Object.keys(PROGRESS).forEach((kind) => $(`#case-${kind}`).replaceChildren(...progress(kind, timeline)));
   $('#case-reasons').replaceChildren(...(c.priorityReasons || []).map((r) => el('li', {},
     `${known(`agent.rule.${r.rule}`, r.rule)} (+${r.points})`)));
+  drawOutcomes(c);
   $('#timeline').replaceChildren(...timeline.map((s) => el('li', { 'data-type': s.type },
     el('time', { datetime: s.at }, when(s.at, { seconds: true })), ' ',
     el('strong', {}, known(`agent.event.${s.type}`, s.type)), ' ', stepSummary(s))));
@@ -409,6 +411,7 @@ async function start() {
   $('#refresh-queue').addEventListener('click', loadQueue);
   $('#refresh-overdue').addEventListener('click', loadOverdue);
   $('#search').addEventListener('submit', search);
+  startOutcomes(api, async () => Promise.all([renderCase(), loadQueue(), loadOverdue()]));
   ['queue', 'overdue', 'search-results'].forEach((tbody) => $(`#${tbody}`).addEventListener('click', (e) => {
     const row = e.target.closest('tr[data-code]');
     if (row) {

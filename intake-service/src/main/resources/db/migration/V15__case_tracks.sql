@@ -10,5 +10,6 @@ create table case_track (
     opened_at    timestamptz not null,
     outcome_at   timestamptz,
     reopen_count int not null default 0,
+    since        timestamptz,                     -- when the event behind the current state happened
     unique (case_id, track)
 );

@@ -404,6 +404,42 @@ class DispatchFlowTest {
     }
 
     /**
+     * A routine case waits; the household calls again with an emergency while no team is free in its province: the
+     * case is queued again as an emergency, and the new DispatchQueued (reason, higher priority) tells intake's
+     * timeline that the new emergency was heard; copies of the event say nothing more.
+     */
+    @Test
+    void aRepeatCallThatAddsAnEmergencyWhileNoTeamIsFreeIsSaidOnce() {
+        ConsumerTask<String, String> out = companion.consumeStrings().fromTopics(Topics.DISPATCH);
+        try {
+            CallReceived routine = call("86", "861", "86101", 30, Need.MEDICAL_CONSULTATION);
+            produce(routine);
+            awaitEvent(out, routine.caseId(), EventType.DISPATCH_QUEUED, Object.class);
+            CaseNeedsChanged worse = new CaseNeedsChanged(routine.caseId(), routine.caseCode(), Instant.now(),
+                    List.of(Need.EMERGENCY_TRANSPORT), List.of(Need.MEDICAL_CONSULTATION, Need.EMERGENCY_TRANSPORT),
+                    routine.location(), 100);
+            var once = CloudEventRecords.of(worse);
+            companion.produceStrings().fromRecords(once, once, CloudEventRecords.of(worse))
+                    .awaitCompletion(PATIENCE);
+            List<DispatchQueued> queued = await().atMost(PATIENCE).until(() -> out.stream()
+                    .filter(r -> r.key().equals(routine.caseId().toString())
+                            && EventType.DISPATCH_QUEUED.ceType().equals(header(r, "ce_type")))
+                    .map(r -> (DispatchQueued) EventJson.fromJson(r.value(), EventType.DISPATCH_QUEUED)).toList(),
+                    l -> l.size() >= 2);
+            assertThat(queued.get(0).reason()).isEqualTo("AWAITING_DISPATCHER");
+            assertThat(queued.get(1).reason()).isEqualTo("NO_TEAM_AVAILABLE");
+            assertThat(queued.get(1).priority()).isEqualTo(100);
+            await().atMost(PATIENCE).untilAsserted(() -> given().queryParam("provinceCode", "86").get("/api/v1/board")
+                    .then().statusCode(200).body("queue.find { it.caseId == '" + routine.caseId() + "' }.reason",
+                            equalTo("NO_TEAM_AVAILABLE")));
+            assertThat(out.stream().filter(r -> r.key().equals(routine.caseId().toString())
+                    && EventType.DISPATCH_QUEUED.ceType().equals(header(r, "ce_type")))).hasSize(2);
+        } finally {
+            out.stop();
+        }
+    }
+
+    /**
      * Like several instances in one consumer group during a rebalance: every case's CallReceived arrives three times
      * (twice with the same event id, once re-published under a new id), all handled at the same moment by 8 threads.
      * 3 teams, 8 emergencies: exactly 3 dispatched to 3 distinct teams, exactly 5 queued, nothing twice.

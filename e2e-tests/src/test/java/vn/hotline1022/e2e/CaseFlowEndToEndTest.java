@@ -100,21 +100,26 @@ class CaseFlowEndToEndTest {
 
         // The accepted patient is taken to the hospital: the visiting team finishes, an ambulance with oxygen (the
         // bed is an oxygen bed) is sent, picks the patient up and hands them over; the hospital has them admitted.
-        freeTheTeamOf(caseId);
-        handOverThePatientOf(caseId);
+        CaseSteps.freeTheTeamOf(stack, caseId);
+        CaseSteps.handOverThePatientOf(stack, caseId);
         JsonPath admitted = awaitTimeline(code, "TransportDispatched", "PatientPickedUp", "PatientHandedOver",
                 "PatientAdmitted");
         assertThat(admitted.getList("timeline.type", String.class)).containsSubsequence("ReferralAccepted",
                 "TransportDispatched", "PatientPickedUp", "PatientHandedOver", "PatientAdmitted");
         given().auth().oauth2(hospital2).get(stack.url("referral-service") + "/api/v1/referrals/{id}", referralId)
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("COMPLETED"));
+        // Every need has its outcome: the case came home by itself.
+        JsonPath resolved = awaitTimeline(code, "CaseResolved");
+        assertThat(resolved.getString("status")).isEqualTo("RESOLVED");
+        assertThat(resolved.getString("timeline.find { it.type == 'CaseResolved' }.summary"))
+                .startsWith("Mọi nhu cầu đã có kết quả");
 
         // The citizen was told at every step: the call, the team, the bed, the ambulance on its way, the admission,
         // the relief scheduled and delivered.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(given().queryParam("caseId", caseId)
                 .get(stack.url("notification-service") + "/api/v1/notifications").then().statusCode(200)
                 .extract().<String> jsonPath().getList("eventType", String.class))
-                .hasSize(7).contains("TransportDispatched", "PatientAdmitted"));
+                .hasSize(8).contains("TransportDispatched", "DispatchCompleted", "PatientAdmitted"));
 
         // Every event exactly once on the topics, keyed by the case.
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
@@ -128,7 +133,8 @@ class CaseFlowEndToEndTest {
                 .containsEntry("TransportDispatched", 1L)
                 .containsEntry("PatientHandedOver", 1L)
                 .containsEntry("PatientAdmitted", 1L)
-                .containsEntry("NotificationSent", 7L));
+                .containsEntry("NotificationSent", 8L)
+                .containsEntry("CaseResolved", 1L)); // every need reached its outcome: resolved once
 
         // The call is one trace: intake's request, dispatch's handling of CallReceived and the notices about the team
         // each ran in a span of their own, and the W3C context went with each event through the outbox and Kafka.
@@ -278,9 +284,9 @@ class CaseFlowEndToEndTest {
                 .statusCode(200);
         awaitTimeline(mine, "ReferralAccepted");
         // The two teams this test sent, and the ambulance taking the accepted patient, are free again for the others.
-        freeTheTeamOf(mineId);
-        freeTheTeamOf(theirsId);
-        handOverThePatientOf(mineId);
+        CaseSteps.freeTheTeamOf(stack, mineId);
+        CaseSteps.freeTheTeamOf(stack, theirsId);
+        CaseSteps.handOverThePatientOf(stack, mineId);
     }
 
     /**
@@ -296,39 +302,7 @@ class CaseFlowEndToEndTest {
         assertThat(again).isEqualTo(code);
         JsonPath c = awaitTimeline(code, "RepeatCallLinked", "CaseNeedsChanged", "TeamDispatched");
         assertThat(c.getList("needs", String.class)).contains("MEDICAL_CONSULTATION", "EMERGENCY_TRANSPORT");
-        freeTheTeamOf(caseId(code));
-    }
-
-    /**
-     * A dispatcher reports the case's patient picked up and handed over to the accepting hospital: the ambulance sent
-     * once the hospital accepted is AVAILABLE again, and referral records the admission.
-     */
-    private static String handOverThePatientOf(UUID caseId) {
-        String dispatcher = stack.token("dispatcher1");
-        String transports = stack.url("dispatch-service") + "/api/v1/transports";
-        String id = await().atMost(PATIENCE).until(() -> given().auth().oauth2(dispatcher).queryParam("caseId", caseId)
-                .get(transports).then().statusCode(200).extract()
-                .<String> path("find { it.status == 'DISPATCHED' }.id"), t -> t != null);
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", id).then().statusCode(409); // not yet
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/pickup", id).then().statusCode(200);
-        given().auth().oauth2(dispatcher).post(transports + "/{id}/handover", id).then().statusCode(200)
-                .body("status", org.hamcrest.Matchers.equalTo("HANDED_OVER"));
-        return id;
-    }
-
-    /** A dispatcher reports the visit of the case's team done (nobody needed more), so the team is AVAILABLE. */
-    private static void freeTheTeamOf(UUID caseId) {
-        String dispatcher = stack.token("dispatcher1");
-        String assignments = stack.url("dispatch-service") + "/api/v1/assignments";
-        String id = await().atMost(PATIENCE).until(() -> given().auth().oauth2(dispatcher).queryParam("caseId", caseId)
-                .get(assignments).then().statusCode(200).extract().<String> path("[0].id"), a -> a != null);
-        for (String step : List.of("acceptance", "departure", "arrival")) {
-            given().auth().oauth2(dispatcher).contentType(ContentType.JSON).body("{}")
-                    .post(assignments + "/{id}/" + step, id).then().statusCode(200);
-        }
-        given().auth().oauth2(dispatcher).contentType(ContentType.JSON)
-                .body(Map.of("outcome", "RESOLVED_ON_SITE", "returning", false))
-                .post(assignments + "/{id}/completion", id).then().statusCode(200);
+        CaseSteps.freeTheTeamOf(stack, caseId(code));
     }
 
     private static Map<String, String> password(String username, String password) {
@@ -622,7 +596,8 @@ class CaseFlowEndToEndTest {
             browser.screenshot("hospital-portal");
         }
         awaitTimeline(code, "ReferralAccepted");
-        handOverThePatientOf(caseId(code)); // the ambulance sent for the accepted patient is free for the others
+        // The ambulance sent for the accepted patient is free for the others.
+        CaseSteps.handOverThePatientOf(stack, caseId(code));
     }
 
     /**

@@ -28,6 +28,7 @@ import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.events.ops.OpsAlertRaised;
 import vn.hotline1022.events.ops.OpsAlertResolved;
 import vn.hotline1022.events.referral.PatientAdmitted;
+import vn.hotline1022.events.referral.PatientDischarged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -80,6 +81,7 @@ public enum EventType {
     REFERRAL_EXPIRED(Service.REFERRAL, "ReferralExpired", 1, ReferralExpired.class),
     REFERRAL_WAITING(Service.REFERRAL, "ReferralWaiting", 1, ReferralWaiting.class),
     PATIENT_ADMITTED(Service.REFERRAL, "PatientAdmitted", 1, PatientAdmitted.class),
+    PATIENT_DISCHARGED(Service.REFERRAL, "PatientDischarged", 1, PatientDischarged.class),
     // relief-service
     RELIEF_SCHEDULED(Service.RELIEF, "ReliefScheduled", 1, ReliefScheduled.class),
     RELIEF_DELIVERED(Service.RELIEF, "ReliefDelivered", 1, ReliefDelivered.class),

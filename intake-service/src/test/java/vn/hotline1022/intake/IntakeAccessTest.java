@@ -34,6 +34,8 @@ class IntakeAccessTest {
                 .allow("GET /api/v1/callbacks", "call-agent", "admin")
                 .allow("POST /api/v1/callbacks/{code}/case", "call-agent", "admin")
                 .allow("POST /api/v1/callbacks/{code}/close", "call-agent", "admin")
+                .allow("POST /api/v1/cases/{code}/close", "call-agent", "admin")
+                .allow("POST /api/v1/cases/{code}/reopen", "call-agent", "admin")
                 .allow("GET /api/v1/cases", CASE_READERS)
                 .allow("GET /api/v1/cases/{code}", CASE_READERS)
                 .allow("GET /api/v1/cases/overdue", CASE_READERS)

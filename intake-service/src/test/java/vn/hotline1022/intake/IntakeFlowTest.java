@@ -596,6 +596,8 @@ class IntakeFlowTest {
                     .statusCode(200).body("code", equalTo(code)).body("status", equalTo("OPEN"))
                     .body("lastStep", startsWith("Nhận cuộc gọi tại"))
                     .body("caller", nullValue()).body("needs", nullValue())
+                    // What is pending, in words, without the need codes.
+                    .body("progress.text", equalTo(List.of("chờ xét duyệt cứu trợ")))
                     .body(not(org.hamcrest.Matchers.containsString("Nguyễn")));
             // Someone else's phone, an unknown code: the same 404.
             problem(given().auth().none().contentType(ContentType.JSON).body(Map.of("phone", uniquePhone()))

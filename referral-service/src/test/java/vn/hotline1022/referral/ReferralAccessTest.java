@@ -55,6 +55,8 @@ class ReferralAccessTest {
                 .allow("GET /api/v1/referrals/{id}/fhir", readers)
                 .allow("POST /api/v1/referrals/{id}/receipt", "hospital-staff", "admin")
                 .allow("POST /api/v1/referrals/{id}/admission", "hospital-staff", "admin")
+                .allow("POST /api/v1/referrals/{id}/discharge", "hospital-staff", "admin")
+                .allow("PUT /api/v1/referrals/{id}/fhir", "hospital-staff", "admin")
                 .allow("GET /api/v1/reports/compliance", "dispatcher", "hospital-staff", "ops", "admin")
                 .violations()).isEmpty();
         assertThat(AccessMatrix.badTokenViolations("GET /api/v1/referrals", "dispatcher")).isEmpty();

@@ -115,9 +115,13 @@ public class Dispatcher {
             consider(info);
             return;
         }
+        int before = q.priority;
         q.priority = Math.max(q.priority, info.priority());
         q.medical = q.medical || info.medical();
         if (q.emergency || !isEmergency(info.needs(), q.priority)) {
+            if (q.priority > before) {
+                requeued(q, info.needs()); // still waiting, now higher in the queue: said on the timeline
+            }
             return;
         }
         q.emergency = true;
@@ -126,7 +130,16 @@ public class Dispatcher {
         if (team != null) {
             q.delete();
             dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, null);
+        } else {
+            requeued(q, info.needs()); // an emergency now, waiting for the first free team
         }
+    }
+
+    /** A waiting case's priority rose (a repeat call): the queue entry is published again with its new priority. */
+    private void requeued(QueuedCase q, List<Need> needs) {
+        outbox.publish(new DispatchQueued(q.caseId, q.caseCode, Instant.now(), needs, q.wardCode, q.districtCode,
+                q.priority, q.reason));
+        decisions.queued(q, q.caseCode, q.reason);
     }
 
     /** Emergency transport and oxygen, or a triaged priority at or above the threshold, go out without a person. */

@@ -70,7 +70,8 @@ public class CaseLifecycle {
                     .collect(Collectors.joining("; "));
             String outcomesEn = d.after().stream().map(t -> t.track().en() + ": " + OutcomeWords.en(t.outcome()))
                     .collect(Collectors.joining("; "));
-            record(c, new CaseResolved(c.id, c.code, at, CaseResolved.BY_OUTCOMES, null, outcomesOf(d.after())),
+            record(c, new CaseResolved(c.id, c.code, at, CaseResolved.BY_OUTCOMES, "every need reached its outcome",
+                    outcomesOf(d.after())),
                     new Summary("Mọi nhu cầu đã có kết quả (" + outcomes + "); hồ sơ hoàn tất",
                             "Every need has an outcome (" + outcomesEn + "); case resolved"));
         }

@@ -34,6 +34,7 @@ public class CaseTrack extends PanacheEntityBase {
     public Instant openedAt;
     public Instant outcomeAt;
     public int reopenCount;
+    public Instant since;
 
     public static List<CaseTrack> of(UUID caseId) {
         return list("caseId = ?1 order by track", caseId);
@@ -56,7 +57,7 @@ public class CaseTrack extends PanacheEntityBase {
 
     public TrackState state() {
         return new TrackState(track, waitingFor, outcome, new HashSet<>(List.of(openItems)), openedAt, outcomeAt,
-                reopenCount);
+                reopenCount, since);
     }
 
     /** Writes the changed states of one case: updates its rows, inserts the new ones. */
@@ -80,6 +81,7 @@ public class CaseTrack extends PanacheEntityBase {
             row.openedAt = s.openedAt();
             row.outcomeAt = s.outcomeAt();
             row.reopenCount = s.reopenCount();
+            row.since = s.since();
             if (isNew) {
                 row.persist(); // the insert takes the values as they are now
             }

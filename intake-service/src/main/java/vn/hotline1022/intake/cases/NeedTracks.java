@@ -89,7 +89,7 @@ public final class NeedTracks {
             if (s == null) {
                 tracks.put(t, TrackState.open(t, at));
             } else if (s.ended()) {
-                tracks.put(t, s.reopened(t.firstWait()));
+                tracks.put(t, s.reopened(t.firstWait(), at));
             }
         }
         return new Decision(current, List.copyOf(tracks.values()), null);
@@ -119,7 +119,7 @@ public final class NeedTracks {
         }
         Map<Track, TrackState> tracks = byTrack(current);
         Track t = last.get().track();
-        tracks.put(t, last.get().reopened(t.firstWait()));
+        tracks.put(t, last.get().reopened(t.firstWait(), at));
         return new Decision(current, List.copyOf(tracks.values()), null);
     }
 
@@ -136,7 +136,7 @@ public final class NeedTracks {
         if (!s.ended()) {
             return new Decision(current, current, "nhu cầu này vẫn đang được xử lý, chưa thể mở lại");
         }
-        tracks.put(track, s.reopened(track.firstWait()));
+        tracks.put(track, s.reopened(track.firstWait(), at));
         return new Decision(current, List.copyOf(tracks.values()), null);
     }
 
@@ -169,22 +169,28 @@ public final class NeedTracks {
         } else if (event instanceof PatientHandedOver) {
             end(tracks, Track.TRANSPORT, "HANDED_OVER", at);
             move(tracks, Track.HOSPITAL, Waiting.ADMISSION, at);
-        } else if (event instanceof PatientAdmitted) {
+        } else if (event instanceof PatientAdmitted admitted) {
             end(tracks, Track.HOSPITAL, "ADMITTED", at);
-            if (tracks.containsKey(Track.TRANSPORT)) {
+            if (PatientAdmitted.HANDED_OVER_BY_TEAM.equals(admitted.how())) {
+                // The handover on dispatch's topic may reach intake after this: the transport has ended either way.
+                end(tracks, Track.TRANSPORT, "HANDED_OVER", at);
+            } else if (tracks.containsKey(Track.TRANSPORT)) {
                 end(tracks, Track.TRANSPORT, "ADMITTED", at); // came by other means
             }
         } else if (event instanceof ReliefScheduled s) {
             TrackState r = current(tracks, Track.RELIEF, at);
-            r = r.ended() ? r.reopened(Waiting.DELIVERY) : r.waiting(Waiting.DELIVERY);
-            tracks.put(Track.RELIEF, r.withItem(s.deliveryId(), true));
+            if (!closedByHand(r)) {
+                r = r.ended() ? r.reopened(Waiting.DELIVERY, at) : r.waiting(Waiting.DELIVERY, at);
+                tracks.put(Track.RELIEF, r.withItem(s.deliveryId(), true));
+            }
         } else if (event instanceof ReliefDelivered d) {
             reliefDelivered(tracks, d);
         } else if (event instanceof ReliefRefused r) {
             reliefRefused(tracks, r);
         } else if (event instanceof CaseVerified v && tracks.containsKey(Track.VERIFICATION)
                 && !CaseVerified.UNREACHABLE.equals(v.outcome())) {
-            end(tracks, Track.VERIFICATION, "VERIFIED:" + v.outcome(), at);
+            // Checked: the owning official's resolution, with what was done, is the outcome.
+            move(tracks, Track.VERIFICATION, Waiting.OFFICIAL_DECISION, at);
         }
         return new Decision(current, List.copyOf(tracks.values()), null);
     }
@@ -206,35 +212,46 @@ public final class NeedTracks {
             if (s == null) {
                 tracks.put(t, TrackState.open(t, at));
             } else if (s.ended()) {
-                tracks.put(t, s.reopened(t.firstWait()));
+                tracks.put(t, s.reopened(t.firstWait(), at));
             }
         }
     }
 
     private static void reliefDelivered(Map<Track, TrackState> tracks, ReliefDelivered d) {
         TrackState r = current(tracks, Track.RELIEF, d.occurredAt()).withItem(d.deliveryId(), false);
+        if (r.ended()) {
+            return; // ended already (closed by hand, or refused then delivered by another way): kept as it was
+        }
         tracks.put(Track.RELIEF, r.openItems().isEmpty() ? r.ended("DELIVERED", d.occurredAt())
-                : r.waiting(Waiting.DELIVERY));
+                : r.waiting(Waiting.DELIVERY, d.occurredAt()));
     }
 
     /** A refusal ends relief only when no other delivery of the case is on its way; a queued one waits for stock. */
     private static void reliefRefused(Map<Track, TrackState> tracks, ReliefRefused refused) {
         TrackState r = current(tracks, Track.RELIEF, refused.occurredAt());
-        if (!r.openItems().isEmpty()) {
+        if (!r.openItems().isEmpty() || r.ended()) {
             return;
         }
-        tracks.put(Track.RELIEF, refused.queued() ? r.waiting(Waiting.STOCK)
+        tracks.put(Track.RELIEF, refused.queued() ? r.waiting(Waiting.STOCK, refused.occurredAt())
                 : r.ended("REFUSED:" + refused.reason(), refused.occurredAt()));
     }
 
-    /** The track moves on to wait for {@code w}; a track that had its outcome opens again (a new visit, a new try). */
+    /**
+     * The track moves on to wait for {@code w}; a track that had its outcome opens again (a new visit, a new try),
+     * unless a person closed it by hand (a late decision then stays on the timeline only) or the event happened before
+     * the track's current state (another service's topic delivered it late).
+     */
     private static void move(Map<Track, TrackState> tracks, Track t, Waiting w, Instant at) {
         TrackState s = tracks.get(t);
         if (s == null) {
-            tracks.put(t, TrackState.open(t, at).waiting(w));
-        } else {
-            tracks.put(t, s.ended() ? s.reopened(w) : s.waiting(w));
+            tracks.put(t, TrackState.open(t, at).waiting(w, at));
+        } else if (!closedByHand(s) && s.isNewer(at)) {
+            tracks.put(t, s.ended() ? s.reopened(w, at) : s.waiting(w, at));
         }
+    }
+
+    private static boolean closedByHand(TrackState s) {
+        return s.ended() && s.outcome().startsWith(CLOSED);
     }
 
     private static void end(Map<Track, TrackState> tracks, Track t, String outcome, Instant at) {

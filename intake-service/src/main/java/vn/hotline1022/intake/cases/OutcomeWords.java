@@ -13,6 +13,10 @@ public final class OutcomeWords {
         if (outcome == null) {
             return "chưa có kết quả";
         }
+        if (outcome.equals(NeedTracks.CLOSED + CloseReason.RESOLVED_BY_OFFICIAL.name())
+                || outcome.equals(NeedTracks.CLOSED + CloseReason.CONFIRMED_BY_CITIZEN.name())) {
+            return closeReasonVi(outcome.substring(NeedTracks.CLOSED.length()));
+        }
         if (outcome.startsWith(NeedTracks.CLOSED)) {
             return "đóng thủ công: " + closeReasonVi(outcome.substring(NeedTracks.CLOSED.length()));
         }
@@ -28,8 +32,6 @@ public final class OutcomeWords {
             case "ADMITTED" -> "bệnh viện đã nhận bệnh nhân";
             case "DELIVERED" -> "đã giao hàng cứu trợ";
             case NeedTracks.ANSWERED_ON_CALL -> "đã trả lời qua điện thoại";
-            case "VERIFIED:VALID" -> "cán bộ xác minh: phản ánh đúng";
-            case "VERIFIED:NOT_VALID" -> "cán bộ xác minh: phản ánh không đúng";
             default -> outcome;
         };
     }
@@ -53,8 +55,6 @@ public final class OutcomeWords {
             case "ADMITTED" -> "admitted by the hospital";
             case "DELIVERED" -> "relief delivered";
             case NeedTracks.ANSWERED_ON_CALL -> "answered on the call";
-            case "VERIFIED:VALID" -> "verified: the report is true";
-            case "VERIFIED:NOT_VALID" -> "verified: the report is not true";
             default -> outcome.toLowerCase().replace('_', ' ');
         };
     }

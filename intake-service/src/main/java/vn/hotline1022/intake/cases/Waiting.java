@@ -14,7 +14,8 @@ public enum Waiting {
     DELIVERY("chờ giao hàng cứu trợ", "waiting for the delivery"),
     STOCK("chờ nguồn hàng, kinh phí", "waiting for stock or funds"),
     AGENT_ANSWER("chờ tổng đài viên trả lời", "waiting for an agent's answer"),
-    OFFICIAL("chờ cán bộ xác minh", "waiting for an official's check");
+    OFFICIAL("chờ cán bộ xác minh", "waiting for an official's check"),
+    OFFICIAL_DECISION("đã xác minh, chờ cán bộ kết luận", "checked; waiting for the official's conclusion");
 
     private final String vi;
     private final String en;

@@ -46,8 +46,9 @@ final class Summaries {
                     "Team " + e.teamName() + " dispatched (" + e.matchedBy() + ")");
         }
         if (event instanceof DispatchQueued e) {
-            return new Summary("Đang chờ tổ phản ứng nhanh: " + VietnameseWords.queueReason(e.reason()),
-                    "Waiting for a free team: " + e.reason());
+            return new Summary("Đang chờ tổ phản ứng nhanh: " + VietnameseWords.queueReason(e.reason())
+                    + " (mức ưu tiên " + e.priority() + ")",
+                    "Waiting for a free team: " + e.reason() + " (priority " + e.priority() + ")");
         }
         if (event instanceof TeamArrived) {
             return new Summary("Tổ đã đến nơi", "The team arrived");

@@ -10,16 +10,21 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.callbacks.CallbackRequest;
 import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.cases.CaseLifecycle;
+import vn.hotline1022.intake.cases.CaseTrack;
 import vn.hotline1022.intake.cases.CloseReason;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.OutcomeWords;
 import vn.hotline1022.intake.cases.Summary;
 import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.intake.cases.TrackState;
 import vn.hotline1022.intake.timeline.VietnameseWords;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
@@ -35,8 +40,29 @@ public class CitizenCases {
 
     private static final Logger LOG = Logger.getLogger(CitizenCases.class);
 
-    /** Where the case stands; no personal data. {@code lastStep} is the latest timeline line, in Vietnamese. */
-    public record Status(String code, String status, Instant openedAt, Instant lastStepAt, String lastStep) {
+    /**
+     * Where the case stands; no personal data. {@code lastStep} is the latest timeline line, in Vietnamese;
+     * {@code progress} says in plain words what has happened and what is pending, one line per kind of help (no need
+     * codes; null for a callback not yet a case).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Status(String code, String status, Instant openedAt, Instant lastStepAt, String lastStep,
+            List<Progress> progress) {
+
+        Status(String code, String status, Instant openedAt, Instant lastStepAt, String lastStep) {
+            this(code, status, openedAt, lastStepAt, lastStep, null);
+        }
+    }
+
+    /** One need: its name, whether it is done, and what happened or what it waits for (Vietnamese, English). */
+    public record Progress(String help, String helpEn, boolean done, String text, String textEn, Instant at) {
+
+        static Progress of(TrackState t) {
+            return new Progress(t.track().vi(), t.track().en(), t.ended(),
+                    t.ended() ? OutcomeWords.vi(t.outcome()) : t.waitingFor().vi(),
+                    t.ended() ? OutcomeWords.en(t.outcome()) : t.waitingFor().en(),
+                    t.ended() ? t.outcomeAt() : null);
+        }
     }
 
     @Inject
@@ -153,6 +179,6 @@ public class CitizenCases {
         List<TimelineEntry> steps = TimelineEntry.of(c.id);
         TimelineEntry last = steps.isEmpty() ? null : steps.get(steps.size() - 1);
         return new Status(c.code, c.status.name(), c.openedAt, last == null ? null : last.occurredAt,
-                last == null ? null : last.summary);
+                last == null ? null : last.summary, CaseTrack.states(c.id).stream().map(Progress::of).toList());
     }
 }

@@ -106,6 +106,25 @@ class NeedTracksTest {
     }
 
     @Test
+    void eventsOfDifferentTopicsArrivingOutOfOrderDoNotMoveATrackBack() {
+        // Intake reads dispatch's and referral's topics apart: the admission may come before the handover it followed.
+        List<TrackState> t = NeedTracks.opened(List.of(Need.HOSPITAL_ADMISSION), false, T0);
+        t = NeedTracks.onEvent(t, dispatched()).after();
+        t = NeedTracks.onEvent(t, completed(DispatchOutcome.NEEDS_HOSPITAL)).after();
+        t = NeedTracks.onEvent(t, accepted()).after();
+        NeedTracks.Decision admittedFirst = NeedTracks.onEvent(t, admitted());
+        assertThat(admittedFirst.resolves()).as("admitted by the team's handover: transport ended too").isTrue();
+        List<TrackState> after = admittedFirst.after();
+        for (CaseEvent late : List.of(transport(), handedOver())) {
+            NeedTracks.Decision d = NeedTracks.onEvent(after, late);
+            assertThat(states(d.after())).as("late %s", late.getClass().getSimpleName()).isEqualTo(Map.of(
+                    Track.VISIT, "NEEDS_HOSPITAL", Track.HOSPITAL, "ADMITTED", Track.TRANSPORT, "HANDED_OVER"));
+            assertThat(d.reopens()).isFalse();
+            after = d.after();
+        }
+    }
+
+    @Test
     void aVisitFindsNewNeedsAndOpensTheirTracks() {
         List<TrackState> t = NeedTracks.opened(List.of(Need.MEDICAL_CONSULTATION), false, T0);
         DispatchCompleted found = new DispatchCompleted(CASE, "BD-1", T0.plusSeconds(60), UUID.randomUUID(),
@@ -133,6 +152,8 @@ class NeedTracksTest {
         NeedTracks.Decision reopened = NeedTracks.reopen(t, Track.VISIT, T0.plusSeconds(120));
         assertThat(reopened.refused()).isFalse();
         assertThat(reopened.reopens()).isTrue();
+        assertThat(NeedTracks.onEvent(closed.after(), scheduled(DELIVERY_A)).changed())
+                .as("a late decision on a need closed by hand stays on the timeline only").isEmpty();
         TrackState visit = reopened.after().stream().filter(s -> s.track() == Track.VISIT).findFirst().orElseThrow();
         assertThat(visit.waitingFor()).isEqualTo(Waiting.TEAM);
         assertThat(visit.reopenCount()).isEqualTo(1);

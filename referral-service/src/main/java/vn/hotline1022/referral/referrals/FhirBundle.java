@@ -75,8 +75,10 @@ public class FhirBundle {
         if (statusReason != null) {
             t.put("statusReason", statusReason);
         }
-        t.put("businessStatus", obj("coding", List.of(obj("system", STATUS_SYSTEM, "code", r.status.name())),
-                "text", r.status.name()));
+        // An admitted patient who left: how the stay ended (DISCHARGED, TRANSFERRED, DECEASED), as FhirTaskUpdate reads it.
+        String business = r.dischargeDisposition != null ? r.dischargeDisposition : r.status.name();
+        t.put("businessStatus", obj("coding", List.of(obj("system", STATUS_SYSTEM, "code", business)),
+                "text", business));
         t.put("intent", "order");
         t.put("priority", priority(r.severity));
         t.put("code", obj("coding", List.of(obj("system", "http://hl7.org/fhir/CodeSystem/task-code", "code",
@@ -98,6 +100,12 @@ public class FhirBundle {
         }
         if (r.expectedArrival != null) {
             output.add(obj("type", obj("text", "expected-arrival"), "valueDateTime", time(r.expectedArrival)));
+        }
+        if (r.dischargedAt != null) {
+            output.add(obj("type", obj("text", "discharged-at"), "valueDateTime", time(r.dischargedAt)));
+        }
+        if (r.transferredTo != null) {
+            output.add(obj("type", obj("text", "transferred-to"), "valueString", r.transferredTo));
         }
         if (!output.isEmpty()) {
             t.put("output", output);

@@ -104,6 +104,10 @@ public class Referral extends PanacheEntityBase {
     /** When it stopped being live: rejected, expired, admitted or not admitted. */
     public Instant closedAt;
     public String admissionNote;
+    /** The admitted patient left the hospital: when, how ({@code PatientDischarged} dispositions) and where to. */
+    public Instant dischargedAt;
+    public String dischargeDisposition;
+    public String transferredTo;
 
     public static Referral liveFor(UUID caseId) {
         return find("caseId = ?1 and status in ?2", caseId,
@@ -113,7 +117,7 @@ public class Referral extends PanacheEntityBase {
     /** The last time anything about it changed (FHIR Task.lastModified). */
     public Instant lastModified() {
         Instant last = createdAt;
-        for (Instant t : new Instant[] { referredAt, receivedAt, answeredAt, closedAt }) {
+        for (Instant t : new Instant[] { referredAt, receivedAt, answeredAt, closedAt, dischargedAt }) {
             if (t != null && (last == null || t.isAfter(last))) {
                 last = t;
             }

@@ -12,8 +12,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -49,6 +52,12 @@ public class ReferralResource {
     @Inject
     FhirBundle fhir;
 
+    @Inject
+    Discharges discharges;
+
+    @Inject
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
     /**
      * @param fhirStatus the FHIR R4 Task status the referral's status maps to
      * @param severity null until a field team assessed the patient (a referral opened by the call has none)
@@ -66,13 +75,15 @@ public class ReferralResource {
             String clinicalSummary, Instant createdAt, Instant referredAt, Instant answerDeadline, Instant receivedAt,
             Instant answeredAt, String bedLabel, Instant expectedArrival, String rejectionReason,
             String rejectionDetail, Instant closedAt, String admissionNote, String provinceCode, String districtCode,
-            Integer priority, String openedBy, String hospitalProvinceCode, String hospitalDistrictCode) {
+            Integer priority, String openedBy, String hospitalProvinceCode, String hospitalDistrictCode,
+            Instant dischargedAt, String dischargeDisposition, String transferredTo) {
         static ReferralView of(Referral r, Hospital h) {
             return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId,
                     h == null ? null : h.name, r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt,
                     r.referredAt, r.answerDeadline, r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival,
                     r.rejectionReason, r.rejectionDetail, r.closedAt, r.admissionNote, r.provinceCode, r.districtCode,
-                    r.priority, r.openedBy, h == null ? null : h.provinceCode, h == null ? null : h.districtCode);
+                    r.priority, r.openedBy, h == null ? null : h.provinceCode, h == null ? null : h.districtCode,
+                    r.dischargedAt, r.dischargeDisposition, r.transferredTo);
         }
     }
 
@@ -82,6 +93,18 @@ public class ReferralResource {
 
     /** @param expectedArrival when the hospital expects the patient, if it says */
     public record Acceptance(@NotBlank @Size(max = 100) String bedLabel, Instant expectedArrival) {
+    }
+
+    /**
+     * @param disposition   DISCHARGED (home), TRANSFERRED (to another hospital) or DECEASED
+     * @param transferredTo the receiving hospital's facility code; required for a transfer
+     * @param dischargedAt  when the patient left; now when not given
+     */
+    public record Discharge(@NotNull(message = "chọn hình thức ra viện") @Pattern(
+            regexp = "DISCHARGED|TRANSFERRED|DECEASED", message = "phải là DISCHARGED, TRANSFERRED hoặc DECEASED")
+            String disposition,
+            @Pattern(regexp = "[0-9A-Za-z.-]{1,20}", message = "phải là mã cơ sở khám chữa bệnh") String transferredTo,
+            Instant dischargedAt) {
     }
 
     /** @param detail free text for the compliance report; required when the reason is OTHER */
@@ -179,6 +202,72 @@ public class ReferralResource {
         }
         Referral r = referrer.reject(id, request.reason(), detail);
         return view(r);
+    }
+
+    /**
+     * The admitted patient left the hospital: discharged, transferred or deceased (PatientDischarged, once); the bed is
+     * free again. 409 unless the referral is completed and not yet discharged.
+     */
+    @POST
+    @Path("/{id}/discharge")
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
+    public ReferralView discharge(@PathParam("id") UUID id, @Valid @NotNull Discharge request) {
+        checkOwnHospital(id);
+        return answer(id, discharges.discharge(id, request.disposition(), request.transferredTo(),
+                request.dischargedAt()));
+    }
+
+    /**
+     * A hospital system updates the referral's FHIR R4 Task (status and businessStatus, see {@link FhirTaskUpdate}):
+     * received, accepted (with the bed), rejected (with the reason), completed (admitted, discharged, transferred,
+     * deceased) or failed (not admitted). Answers the referral as FHIR again.
+     */
+    @PUT
+    @Path("/{id}/fhir")
+    @Consumes({ FhirBundle.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @Produces({ FhirBundle.MEDIA_TYPE, MediaType.APPLICATION_JSON })
+    @RolesAllowed({ Roles.HOSPITAL_STAFF, Roles.ADMIN })
+    public Response updateTask(@PathParam("id") UUID id, @NotNull String task) {
+        checkOwnHospital(id);
+        com.fasterxml.jackson.databind.JsonNode document;
+        try {
+            document = json.readTree(task);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw ProblemException.invalidField("resourceType", "không đọc được JSON của tài nguyên Task");
+        }
+        FhirTaskUpdate.Command command = FhirTaskUpdate.read(document, id.toString());
+        Referral r;
+        if (command instanceof FhirTaskUpdate.Invalid invalid) {
+            throw ProblemException.invalidField(invalid.field(), invalid.message());
+        } else if (command instanceof FhirTaskUpdate.Receive) {
+            r = referrer.receive(id);
+        } else if (command instanceof FhirTaskUpdate.Accept accept) {
+            r = referrer.accept(id, accept.bedLabel(), accept.expectedArrival());
+        } else if (command instanceof FhirTaskUpdate.Reject reject) {
+            r = referrer.reject(id, reject.reason(), reject.detail());
+        } else if (command instanceof FhirTaskUpdate.Admit admit) {
+            r = admissions.recordAdmission(id, true, admit.note());
+        } else if (command instanceof FhirTaskUpdate.NotAdmitted notAdmitted) {
+            r = admissions.recordAdmission(id, false, notAdmitted.note());
+        } else {
+            FhirTaskUpdate.Discharge d = (FhirTaskUpdate.Discharge) command;
+            Discharges.Result result = discharges.discharge(id, d.disposition(), d.transferredTo(), d.dischargedAt());
+            answer(id, result); // a refusal is thrown as its problem
+            r = ((Discharges.Done) result).referral();
+        }
+        Hospital h = r.hospitalId == null ? null : Hospital.findById(r.hospitalId);
+        return Response.ok(fhir.bundle(r, h)).type(FhirBundle.MEDIA_TYPE).build();
+    }
+
+    private static ReferralView answer(UUID id, Discharges.Result result) {
+        if (result instanceof Discharges.Done done) {
+            return view(done.referral());
+        }
+        if (result instanceof Discharges.Refused refused) {
+            throw refused.field() == null ? ProblemException.conflict(refused.reason())
+                    : ProblemException.invalidField(refused.field(), refused.reason());
+        }
+        throw ProblemException.notFound("Referral " + id);
     }
 
     private static ReferralView view(Referral r) {
