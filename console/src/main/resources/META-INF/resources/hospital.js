@@ -8,6 +8,7 @@ import { api as callApi, me, start as signedIn } from './session.js';
 import { enumText, loadTexts, onLanguageChange, switchLanguage, t, vietnamInstant, when } from './i18n.js';
 import { clearErrors, el, showFieldErrors } from './dom.js';
 import { ATTRIBUTION, centres, districtDistance, loadDistricts } from './geo.js';
+import { dischargeCell, startDischarges } from './hospital-discharge.js';
 
 const REASONS = ['NO_BEDS', 'NO_SPECIALTY', 'NO_STAFF', 'OTHER'];
 const OPEN = ['PENDING', 'RECEIVED'];
@@ -167,6 +168,9 @@ function statusCell(r) {
 
 /** An accepted patient came (by other means than 1022's team) or did not: the hospital records which. */
 function admissionCell(r) {
+  if (r.status === 'COMPLETED') {
+    return dischargeCell(r);
+  }
   if (r.status !== 'ACCEPTED') {
     return el('td', {}, r.closedAt && r.status !== 'REJECTED' && r.status !== 'EXPIRED' ? when(r.closedAt) : '');
   }
@@ -182,7 +186,7 @@ function admissionCell(r) {
 
 function renderAnswered() {
   const answered = referrals.filter((r) => !OPEN.includes(r.status) && r.answeredAt).reverse();
-  const key = answered.map((r) => `${r.id}:${r.status}`).join();
+  const key = answered.map((r) => `${r.id}:${r.status}:${r.dischargedAt}`).join();
   if (key === shownAnswered) {
     return; // a note being typed stays
   }
@@ -390,6 +394,7 @@ async function start() {
   $('#referrals').addEventListener('click', receive);
   $('#answered').addEventListener('click', admission);
   $('#answered').addEventListener('submit', admission);
+  startDischarges($('#answered'), post, load);
   $('#capacity').addEventListener('submit', saveCapacity);
   $('#accepting').addEventListener('submit', toggleAccepting);
   $('#distance-source').textContent = ATTRIBUTION;

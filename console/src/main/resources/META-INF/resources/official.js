@@ -87,8 +87,17 @@ async function loadList() {
   $('#official-cases').dataset.kind = asked || 'ALL'; // which tab the rows are of (the browser tests wait for it)
 }
 
+/** What the case's open needs wait for (a team, a bed, stock, the official…), in the chosen language. */
+function waitingText(c) {
+  const english = document.documentElement.lang === 'en';
+  const waiting = (c.tracks || []).filter((tr) => !tr.outcome)
+    .map((tr) => (english ? tr.waitingForTextEn : tr.waitingForText)).filter(Boolean);
+  return waiting.length ? ` — ${waiting.join('; ')}` : '';
+}
+
 function renderList() {
-  const rows = cases.map((c) => [c.code, wardText(c.location), needsText(c.needs), enumText('CaseStatus', c.status),
+  const rows = cases.map((c) => [c.code, wardText(c.location), needsText(c.needs),
+    enumText('CaseStatus', c.status) + waitingText(c),
     String(c.priority), enumText('EscalationLevel', c.sla?.escalationLevel), since(c.openedAt), ownerText(c),
     Boolean(c.sla?.overdue)]);
   const drawn = JSON.stringify([rows, openCase?.code]);

@@ -594,10 +594,27 @@ class CaseFlowEndToEndTest {
             assertThat(answered.getAttribute("data-status")).isEqualTo("ACCEPTED"); // shown as "Đã nhận bệnh nhân"
             assertThat(answered.getText()).contains("Đã nhận bệnh nhân", "Khoa Hồi sức, giường 7");
             browser.screenshot("hospital-portal");
+
+            // The ambulance hands the patient over (the admission is recorded); ten days later the hospital records
+            // the transfer to a central hospital on the same page: the bed is free again, the case says so.
+            awaitTimeline(code, "ReferralAccepted");
+            CaseSteps.handOverThePatientOf(stack, caseId(code));
+            By row = By.cssSelector("#answered tr[data-case='" + code + "']");
+            patiently.until(ExpectedConditions.attributeToBe(row, "data-status", "COMPLETED"));
+            WebElement discharge = patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#answered tr[data-case='" + code + "'] form.discharge")));
+            new Select(discharge.findElement(By.name("disposition"))).selectByValue("TRANSFERRED");
+            discharge.findElement(By.cssSelector("button")).click(); // no facility code: refused next to the field
+            patiently.until(d -> !d.findElement(row).findElement(By.cssSelector(".error[data-field=transferredTo]"))
+                    .getText().isBlank());
+            page.findElement(row).findElement(By.name("transferredTo")).sendKeys("79001");
+            page.findElement(row).findElement(By.cssSelector("form.discharge button")).click();
+            patiently.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#answered tr[data-case='" + code + "'] td.discharged")));
+            assertThat(page.findElement(row).getText()).contains("Chuyển viện → 79001");
         }
-        awaitTimeline(code, "ReferralAccepted");
-        // The ambulance sent for the accepted patient is free for the others.
-        CaseSteps.handOverThePatientOf(stack, caseId(code));
+        JsonPath left = awaitTimeline(code, "PatientDischarged");
+        assertThat(left.getString("tracks.find { it.track == 'HOSPITAL' }.outcome")).isEqualTo("TRANSFERRED");
     }
 
     /**

@@ -166,6 +166,20 @@ class CaseOutcomesTest {
                     .body("tracks.find { it.track == 'RELIEF' }.outcome", equalTo("CLOSED:CONFIRMED_BY_CITIZEN"));
             assertThat(await().atMost(PATIENCE).until(() -> resolvedEvents(intake, caseId), l -> l.size() == 2))
                     .as("resolved, reopened by the citizen, resolved by the citizen").hasSize(2);
+
+            // The week's report counts outcomes, in words: how each kind of help ended, minutes to it, reopened.
+            String ops = TestTokens.user("ops-outcomes", Roles.OPS).sign();
+            String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString();
+            given().auth().oauth2(ops).queryParam("from", today).get("/api/v1/reports/weekly").then().statusCode(200)
+                    .body("outcomes.byOutcome.'giường bệnh viện: bệnh viện đã nhận bệnh nhân'",
+                            org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("outcomes.minutesToOutcome.'hỗ trợ cứu trợ'.cases", org.hamcrest.Matchers.greaterThanOrEqualTo(1))
+                    .body("outcomes.reopenedNeeds", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+            assertThat(given().auth().oauth2(ops).queryParam("from", today).accept("text/csv")
+                    .get("/api/v1/reports/weekly").then().statusCode(200).extract().asString())
+                    .contains("outcome,tổ phản ứng nhanh đến nhà: tổ đã khám, cần nhập viện,")
+                    .contains("minutes_to_outcome_median,giường bệnh viện,")
+                    .contains("total,reopened_needs,");
         } finally {
             intake.stop();
         }

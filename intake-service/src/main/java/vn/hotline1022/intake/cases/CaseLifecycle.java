@@ -112,6 +112,9 @@ public class CaseLifecycle {
     public Optional<TrackState> reopen(HotlineCase c, Instant now, String reason, Summary summary) {
         NeedTracks.Decision d = NeedTracks.helpDidNotCome(CaseTrack.states(c.id), now);
         Optional<TrackState> reopened = d.refused() ? Optional.empty() : d.changed().stream().findFirst();
+        // What had been claimed for that need, so the officials who check it know what to look for.
+        Optional<TrackState> claimed = reopened.flatMap(r -> d.before().stream()
+                .filter(b -> b.track() == r.track()).findFirst());
         CaseTrack.save(c.id, d.changed());
         if (c.status == CaseStatus.RESOLVED) {
             c.status = CaseStatus.IN_PROGRESS;
@@ -119,8 +122,9 @@ public class CaseLifecycle {
         c.resolvedAt = null;
         c.reopenCount++;
         c.lastReopenedAt = now;
-        Summary said = reopened.map(t -> new Summary(summary.vi() + " (" + t.track().vi() + ")",
-                summary.en() + " (" + t.track().en() + ")")).orElse(summary);
+        Summary said = claimed.map(t -> new Summary(summary.vi() + " (" + t.track().vi() + "; đã báo: "
+                + OutcomeWords.vi(t.outcome()) + ")", summary.en() + " (" + t.track().en() + "; claimed: "
+                + OutcomeWords.en(t.outcome()) + ")")).orElse(summary);
         record(c, new CaseReopened(c.id, c.code, now, reason), said);
         return reopened;
     }

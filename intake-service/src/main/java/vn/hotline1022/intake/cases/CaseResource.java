@@ -98,7 +98,8 @@ public class CaseResource {
         if (result instanceof ManualClosures.Refused refused) {
             throw ProblemException.conflict(refused.reason());
         }
-        throw ProblemException.notFound("Case " + code);
+        throw new ProblemException(404, "Không tìm thấy", "Không tìm thấy hồ sơ " + code + " trong khu vực của bạn",
+                List.of());
     }
 
     @GET

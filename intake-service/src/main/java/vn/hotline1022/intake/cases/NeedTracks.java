@@ -22,6 +22,7 @@ import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.events.referral.PatientAdmitted;
+import vn.hotline1022.events.referral.PatientDischarged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -177,6 +178,10 @@ public final class NeedTracks {
             } else if (tracks.containsKey(Track.TRANSPORT)) {
                 end(tracks, Track.TRANSPORT, "ADMITTED", at); // came by other means
             }
+        } else if (event instanceof PatientDischarged discharged && tracks.containsKey(Track.HOSPITAL)
+                && tracks.get(Track.HOSPITAL).ended()) {
+            // How the stay ended replaces "admitted"; the track stays ended, the case is not touched.
+            tracks.put(Track.HOSPITAL, tracks.get(Track.HOSPITAL).ended(discharged.disposition(), at));
         } else if (event instanceof ReliefScheduled s) {
             TrackState r = current(tracks, Track.RELIEF, at);
             if (!closedByHand(r)) {

@@ -30,6 +30,9 @@ public final class OutcomeWords {
             case "NO_CONTACT" -> "tổ đến nhưng không gặp được người";
             case "HANDED_OVER" -> "đã bàn giao bệnh nhân cho bệnh viện";
             case "ADMITTED" -> "bệnh viện đã nhận bệnh nhân";
+            case "DISCHARGED" -> "đã ra viện";
+            case "TRANSFERRED" -> "đã chuyển viện";
+            case "DECEASED" -> "đã tử vong tại bệnh viện";
             case "DELIVERED" -> "đã giao hàng cứu trợ";
             case NeedTracks.ANSWERED_ON_CALL -> "đã trả lời qua điện thoại";
             default -> outcome;
@@ -53,6 +56,9 @@ public final class OutcomeWords {
             case "NO_CONTACT" -> "nobody at the address";
             case "HANDED_OVER" -> "patient handed over to the hospital";
             case "ADMITTED" -> "admitted by the hospital";
+            case "DISCHARGED" -> "discharged";
+            case "TRANSFERRED" -> "transferred to another hospital";
+            case "DECEASED" -> "died in hospital";
             case "DELIVERED" -> "relief delivered";
             case NeedTracks.ANSWERED_ON_CALL -> "answered on the call";
             default -> outcome.toLowerCase().replace('_', ' ');

@@ -2,14 +2,17 @@ package vn.hotline1022.intake.officials;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import vn.hotline1022.intake.cases.CaseStatus;
+import vn.hotline1022.intake.cases.CaseTrack;
 import vn.hotline1022.intake.cases.CaseView;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
+import vn.hotline1022.intake.cases.TrackState;
 
 /**
  * A case as an official sees it: where, what, the clocks, who owns it and the last verification. The caller's name and
@@ -30,6 +33,8 @@ public record OfficialCaseView(
         LastVerification lastVerification,
         Instant openedAt,
         Instant updatedAt,
+        /** Each need: what it waits for, or how it ended (a manual closure says by whom on the timeline). */
+        List<CaseView.TrackView> tracks,
         List<CaseView.Step> timeline,
         List<Visit> visits) {
 
@@ -44,15 +49,21 @@ public record OfficialCaseView(
     }
 
     public static OfficialCaseView summary(HotlineCase c) {
-        return of(c, null, null, false);
+        return of(c, CaseTrack.states(c.id), null, null, false);
+    }
+
+    /** Rows of a list, with what each need waits for (one query for the page's tracks). */
+    public static List<OfficialCaseView> rows(List<HotlineCase> cases) {
+        Map<UUID, List<TrackState>> tracks = CaseTrack.statesOf(cases.stream().map(c -> c.id).toList());
+        return cases.stream().map(c -> of(c, tracks.getOrDefault(c.id, List.of()), null, null, false)).toList();
     }
 
     public static OfficialCaseView full(HotlineCase c, List<TimelineEntry> timeline, List<VerificationVisit> visits) {
-        return of(c, timeline, visits, true);
+        return of(c, CaseTrack.states(c.id), timeline, visits, true);
     }
 
-    private static OfficialCaseView of(HotlineCase c, List<TimelineEntry> timeline, List<VerificationVisit> visits,
-            boolean withCaller) {
+    private static OfficialCaseView of(HotlineCase c, List<TrackState> tracks, List<TimelineEntry> timeline,
+            List<VerificationVisit> visits, boolean withCaller) {
         return new OfficialCaseView(c.id, c.code, c.status, c.priority, c.needs,
                 new CaseView.Place(c.provinceCode, c.districtCode, c.wardCode, c.addressText), c.notes,
                 withCaller ? new CaseView.Caller(c.callerName, c.callerPhone) : null,
@@ -60,7 +71,7 @@ public record OfficialCaseView(
                         c.reopenCount, c.overdue(Instant.now())),
                 c.officialOwner == null ? null : new Ownership(c.officialOwner, c.officialOwnedAt),
                 c.lastVerification == null ? null : new LastVerification(c.lastVerification, c.lastVerifiedAt),
-                c.openedAt, c.updatedAt,
+                c.openedAt, c.updatedAt, tracks.stream().map(CaseView.TrackView::of).toList(),
                 timeline == null ? null : timeline.stream().map(CaseView.Step::of).toList(),
                 visits == null ? null
                         : visits.stream().map(v -> new Visit(v.official, v.outcome, v.actionTaken, v.visitedAt,

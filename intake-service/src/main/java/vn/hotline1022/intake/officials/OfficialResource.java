@@ -75,7 +75,7 @@ public class OfficialResource {
                 user.username(), page, size, Instant.now());
         audit.record(AuditTrail.Action.CASES_LISTED, null, null, "officials" + (kind == null ? "" : " kind=" + kind)
                 + " page=" + page + ": " + result.items().size() + " shown of " + result.total());
-        return RestResponse.ResponseBuilder.ok(result.items().stream().map(OfficialCaseView::summary).toList())
+        return RestResponse.ResponseBuilder.ok(OfficialCaseView.rows(result.items()))
                 .header("X-Total-Count", result.total()).build();
     }
 

@@ -83,9 +83,12 @@ public class DailySummaryIssuer {
         long resolved = r.byStatus().getOrDefault("RESOLVED", 0L);
         String date = DAY.format(day);
         String summary = "Ngày " + date + ": " + r.cases() + " hồ sơ, " + resolved + " đã giải quyết, "
-                + r.slaBreaches() + " vượt hạn, " + r.escalated() + " chuyển cấp. (" + date + ": " + r.cases()
-                + " cases, " + resolved + " resolved, " + r.slaBreaches() + " past their deadlines, " + r.escalated()
-                + " escalated.)";
+                + r.slaBreaches() + " vượt hạn, " + r.escalated() + " chuyển cấp, "
+                + r.outcomes().reopenedNeeds() + " nhu cầu mở lại, " + r.outcomes().callersWithoutOutcome()
+                + " người gọi từ 3 lần chưa có kết quả. (" + date + ": " + r.cases() + " cases, " + resolved
+                + " resolved, " + r.slaBreaches() + " past their deadlines, " + r.escalated() + " escalated, "
+                + r.outcomes().reopenedNeeds() + " needs reopened, " + r.outcomes().callersWithoutOutcome()
+                + " callers with 3+ calls and no outcome.)";
         outbox.publish(new DailySummaryIssued(id, now, province, district, day, r.cases(), resolved, r.slaBreaches(),
                 r.escalated(), summary));
         return true;

@@ -24,7 +24,8 @@ public class WeeklyReport {
 
     public record Report(LocalDate from, LocalDate to, long cases, long calls, long repeatCalls,
             double repeatCallRate, Map<String, Long> byNeed, Map<String, Long> byDistrict, Map<String, Long> byStatus,
-            Minutes toFirstAction, Minutes toResolution, long slaBreaches, long escalated) {
+            Minutes toFirstAction, Minutes toResolution, long slaBreaches, long escalated,
+            OutcomeFigures.Figures outcomes) {
     }
 
     /** Cases opened in the window, ?1 and ?2 being its start and end instants. */
@@ -53,6 +54,9 @@ public class WeeklyReport {
 
     @Inject
     AdminUnits units;
+
+    @Inject
+    OutcomeFigures outcomeFigures;
 
     /** The (province, district) pairs with cases opened in the window, in code order: the areas to report on. */
     @SuppressWarnings("unchecked")
@@ -100,7 +104,8 @@ public class WeeklyReport {
         return new Report(from, from.plusDays(6), ((Number) sla[0]).longValue(), callCount, repeats,
                 callCount == 0 ? 0 : Math.round(1000.0 * repeats / callCount) / 1000.0, byNeed, byDistrict, byStatus,
                 minutes("first_action_at", start, end, inArea), minutes("resolved_at", start, end, inArea),
-                ((Number) sla[1]).longValue(), ((Number) sla[2]).longValue());
+                ((Number) sla[1]).longValue(), ((Number) sla[2]).longValue(),
+                outcomeFigures.of(start, end, area == null ? "" : area.condition("c.")));
     }
 
     private Minutes minutes(String column, Instant start, Instant end, String inArea) {
@@ -145,6 +150,13 @@ public class WeeklyReport {
         line(sb, "minutes_to_first_action", "p90", r.toFirstAction().p90());
         line(sb, "minutes_to_resolution", "median", r.toResolution().median());
         line(sb, "minutes_to_resolution", "p90", r.toResolution().p90());
+        r.outcomes().byOutcome().forEach((k, v) -> line(sb, "outcome", k, v));
+        r.outcomes().minutesToOutcome().forEach((k, v) -> {
+            line(sb, "minutes_to_outcome_median", k, v.median());
+            line(sb, "minutes_to_outcome_p90", k, v.p90());
+        });
+        line(sb, "total", "reopened_needs", r.outcomes().reopenedNeeds());
+        line(sb, "total", "callers_3_plus_without_outcome", r.outcomes().callersWithoutOutcome());
         return sb.toString();
     }
 

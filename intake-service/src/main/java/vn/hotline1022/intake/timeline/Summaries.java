@@ -16,6 +16,7 @@ import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.notification.NotificationFailed;
 import vn.hotline1022.events.notification.NotificationSent;
 import vn.hotline1022.events.referral.PatientAdmitted;
+import vn.hotline1022.events.referral.PatientDischarged;
 import vn.hotline1022.events.referral.PatientReferred;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.referral.ReferralExpired;
@@ -24,6 +25,7 @@ import vn.hotline1022.events.referral.ReferralRejected;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
 import vn.hotline1022.events.relief.ReliefScheduled;
+import vn.hotline1022.intake.cases.OutcomeWords;
 import vn.hotline1022.intake.cases.Summary;
 
 /**
@@ -83,10 +85,17 @@ final class Summaries {
                     hospitalEn(e.hospitalName(), e.hospitalCode()) + " admitted the patient"
                             + (byTeam ? " (handed over by the transport team)" : " (recorded by the hospital)"));
         }
+        if (event instanceof PatientDischarged e) {
+            String to = e.transferredTo() == null ? "" : " (đến cơ sở " + e.transferredTo() + ")";
+            return new Summary(hospital(e.hospitalName(), e.hospitalCode()) + ": "
+                    + OutcomeWords.vi(e.disposition()) + to,
+                    hospitalEn(e.hospitalName(), e.hospitalCode()) + ": " + OutcomeWords.en(e.disposition())
+                            + (e.transferredTo() == null ? "" : " (to facility " + e.transferredTo() + ")"));
+        }
         if (event instanceof PatientReferred e) {
             return new Summary("Đã đề nghị " + e.hospitalName() + " nhận bệnh nhân ("
                     + VietnameseWords.bed(e.bedType()) + "), hạn trả lời " + LOCAL.format(e.answerDeadline())
-                    + " (lần " + e.attempt() + ")",
+                    + " (lần " + e.attempt() + ")" + (e.routingReason() == null ? "" : "; " + e.routingReason()),
                     "Bed (" + e.bedType() + ") asked of " + e.hospitalName() + ", answer due by "
                             + LOCAL.format(e.answerDeadline()) + " (attempt " + e.attempt() + ")");
         }

@@ -211,6 +211,7 @@ public final class VietnameseWords {
             case "ReferralExpired" -> "bệnh viện không trả lời kịp";
             case "ReferralWaiting" -> "đang chờ giường trống";
             case "PatientAdmitted" -> "đã nhập viện";
+            case "PatientDischarged" -> "đã ra viện";
             case "ReliefScheduled" -> "đã lên lịch hỗ trợ";
             case "ReliefDelivered" -> "đã trao hỗ trợ";
             case "ReliefRefused" -> "chưa lên lịch hỗ trợ";

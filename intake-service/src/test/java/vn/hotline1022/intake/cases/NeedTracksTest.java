@@ -20,6 +20,7 @@ import vn.hotline1022.events.dispatch.TeamDispatched;
 import vn.hotline1022.events.dispatch.TransportDispatched;
 import vn.hotline1022.events.intake.CaseVerified;
 import vn.hotline1022.events.referral.PatientAdmitted;
+import vn.hotline1022.events.referral.PatientDischarged;
 import vn.hotline1022.events.referral.ReferralAccepted;
 import vn.hotline1022.events.relief.ReliefDelivered;
 import vn.hotline1022.events.relief.ReliefRefused;
@@ -103,6 +104,11 @@ class NeedTracksTest {
                 Track.TRANSPORT, "HANDED_OVER", Track.RELIEF, "DELIVERED"));
         assertThat(NeedTracks.onEvent(last.after(), delivered(DELIVERY_B)).resolves())
                 .as("an event after resolution does not resolve again").isFalse();
+        NeedTracks.Decision left = NeedTracks.onEvent(last.after(), new PatientDischarged(CASE, "BD-1",
+                T0.plusSeconds(864_000), UUID.randomUUID(), UUID.randomUUID(), "BV-01", "BV",
+                PatientDischarged.TRANSFERRED, T0.plusSeconds(864_000), "79001"));
+        assertThat(states(left.after()).get(Track.HOSPITAL)).as("how the stay ended").isEqualTo("TRANSFERRED");
+        assertThat(left.resolves() || left.reopens()).as("the case is not touched").isFalse();
     }
 
     @Test

@@ -104,6 +104,8 @@ public class Referral extends PanacheEntityBase {
     /** When it stopped being live: rejected, expired, admitted or not admitted. */
     public Instant closedAt;
     public String admissionNote;
+    /** Why this hospital's tier (LevelRule), shown to the hospital and on the case's timeline; null for any. */
+    public String routingReason;
     /** The admitted patient left the hospital: when, how ({@code PatientDischarged} dispositions) and where to. */
     public Instant dischargedAt;
     public String dischargeDisposition;

@@ -76,14 +76,14 @@ public class ReferralResource {
             Instant answeredAt, String bedLabel, Instant expectedArrival, String rejectionReason,
             String rejectionDetail, Instant closedAt, String admissionNote, String provinceCode, String districtCode,
             Integer priority, String openedBy, String hospitalProvinceCode, String hospitalDistrictCode,
-            Instant dischargedAt, String dischargeDisposition, String transferredTo) {
+            Instant dischargedAt, String dischargeDisposition, String transferredTo, String routingReason) {
         static ReferralView of(Referral r, Hospital h) {
             return new ReferralView(r.id, r.caseId, r.caseCode, r.status, r.status.fhir(), r.hospitalId,
                     h == null ? null : h.name, r.attempt, r.bedType, r.severity, r.clinicalSummary, r.createdAt,
                     r.referredAt, r.answerDeadline, r.receivedAt, r.answeredAt, r.bedLabel, r.expectedArrival,
                     r.rejectionReason, r.rejectionDetail, r.closedAt, r.admissionNote, r.provinceCode, r.districtCode,
                     r.priority, r.openedBy, h == null ? null : h.provinceCode, h == null ? null : h.districtCode,
-                    r.dischargedAt, r.dischargeDisposition, r.transferredTo);
+                    r.dischargedAt, r.dischargeDisposition, r.transferredTo, r.routingReason);
         }
     }
 

@@ -231,7 +231,8 @@ public class Referrer {
         if (r.status != Referral.Status.WAITING || r.provinceCode == null) {
             return;
         }
-        for (Hospital h : Hospital.withFreeBed(r.provinceCode, r.districtCode, r.bedType, r.caseId)) {
+        for (Hospital h : LevelRule.order(Hospital.withFreeBed(r.provinceCode, r.districtCode, r.bedType, r.caseId),
+                hospital -> hospital.level, r.severity, r.bedType)) {
             if (BedPool.hold(h.id, r.bedType)) {
                 refer(r, h);
                 return;
@@ -254,8 +255,9 @@ public class Referrer {
         r.hospitalId = h.id;
         r.referredAt = now;
         r.answerDeadline = now.plus(config.answerTimeout());
+        r.routingReason = LevelRule.reason(r.severity, r.bedType, h.level);
         outbox.publish(new PatientReferred(r.caseId, r.caseCode, now, r.id, h.id, h.name, r.bedType, r.severity,
-                r.clinicalSummary, r.answerDeadline, r.attempt, h.code));
+                r.clinicalSummary, r.answerDeadline, r.attempt, h.code, r.routingReason));
         LOG.infof("Case %s referred to %s for a %s bed (attempt %d)", r.caseCode, h.name, r.bedType, r.attempt);
     }
 
