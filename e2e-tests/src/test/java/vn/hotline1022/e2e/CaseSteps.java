@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.restassured.http.ContentType;
+import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.localstack.LocalStack;
 
 /**

@@ -150,9 +150,13 @@ class Open311Test {
             given().auth().oauth2(AGENT).get("/api/v1/cases/{code}", code).then().statusCode(200)
                     .body("channel", equalTo("APP")).body("householdSize", equalTo(4));
 
-            // The same phone again: joined to its open case, never a second one.
-            post(form(KEY, "RENT_SUPPORT", phone)).then().statusCode(200).body("[0].service_request_id",
-                    equalTo(code));
+            // The same phone again: the app only names it, so the request never joins nor names that open case; it
+            // waits for an agent's callback to the phone, under a code of its own (no second case either).
+            Response again = post(form(KEY, "RENT_SUPPORT", phone));
+            again.then().statusCode(202);
+            assertThat(again.asString()).doesNotContain(code);
+            assertThat(again.jsonPath().getString("[0].service_request_id"))
+                    .matches("BD-\\d{8}-\\d{4}-[A-HJKMNP-Z2-9]{3}");
         } finally {
             intake.stop();
         }

@@ -99,6 +99,34 @@ class ZaloTest {
         }
     }
 
+    /**
+     * A Zalo message only names a phone: when that phone already has an open case, the message must not join it nor
+     * name its code (code and phone are all the public tracking asks): it waits for an agent's callback to the phone,
+     * under a code of its own.
+     */
+    @Test
+    void aMessageNamingAnotherPersonsPhoneNeverJoinsOrNamesTheirCase() {
+        String phone = uniquePhone();
+        String owner = userId();
+        String first = FakeZaloOa.textEvent(owner, messageId(), "1022 luong thuc " + SampleEvents.LAI_THIEU + " 2 "
+                + phone, 0);
+        post(first, FakeZaloOa.signature(first)).then().statusCode(200);
+        String theirCase = code(await().atMost(PATIENCE).until(() -> sentTo(owner), s -> s.size() == 1).get(0).text());
+        assertThat(count("select count(*) from hotline_case where code = ?1", theirCase)).isEqualTo(1);
+
+        String stranger = userId();
+        String probe = FakeZaloOa.textEvent(stranger, messageId(), "1022 tien nha " + SampleEvents.LAI_THIEU + " "
+                + phone, 0);
+        post(probe, FakeZaloOa.signature(probe)).then().statusCode(200);
+        String answer = await().atMost(PATIENCE).until(() -> sentTo(stranger), s -> s.size() == 1).get(0).text();
+        assertThat(answer).doesNotContain(theirCase).contains("gọi lại");
+        String callback = code(answer);
+        assertThat(count("select count(*) from callback_request where code = ?1 and status = 'PENDING_CALLBACK'",
+                callback)).isEqualTo(1);
+        assertThat(count("select count(*) from case_call cc join hotline_case c on c.id = cc.case_id"
+                + " where c.code = ?1", theirCase)).as("no call joined their case").isEqualTo(1);
+    }
+
     @Test
     void freeTextWithAPhoneWaitsForACallbackAndWithoutOneIsAskedForIt() {
         String phone = uniquePhone();

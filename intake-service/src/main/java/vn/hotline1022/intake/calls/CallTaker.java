@@ -92,6 +92,26 @@ public class CallTaker {
     }
 
     /**
+     * A request whose phone is only claimed, not proved (a Zalo message naming a number, a partner app's form): it may
+     * open a new case, never join one — joining would tell a stranger another person's case code, which is all the
+     * public tracking asks besides the phone. Empty when the phone or the household has an open case: nothing is
+     * written, and the caller turns the request into a callback, which an agent answers by calling that phone.
+     */
+    @Transactional
+    public Optional<Taken> takeNewOnly(NewCall call, String agent) {
+        String phone = PhoneNumbers.normalise(call.caller().phone())
+                .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));
+        AdminUnits.Ward ward = units.ward(call.location().wardCode())
+                .orElseThrow(() -> ProblemException.invalidField("location.wardCode", "no ward has this code"));
+        Optional<String> household = HouseholdAddress.key(call.location().addressText());
+        locks.lock(LockSpace.CALLER_PHONE, phone); // the same order as take(): phone, then household
+        household.ifPresent(key -> locks.lock(LockSpace.HOUSEHOLD_ADDRESS, ward.code() + ":" + key));
+        boolean wouldJoin = HotlineCase.openByPhone(phone).isPresent() || household
+                .flatMap(key -> HotlineCase.openByHousehold(ward.code(), key)).isPresent();
+        return wouldJoin ? Optional.empty() : Optional.of(take(call, agent, null));
+    }
+
+    /**
      * @param reservedCode the code a new case gets, when the citizen was already told one (a callback's); null for
      *                     the next number of the ward's province
      */

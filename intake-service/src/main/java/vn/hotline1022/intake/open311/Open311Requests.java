@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -24,6 +25,7 @@ import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.intake.IntakeConfig;
+import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.calls.CallTaker;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
@@ -66,21 +68,37 @@ public class Open311Requests {
     @Inject
     WebRequests webRequests;
 
-    /** @param opened a new case was opened; false when the request joined an open case */
+    @Inject
+    Callbacks callbacks;
+
+    /** @param opened a new case was opened; false when the request waits for an agent's callback instead */
     public record Submitted(Open311Records.Created answer, boolean opened) {
     }
 
-    /** A partner app's request: the case it opened, or the open case of the same phone or household it joined. */
+    /**
+     * A partner app's request: the case it opened. The app only names the phone, so a request for a phone or
+     * household that has an open case never joins it (the answer would name that case's code): it waits for an
+     * agent's callback to the phone, with its own code, and the agent joins it to the case once the phone answers.
+     */
     public Submitted submit(RequestForm form, String partner) {
         NewCall call = toCall(form, ContactChannel.APP);
         guard.admitWithin("open311:client:" + partner, config.open311().requestsPerClientPerHour(),
                 Duration.ofHours(1));
         admitPhone(call.caller().phone());
-        CallTaker.Taken taken = callTaker.take(call, "open311:" + partner);
-        String notice = taken.created()
-                ? "Tổng đài 1022 đã tiếp nhận yêu cầu " + taken.hotlineCase().code + "."
-                : "Yêu cầu được gộp vào hồ sơ đang xử lý " + taken.hotlineCase().code + ".";
-        return new Submitted(new Open311Records.Created(taken.hotlineCase().code, notice, null), taken.created());
+        Optional<CallTaker.Taken> taken = callTaker.takeNewOnly(call, "open311:" + partner);
+        if (taken.isEmpty()) {
+            Callbacks.Requested callback = callbacks.request(ContactChannel.APP, call.caller().phone(),
+                    Services.need(form.service_code).name() + " " + form.address_id
+                            + (form.description == null ? "" : ": " + form.description));
+            // A callback already pending for the phone may be someone else's: its code is not told.
+            String code = callback.created() ? callback.callback().code : null;
+            return new Submitted(new Open311Records.Created(code, "Tổng đài 1022 đã nhận yêu cầu"
+                    + (code == null ? "" : " " + code) + "; tổng đài viên sẽ gọi lại số điện thoại đã cho để xác nhận.",
+                    null), false);
+        }
+        String code = taken.get().hotlineCase().code;
+        return new Submitted(new Open311Records.Created(code, "Tổng đài 1022 đã tiếp nhận yêu cầu " + code + ".", null),
+                true);
     }
 
     /** A request without a partner's key (channel WEB): kept until the code texted to its phone comes back. */

@@ -70,8 +70,9 @@ public class Open311Resource {
     @POST
     @Path("/requests.json")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "File a request. A partner app (api_key): it becomes a case on the channel APP, or joins the"
-            + " open case of the same phone or household; 201 for a new case, 200 when joined. Without a key (channel"
+    @Operation(summary = "File a request. A partner app (api_key): it becomes a case on the channel APP (201); for a"
+            + " phone or household with an open case it waits for an agent's callback to that phone instead (202, the"
+            + " callback's code), since the app does not prove the phone is the caller's. Without a key (channel"
             + " WEB): 202 with a token; a code is texted to the phone, and the request opens a case only once the code"
             + " comes back (POST tokens/{token}/confirmation.json)")
     public Response submit(@Valid @BeanParam RequestForm form) {
@@ -82,7 +83,7 @@ public class Open311Resource {
                 "Unknown API key", "The api_key is not a partner app's; leave it out to confirm by phone instead",
                 List.of()));
         Open311Requests.Submitted submitted = requests.submit(form, partner);
-        return Response.status(submitted.opened() ? 201 : 200).entity(List.of(submitted.answer())).build();
+        return Response.status(submitted.opened() ? 201 : 202).entity(List.of(submitted.answer())).build();
     }
 
     @POST

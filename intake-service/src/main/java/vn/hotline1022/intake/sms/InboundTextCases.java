@@ -51,10 +51,14 @@ public class InboundTextCases {
         return found.isEmpty() ? Optional.empty() : Optional.of((String) found.get(0));
     }
 
-    /** Opens the case (or joins the phone's or household's open case) and answers with its code. */
+    /**
+     * Opens the case (or, for a text that proves its phone, joins the phone's or household's open case) and answers
+     * with its code. A phone only named in the message (Zalo) never joins an open case: the request waits for an
+     * agent's callback to that phone, and the answer names the callback's code, never the case's.
+     */
     @Transactional
     public String take(String provider, String messageId, ContactChannel channel, String phone,
-            TextKeywords.Request request) {
+            TextKeywords.Request request, String text) {
         // The phone's calls are taken one after another (CallTaker takes the same lock): a second delivery of the
         // same message waits for the first and then finds its answer.
         locks.lock(LockSpace.CALLER_PHONE, phone);
@@ -65,7 +69,13 @@ public class InboundTextCases {
         NewCall call = new NewCall(null, channel, new NewCall.CallerDetails(null, phone),
                 new NewCall.Address(request.wardCode(), null, null, null), List.of(request.need()),
                 request.householdSize(), Set.of(), null, null, false);
-        CallTaker.Taken taken = callTaker.take(call, channel.name().toLowerCase(java.util.Locale.ROOT) + "-gateway");
+        String agent = channel.name().toLowerCase(java.util.Locale.ROOT) + "-gateway";
+        Optional<CallTaker.Taken> maybe = channel == ContactChannel.SMS ? Optional.of(callTaker.take(call, agent))
+                : callTaker.takeNewOnly(call, agent);
+        if (maybe.isEmpty()) {
+            return callback(provider, messageId, channel, phone, text, "");
+        }
+        CallTaker.Taken taken = maybe.get();
         String code = taken.hotlineCase().code;
         String reply = taken.created()
                 ? "Tổng đài 1022 đã tiếp nhận yêu cầu, mã hồ sơ " + code + ". Giữ mã này để tra cứu."
@@ -88,10 +98,12 @@ public class InboundTextCases {
         }
         Callbacks.Requested requested = callbacks.request(channel, phone, TextRules.clean(text));
         String code = requested.callback().code;
+        // A phone only named in the message (Zalo) is not told the code of a callback someone else may have asked for.
         String reply = "Tổng đài 1022: " + preface + (requested.created()
                 ? "Đã nhận tin nhắn, mã hồ sơ " + code + ". Tổng đài viên sẽ gọi lại số này. Lần sau có"
                         + " thể soạn 1022 <NHU CẦU> <MÃ PHƯỜNG/XÃ> để được xử lý ngay. Cần gấp, xin gọi 1022."
-                : "Tin nhắn đã được thêm vào yêu cầu gọi lại " + code + ".");
+                : channel == ContactChannel.SMS ? "Tin nhắn đã được thêm vào yêu cầu gọi lại " + code + "."
+                : "Tin nhắn đã được chuyển tới tổng đài viên; tổng đài viên sẽ gọi lại số này.");
         remember(provider, messageId, code, reply);
         return reply;
     }

@@ -104,7 +104,7 @@ public class InboundTexts {
             return confirm(source, messageId, phone.get(), confirmation.get());
         }
         return request.isPresent()
-                ? cases.take(provider, messageId, source.channel(), phone.get(), request.get())
+                ? cases.take(provider, messageId, source.channel(), phone.get(), request.get(), body)
                 : cases.callback(provider, messageId, source.channel(), phone.get(), body, preface);
     }
 }
