@@ -31,7 +31,6 @@ import org.openqa.selenium.support.ui.Select;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import vn.hotline1022.commons.proof.RecipientCode;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.notification.NotificationSent;
@@ -79,17 +78,8 @@ class CaseFlowEndToEndTest {
         given().auth().oauth2(hospital2).contentType(ContentType.JSON).body(Map.of("bedLabel", "Khoa Hồi sức, giường 12"))
                 .post(stack.url("referral-service") + "/api/v1/referrals/{id}/acceptance", referralId)
                 .then().statusCode(200);
-        String relief1 = stack.token("relief1");
-        String deliveryId = given().auth().oauth2(relief1).queryParam("caseId", caseId).get(stack.url("relief-service")
-                + "/api/v1/deliveries").then().statusCode(200).extract().path("find { it.status == 'SCHEDULED' }.id");
-        // The household shows the volunteer the receipt code its phone was texted (derived with this install's
-        // secret, as notification-service did); no officer could have read it anywhere.
-        String recipientCode = RecipientCode.derive(stack.secrets().get("HOTLINE_RECIPIENT_CODE_SECRET"),
-                UUID.fromString(deliveryId));
-        given().auth().oauth2(relief1).contentType(ContentType.JSON)
-                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu", "recipientCode", recipientCode))
-                .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
-                .then().statusCode(200);
+        // The household shows the volunteer the receipt code its phone was texted.
+        CaseSteps.deliverTheReliefOf(stack, caseId);
 
         JsonPath finalCase = awaitTimeline(code, "ReferralAccepted", "ReliefDelivered");
         assertThat(finalCase.getString("status")).isEqualTo("IN_PROGRESS");

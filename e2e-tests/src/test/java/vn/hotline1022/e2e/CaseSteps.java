@@ -1,7 +1,6 @@
 package vn.hotline1022.e2e;
 
 import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -69,7 +68,10 @@ final class CaseSteps {
         return referralId;
     }
 
-    /** A volunteer delivers the case's scheduled relief; the household shows the receipt code its phone was texted. */
+    /**
+     * A volunteer delivers the case's scheduled relief; the household shows the receipt code its phone was texted
+     * (derived with this install's secret, as notification-service did: no officer could have read it anywhere).
+     */
     static void deliverTheReliefOf(LocalStack stack, UUID caseId) {
         String relief = stack.token("relief1");
         String deliveryId = await().atMost(PATIENCE).until(() -> given().auth().oauth2(relief)
@@ -78,9 +80,8 @@ final class CaseSteps {
         String recipientCode = RecipientCode.derive(stack.secrets().get("HOTLINE_RECIPIENT_CODE_SECRET"),
                 UUID.fromString(deliveryId));
         given().auth().oauth2(relief).contentType(ContentType.JSON)
-                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường", "recipientCode", recipientCode))
+                .body(Map.of("deliveredBy", "Mặt trận Tổ quốc phường Lái Thiêu", "recipientCode", recipientCode))
                 .post(stack.url("relief-service") + "/api/v1/deliveries/{id}/confirmation", deliveryId)
                 .then().statusCode(200);
-        assertThat(deliveryId).isNotNull();
     }
 }

@@ -177,7 +177,8 @@ class CaseOutcomesTest {
                     .body("outcomes.reopenedNeeds", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
             assertThat(given().auth().oauth2(ops).queryParam("from", today).accept("text/csv")
                     .get("/api/v1/reports/weekly").then().statusCode(200).extract().asString())
-                    .contains("outcome,tổ phản ứng nhanh đến nhà: tổ đã khám, cần nhập viện,")
+                    .contains("outcome,giường bệnh viện: bệnh viện đã nhận bệnh nhân,")
+                    .contains("outcome,\"tổ phản ứng nhanh đến nhà: tổ đã khám, cần nhập viện\",")
                     .contains("minutes_to_outcome_median,giường bệnh viện,")
                     .contains("total,reopened_needs,");
         } finally {

@@ -65,13 +65,6 @@ public class Dispatcher {
     @Inject
     CaseContacts contacts;
 
-    /** A case as dispatch sees it, from CallReceived, CaseEscalated, CaseNeedsChanged or CaseHandedBack. */
-    record CaseInfo(UUID caseId, String caseCode, Location at, List<Need> needs, int priority) {
-        boolean medical() {
-            return needs.stream().anyMatch(Need::isMedical);
-        }
-    }
-
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
         if (call.needs().stream().noneMatch(Need::needsFieldTeam) || call.location() == null) {
@@ -118,28 +111,22 @@ public class Dispatcher {
         int before = q.priority;
         q.priority = Math.max(q.priority, info.priority());
         q.medical = q.medical || info.medical();
-        if (q.emergency || !isEmergency(info.needs(), q.priority)) {
-            if (q.priority > before) {
-                requeued(q, info.needs()); // still waiting, now higher in the queue: said on the timeline
-            }
-            return;
+        boolean nowEmergency = !q.emergency && isEmergency(info.needs(), q.priority);
+        Team team = null;
+        if (nowEmergency) {
+            q.emergency = true;
+            q.reason = QueuedCase.NO_TEAM_AVAILABLE;
+            team = Team.lockBestAvailable(teamNeed(q), loadSince());
         }
-        q.emergency = true;
-        q.reason = QueuedCase.NO_TEAM_AVAILABLE;
-        Team team = Team.lockBestAvailable(teamNeed(q), loadSince());
         if (team != null) {
             q.delete();
             dispatch(team, q.caseId, q.caseCode, q.provinceCode, q.districtCode, q.wardCode, null);
-        } else {
-            requeued(q, info.needs()); // an emergency now, waiting for the first free team
+        } else if (nowEmergency || q.priority > before) {
+            // Still waiting, higher in the queue (an emergency now waits for the first free team): on the timeline.
+            outbox.publish(new DispatchQueued(q.caseId, q.caseCode, Instant.now(), info.needs(), q.wardCode,
+                    q.districtCode, q.priority, q.reason));
+            decisions.queued(q, q.caseCode, q.reason);
         }
-    }
-
-    /** A waiting case's priority rose (a repeat call): the queue entry is published again with its new priority. */
-    private void requeued(QueuedCase q, List<Need> needs) {
-        outbox.publish(new DispatchQueued(q.caseId, q.caseCode, Instant.now(), needs, q.wardCode, q.districtCode,
-                q.priority, q.reason));
-        decisions.queued(q, q.caseCode, q.reason);
     }
 
     /** Emergency transport and oxygen, or a triaged priority at or above the threshold, go out without a person. */

@@ -42,7 +42,7 @@ public class HandBacks {
         if (!firstTime(e)) {
             return;
         }
-        Dispatcher.CaseInfo info = new Dispatcher.CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(),
+        CaseInfo info = new CaseInfo(e.caseId(), e.caseCode(), e.location(), e.needs(),
                 e.priority());
         QueuedCase waiting = QueuedCase.lock(e.caseId());
         if (waiting != null) { // already waiting for a team: it keeps its place, with the higher priority
