@@ -27,6 +27,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -57,7 +58,8 @@ class BrokerOutageTest {
 
     @Test
     void callsAreTakenDuringABrokerOutageAndAllDeliveredAfterIt() {
-        String token = TestTokens.user("agent-31", Roles.CALL_AGENT).sign();
+        String token = TestTokens.user("agent-31", Roles.CALL_AGENT)
+                .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign();
         // The service has connected its consumers before the outage, as in production.
         await().atMost(PATIENCE).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200));
         KafkaBroker broker = KafkaBroker.shared();

@@ -187,6 +187,24 @@ class CaseOutcomesTest {
     }
 
     @Test
+    void theResolutionClockFollowsTheNeedsLeftOpen() {
+        String code = openCase(List.of("EMERGENCY_TRANSPORT", "INFORMATION"), uniquePhone());
+        UUID caseId = caseId(code);
+        var opened = agent().get("/api/v1/cases/{code}", code).then().extract();
+        Instant openedAt = Instant.parse(opened.path("openedAt"));
+        assertThat(Instant.parse(opened.<String> path("sla.resolutionDue")))
+                .as("an emergency: five hours").isEqualTo(openedAt.plus(Duration.ofHours(5)));
+        produce(new DispatchCompleted(caseId, code, Instant.now(), UUID.randomUUID(), UUID.randomUUID(),
+                DispatchOutcome.RESOLVED_ON_SITE, null, List.of(), null, null));
+        // The emergency is over; the question left has the clock of a question: 24 hours from the call.
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(Instant.parse(agent()
+                .get("/api/v1/cases/{code}", code).then().extract().<String> path("sla.resolutionDue")))
+                .isEqualTo(openedAt.plus(Duration.ofHours(24))));
+        agent().get("/api/v1/cases/{code}", code).then().body("status", equalTo("IN_PROGRESS"))
+                .body("tracks.find { it.track == 'ANSWER' }.waitingFor", equalTo("AGENT_ANSWER"));
+    }
+
+    @Test
     void agentsCloseByHandWithAReasonAndReopenOneNeed() {
         String code = openCase(List.of("INFORMATION", "FOOD"), uniquePhone());
         // Without a reason, with an unknown one, with a NUL: 400 with field errors in Vietnamese, nothing changes.
@@ -194,7 +212,14 @@ class CaseOutcomesTest {
                 400).body("errors.field", hasItem("reason")).body("errors.message", hasItem("chọn lý do đóng hồ sơ"));
         problem(agent().contentType(ContentType.JSON).body(Map.of("reason", "BORED")).post(
                 "/api/v1/cases/{c}/close", code), 400);
-        // Another province's agent does not see it.
+        // Another province's agent neither reads it nor finds it in a list; an agent without an area lists nothing.
+        problem(given().auth().oauth2(agentOf("12")).get("/api/v1/cases/{code}", code), 404);
+        given().auth().oauth2(agentOf("12")).queryParam("q", code).get("/api/v1/cases").then().statusCode(200)
+                .body("size()", equalTo(0));
+        given().auth().oauth2(TestTokens.user("agent-nowhere", Roles.CALL_AGENT).sign()).get("/api/v1/cases/overdue")
+                .then().statusCode(200).body("size()", equalTo(0)).header("X-Total-Count", "0");
+        agent().queryParam("q", code).get("/api/v1/cases").then().statusCode(200).body("code", hasItem(code));
+        // Nor closes it.
         problem(given().auth().oauth2(agentOf("12")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "DUPLICATE")).post("/api/v1/cases/{c}/close", code), 404);
         problem(given().auth().oauth2(TestTokens.user("agent-nowhere", Roles.CALL_AGENT).sign())

@@ -22,6 +22,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.intake.cases.HotlineCase;
@@ -42,7 +43,8 @@ import vn.hotline1022.testkit.TestTokens;
 @WithTestResource(OidcResource.class)
 class CitizenAbuseTest {
 
-    private static final String AGENT = TestTokens.user("agent-abuse", Roles.CALL_AGENT).sign();
+    private static final String AGENT = TestTokens.user("agent-abuse", Roles.CALL_AGENT)
+            .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign();
     private static final String ADMIN = TestTokens.user("admin1", Roles.ADMIN).sign();
 
     @Inject
@@ -142,7 +144,8 @@ class CitizenAbuseTest {
         given().auth().oauth2(AGENT).queryParam("size", 500).get("/api/v1/cases/overdue").then().statusCode(400);
         given().auth().oauth2(AGENT).queryParam("limit", 500).get("/api/v1/cases").then().statusCode(400);
         openCase(uniquePhone());
-        String lister = TestTokens.user("agent-lister", Roles.CALL_AGENT).sign();
+        String lister = TestTokens.user("agent-lister", Roles.CALL_AGENT)
+                .claim(CurrentUser.PROVINCE_CODES, List.of("74")).sign();
         given().auth().oauth2(lister).queryParam("status", "OPEN").queryParam("size", 2).get("/api/v1/cases").then()
                 .statusCode(200);
         given().auth().oauth2(lister).queryParam("q", "Nguyễn Thị").get("/api/v1/cases").then().statusCode(200);

@@ -28,6 +28,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -60,7 +61,8 @@ class DailySummaryTest {
 
     @Test
     void eachDistrictsDayIsSummarisedOnce() throws Exception {
-        String agent = TestTokens.user("agent-daily", Roles.CALL_AGENT).sign();
+        String agent = TestTokens.user("agent-daily", Roles.CALL_AGENT)
+                .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign();
         List<String> codes = new ArrayList<>();
         for (String need : List.of("FOOD", "RENT_SUPPORT", "INFORMATION")) {
             codes.add(given().auth().oauth2(agent).contentType(ContentType.JSON).body(Map.of(

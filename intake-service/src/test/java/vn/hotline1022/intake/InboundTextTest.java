@@ -26,6 +26,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -55,7 +56,8 @@ class InboundTextTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String TOKEN = "test-sms-auth-token";
     private static final String PUBLIC_URL = "https://hotline1022.example/webhooks/sms";
-    private static final String AGENT = TestTokens.user("agent-sms", Roles.CALL_AGENT).sign();
+    private static final String AGENT = TestTokens.user("agent-sms", Roles.CALL_AGENT)
+            .claim(CurrentUser.PROVINCE_CODES, List.of("74")).sign();
     private static final FakeSmsGateway GATEWAY = new FakeSmsGateway(TOKEN, PUBLIC_URL);
     private static final Pattern CODE = Pattern.compile("[A-Z]{1,4}-\\d{8}-\\d{4,}-[A-HJKMNP-Z2-9]{3}");
 

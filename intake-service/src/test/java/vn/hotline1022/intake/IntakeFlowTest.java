@@ -45,6 +45,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -93,7 +94,8 @@ class IntakeFlowTest {
 
     @BeforeAll
     static void signInAsAnAgent() {
-        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("agent-07", Roles.CALL_AGENT).sign());
+        RestAssured.authentication = RestAssured.oauth2(TestTokens.user("agent-07", Roles.CALL_AGENT)
+                .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign());
     }
 
     @InjectKafkaCompanion

@@ -34,6 +34,7 @@ import io.restassured.response.Response;
 import io.restassured.response.ValidatableResponse;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
@@ -69,7 +70,8 @@ class OfficialsTest {
     private static final String XUAN_BINH = "26077"; // Long Khánh (732)
     private static final String OFFICIALS = "/api/v1/officials/cases";
 
-    private static final String AGENT = TestTokens.user("agent-officials", Roles.CALL_AGENT).sign();
+    private static final String AGENT = TestTokens.user("agent-officials", Roles.CALL_AGENT)
+            .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign();
     private static final String WARD = TestTokens.official("official.trangdai", List.of(), List.of(TRANG_DAI)).sign();
     private static final String DISTRICT = TestTokens.official("official.bienhoa", List.of(BIEN_HOA), List.of()).sign();
     /** An official whose token names no ward and no district (a province claim does not make an area). */

@@ -35,6 +35,7 @@ import io.restassured.response.Response;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.proof.RecipientCode;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.PublicRateLimit;
 import vn.hotline1022.events.EventJson;
@@ -63,7 +64,8 @@ class Open311Test {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String KEY = "open311-test-key";
-    private static final String AGENT = TestTokens.user("agent-open311", Roles.CALL_AGENT).sign();
+    private static final String AGENT = TestTokens.user("agent-open311", Roles.CALL_AGENT)
+            .claim(CurrentUser.PROVINCE_CODES, List.of("74", "12", "75")).sign();
     /** The fields of each answer, from the GeoReport v2 specification (wiki.open311.org/GeoReport_v2). */
     private static final Set<String> SERVICE_FIELDS = Set.of("service_code", "service_name", "description", "metadata",
             "type", "keywords", "group");

@@ -30,6 +30,9 @@ public class CaseLifecycle {
     @Inject
     Outbox outbox;
 
+    @Inject
+    OpenNeedClock clock;
+
     /** Publishes {@code event} of case {@code c} and puts it on the case's timeline with {@code summary}. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(HotlineCase c, CaseEvent event, Summary summary) {
@@ -59,6 +62,9 @@ public class CaseLifecycle {
     public void outcome(HotlineCase c, CaseEvent event) {
         NeedTracks.Decision d = NeedTracks.onEvent(CaseTrack.states(c.id), event);
         CaseTrack.save(c.id, d.changed());
+        if (!d.resolves() && d.changed().stream().anyMatch(TrackState::ended)) {
+            clock.follow(c, NeedTracks.openNeeds(c.needs.stream().map(Need::valueOf).toList(), d.after()));
+        }
         if (d.reopens() && c.status == CaseStatus.RESOLVED) {
             c.status = CaseStatus.IN_PROGRESS; // new work on a resolved case (a new visit, a new delivery)
             c.resolvedAt = null;

@@ -108,7 +108,9 @@ public class CaseResource {
     @Operation(summary = "A case with its timeline: every event about it from every service, oldest first")
     public CaseView byCode(@PathParam("code") @Pattern(regexp = CODE,
             message = "must look like " + CaseCodes.EXAMPLE) String code) {
-        HotlineCase c = HotlineCase.byCode(code).orElseThrow(() -> ProblemException.notFound("Case " + code));
+        // Outside the caller's provinces (and districts) a case is as unknown as one that does not exist.
+        HotlineCase c = HotlineCase.byCode(code).filter(found -> user.scope().covers(found.provinceCode,
+                found.districtCode)).orElseThrow(() -> ProblemException.notFound("Case " + code));
         audit.record(AuditTrail.Action.CASE_READ, c.id, c.code, null);
         return CaseView.of(c, TimelineEntry.of(c.id));
     }
@@ -140,7 +142,7 @@ public class CaseResource {
                 : List.of(CaseStatus.valueOf(status));
         Need wanted = need == null ? null : parseNeed(need);
         CaseSearch.Page result = search.find(new CaseSearch.Filter(statuses, districtCode, wardCode, wanted,
-                minPriority, overdue, agentId, q), page, limit != null ? limit : size, Instant.now());
+                minPriority, overdue, agentId, q), user.scope(), page, limit != null ? limit : size, Instant.now());
         audit.record(AuditTrail.Action.CASES_LISTED, null, null, listed("cases", result, page,
                 "status", status, "districtCode", districtCode, "wardCode", wardCode, "need", need, "minPriority",
                 minPriority, "overdue", overdue, "agentId", agentId,
@@ -161,7 +163,7 @@ public class CaseResource {
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(MAX_PAGE) int size) {
         CaseSearch.Page result = search.find(new CaseSearch.Filter(List.of(), districtCode, null, null, null, true,
-                null, null), page, size, Instant.now());
+                null, null), user.scope(), page, size, Instant.now());
         audit.record(AuditTrail.Action.CASES_LISTED, null, null, listed("overdue", result, page, "districtCode",
                 districtCode));
         return RestResponse.ResponseBuilder.ok(CaseView.rows(result.items()))

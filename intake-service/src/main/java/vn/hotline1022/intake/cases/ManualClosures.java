@@ -79,6 +79,6 @@ public class ManualClosures {
     private static Optional<HotlineCase> lockInScope(String code, Scope scope) {
         return HotlineCase.<HotlineCase> find("code", code)
                 .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
-                .filter(c -> scope.coversProvince(c.provinceCode));
+                .filter(c -> scope.covers(c.provinceCode, c.districtCode));
     }
 }

@@ -72,6 +72,13 @@ public final class NeedTracks {
         }
     }
 
+    /** The needs of the case whose tracks are still open: the ones its clocks follow. */
+    public static List<Need> openNeeds(Collection<Need> needs, List<TrackState> tracks) {
+        Set<Track> open = java.util.EnumSet.noneOf(Track.class);
+        tracks.stream().filter(t -> !t.ended()).forEach(t -> open.add(t.track()));
+        return needs.stream().filter(n -> Track.forNeeds(List.of(n)).stream().anyMatch(open::contains)).toList();
+    }
+
     /** The tracks a new case opens; a question answered on the call has its outcome already. */
     public static List<TrackState> opened(Collection<Need> needs, boolean answeredOnCall, Instant at) {
         List<TrackState> tracks = new ArrayList<>();

@@ -13,6 +13,7 @@ import jakarta.persistence.Query;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.text.SearchText;
+import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;
@@ -43,9 +44,19 @@ public class CaseSearch {
     @Inject
     EntityManager em;
 
-    public Page find(Filter f, int page, int size, Instant now) {
+    /** The cases of {@code scope} only: none for an empty scope (a token without an area), all for an admin's. */
+    public Page find(Filter f, Scope scope, int page, int size, Instant now) {
+        if (scope.isEmpty()) {
+            return new Page(List.of(), 0);
+        }
         List<String> where = new ArrayList<>();
         List<Object> params = new ArrayList<>();
+        if (!scope.unrestricted()) {
+            where.add(in("province_code", scope.provinces(), params));
+            if (!scope.districts().isEmpty()) {
+                where.add(in("district_code", scope.districts(), params));
+            }
+        }
         if (!f.statuses().isEmpty()) {
             List<String> marks = new ArrayList<>();
             for (CaseStatus s : f.statuses()) {
@@ -87,6 +98,15 @@ public class CaseSearch {
         @SuppressWarnings("unchecked")
         List<HotlineCase> items = select.getResultList();
         return new Page(items, ((Number) count.getSingleResult()).longValue());
+    }
+
+    private static String in(String column, java.util.Set<String> codes, List<Object> params) {
+        List<String> marks = new ArrayList<>();
+        for (String code : codes) {
+            params.add(code);
+            marks.add("?" + params.size());
+        }
+        return column + " in (" + String.join(", ", marks) + ")";
     }
 
     private static void add(List<String> where, List<Object> params, String clause, Object value) {

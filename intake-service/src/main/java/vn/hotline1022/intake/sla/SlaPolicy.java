@@ -10,13 +10,14 @@ import jakarta.inject.Inject;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.cases.HotlineCase;
+import vn.hotline1022.intake.cases.OpenNeedClock;
 
 /**
  * The two clocks of a case (first action, resolution), from the strictest class of its needs: emergency (transport,
  * oxygen, hospital admission), hardship (food, rent, cash), other. Durations in {@link IntakeConfig.Sla}.
  */
 @ApplicationScoped
-public class SlaPolicy {
+public class SlaPolicy implements OpenNeedClock {
 
     public enum NeedClass {
         EMERGENCY, HARDSHIP, OTHER
@@ -61,6 +62,24 @@ public class SlaPolicy {
         }
         c.firstActionDue = earliest(c.firstActionDue, callAt.plus(firstAction));
         c.resolutionDue = earliest(c.resolutionDue, callAt.plus(resolution));
+    }
+
+    /** The deadline of what is left, counted from the call; never earlier than it is (a repeat call's stays). */
+    @Override
+    public void follow(HotlineCase c, Collection<Need> openNeeds) {
+        if (openNeeds.isEmpty() || c.openedAt == null) {
+            return;
+        }
+        IntakeConfig.Sla sla = config.sla();
+        Duration resolution = switch (classOf(openNeeds)) {
+            case EMERGENCY -> sla.emergencyResolution();
+            case HARDSHIP -> sla.hardshipResolution();
+            default -> sla.otherResolution();
+        };
+        Instant due = c.openedAt.plus(resolution);
+        if (c.resolutionDue == null || due.isAfter(c.resolutionDue)) {
+            c.resolutionDue = due;
+        }
     }
 
     private static Instant earliest(Instant current, Instant candidate) {

@@ -189,6 +189,18 @@ class NeedTracksTest {
     }
 
     @Test
+    void theClocksFollowTheNeedsStillOpen() {
+        List<Need> needs = List.of(Need.HOSPITAL_ADMISSION, Need.INFORMATION);
+        List<TrackState> t = NeedTracks.opened(needs, false, T0);
+        assertThat(NeedTracks.openNeeds(needs, t)).containsExactlyElementsOf(needs);
+        t = NeedTracks.onEvent(t, completed(DispatchOutcome.NEEDS_HOSPITAL)).after();
+        assertThat(NeedTracks.openNeeds(needs, t)).as("the visit is done, the bed is not: admission still open")
+                .containsExactlyElementsOf(needs);
+        t = NeedTracks.onEvent(t, admitted()).after();
+        assertThat(NeedTracks.openNeeds(needs, t)).as("only the question is left").containsExactly(Need.INFORMATION);
+    }
+
+    @Test
     void aCaseFromBeforeTracksIsLeftAlone() {
         assertThat(NeedTracks.onEvent(List.of(), delivered(DELIVERY_A)).changed()).isEmpty();
         assertThat(NeedTracks.onEvent(List.of(), delivered(DELIVERY_A)).resolves()).isFalse();

@@ -33,7 +33,6 @@ public class DeadLetterCollector {
 
     static final String REASON = "dead-letter-reason";
     static final String CAUSE = "dead-letter-cause";
-    static final String ORIGINAL_TOPIC = "dead-letter-topic";
     private static final Pattern ATTEMPTS = Pattern.compile("failed (\\d+) times");
 
     @Inject
@@ -50,7 +49,8 @@ public class DeadLetterCollector {
         for (Header h : record.headers()) {
             headers.put(h.key(), h.value() == null ? null : new String(h.value(), StandardCharsets.UTF_8));
         }
-        String originalTopic = headers.getOrDefault(ORIGINAL_TOPIC, Topics.deadLettersOf(record.topic()));
+        // The topic the dead-letter topic's own name says; a header claiming another is not believed.
+        String originalTopic = Topics.deadLettersOf(record.topic());
         String error = headers.get(REASON);
         if (headers.get(CAUSE) != null && (error == null || !error.contains(headers.get(CAUSE)))) {
             error = error == null ? headers.get(CAUSE) : error + " — " + headers.get(CAUSE);

@@ -38,6 +38,9 @@ public class DeadLetters {
     KafkaClients kafka;
 
     @Inject
+    OriginalRecords originals;
+
+    @Inject
     ObjectMapper json;
 
     @Inject
@@ -121,14 +124,17 @@ public class DeadLetters {
         return d;
     }
 
-    /** The original record again: same key, value and headers (SmallRye's dead-letter-* ones dropped). */
+    /**
+     * The original record again, as its topic holds it (key, value and headers), once {@link OriginalRecords} found it
+     * to be the letter's record; a letter that cannot be verified is refused and stays NEW.
+     */
     private void send(DeadLetter d, String user) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(d.originalTopic, d.recordKey, d.payload);
-        d.headers.forEach((name, value) -> {
-            if (!name.startsWith("dead-letter-") && value != null) {
-                record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
-            }
-        });
+        org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> original = originals.of(d)
+                .orElseThrow(() -> ProblemException.conflict("Dead letter " + d.id + " cannot be verified against "
+                        + d.originalTopic + ": the record it names is not there or is not the same; not replayed"));
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(d.originalTopic, original.key(),
+                original.value());
+        original.headers().forEach(h -> record.headers().add(h.key(), h.value()));
         record.headers().add("hotline-replayed-by", user.getBytes(StandardCharsets.UTF_8));
         try {
             kafka.producer().send(record).get(15, TimeUnit.SECONDS);
