@@ -3,6 +3,7 @@ package vn.hotline1022.console;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,11 @@ class ConsoleTest {
         given().get("/").then().statusCode(200).contentType(containsString("text/html"))
                 .body(containsString("<script type=\"module\" src=\"app.js\"></script>"))
                 .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                // Connections only to the configured APIs and the realm, never to any origin.
+                .header("Content-Security-Policy", containsString("connect-src 'self' "
+                        + "http://localhost:8180/realms/hotline1022/ http://localhost:8081 http://localhost:8083"
+                        + " http://localhost:8086 http://localhost:8082 http://localhost:8084;"))
+                .header("Content-Security-Policy", not(containsString("connect-src 'self' http:")))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/session.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
         given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.testkit.AccessMatrix;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
@@ -92,7 +93,8 @@ class IntakeAccessTest {
                         "caller", Map.of("phone", "0274 3822 123"), "location", Map.of("wardCode", "25747"),
                         "needs", List.of("INFORMATION")))
                 .post("/api/v1/calls").then().statusCode(201).extract().path("code");
-        String dispatcher = TestTokens.user("dispatcher-audit", "dispatcher").sign();
+        String dispatcher = TestTokens.user("dispatcher-audit", "dispatcher")
+                .claim(CurrentUser.PROVINCE_CODES, List.of("74")).sign();
         given().auth().oauth2(dispatcher).get("/api/v1/cases/{code}", code).then().statusCode(200);
 
         String admin = TestTokens.user("admin1", "admin").sign();
