@@ -92,7 +92,7 @@ public interface NotificationConfig {
         String address();
 
         /**
-         * Webhook only: the key of the {@code X-Hotline-Signature} HMAC-SHA256; unsigned without it. Set it from a
+         * Webhook only: the key of the {@code X-Hotline-Signature} HMAC-SHA256 (required: never sent unsigned). Set it from a
          * Secret ({@code HOTLINE_NOTIFICATION_GROUPS__<name>__SIGNING_KEY}), never in a committed file.
          */
         Optional<String> signingKey();

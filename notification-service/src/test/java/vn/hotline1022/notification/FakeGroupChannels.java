@@ -20,7 +20,8 @@ public final class FakeGroupChannels implements AutoCloseable {
     public static final String ACCESS_TOKEN = "zalo-group-test-token";
 
     /** One request: its path, the headers that matter and its body. */
-    public record Received(String path, String accessToken, String delivery, String signature, String body) {
+    public record Received(String path, String accessToken, String delivery, String signature, String body,
+            String timestamp) {
     }
 
     private final LoopbackServer server = new LoopbackServer();
@@ -67,7 +68,7 @@ public final class FakeGroupChannels implements AutoCloseable {
         var h = exchange.getRequestHeaders();
         Received r = new Received(exchange.getRequestURI().getPath(), h.getFirst("access_token"),
                 h.getFirst("X-Hotline-Delivery"), h.getFirst("X-Hotline-Signature"),
-                LoopbackServer.body(exchange));
+                LoopbackServer.body(exchange), h.getFirst("X-Hotline-Timestamp"));
         received.add(r);
         return r;
     }

@@ -79,8 +79,14 @@ class GroupBroadcastTest {
 
         FakeGroupChannels.Received hook = await().atMost(PATIENCE).until(() -> mentioning(LAI_THIEU_HOOK, reason),
                 found -> found.size() == 1).get(0);
-        // Signed as the group's secret says: checked here with HMAC-SHA256 of the exact body.
-        assertThat(hook.signature()).isEqualTo(WebhookChannel.signature(GroupsResource.WEBHOOK_SECRET, hook.body()));
+        // Signed as the group's secret says, over the attempt's timestamp and the exact body: checked here with
+        // HMAC-SHA256; the timestamp is now, so a receiver refusing old ones refuses a replay.
+        assertThat(hook.signature()).isEqualTo(WebhookChannel.signature(GroupsResource.WEBHOOK_SECRET,
+                hook.timestamp() + "." + hook.body()));
+        assertThat(Long.parseLong(hook.timestamp())).isCloseTo(Instant.now().getEpochSecond(),
+                org.assertj.core.data.Offset.offset(60L));
+        assertThat(hook.signature()).as("the body alone is not what is signed")
+                .isNotEqualTo(WebhookChannel.signature(GroupsResource.WEBHOOK_SECRET, hook.body()));
         assertThat(JSON.readTree(hook.body()).path("group").asText()).isEqualTo("to-covid-lai-thieu");
         assertThat(hook.delivery()).isEqualTo(JSON.readTree(hook.body()).path("notificationId").asText());
 

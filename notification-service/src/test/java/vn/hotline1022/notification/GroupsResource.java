@@ -41,8 +41,10 @@ public class GroupsResource implements QuarkusTestResourceLifecycleManager {
         config.put("hotline.notification.groups.thuan-an-hang-ngay.address", channels.url("/hooks/thuan-an").toString());
         config.put("hotline.notification.groups.thuan-an-hang-ngay.areas", "725");
         config.put("hotline.notification.groups.thuan-an-hang-ngay.topics", "DAILY_SUMMARIES");
+        config.put("hotline.notification.groups.thuan-an-hang-ngay.signing-key", WEBHOOK_SECRET);
         config.put("hotline.notification.groups.no-area.channel", "WEBHOOK");
         config.put("hotline.notification.groups.no-area.address", channels.url("/hooks/no-area").toString());
+        config.put("hotline.notification.groups.no-area.signing-key", WEBHOOK_SECRET);
         config.put("hotline.notification.retry.max-attempts", "4");
         config.put("hotline.notification.retry.initial-backoff", "200ms");
         config.put("hotline.notification.retry.max-backoff", "1s");

@@ -16,8 +16,11 @@ import vn.hotline1022.notification.NotificationConfig;
 /**
  * A group reached through a webhook (a chat bridge, a ward's own tool): {@code POST} of
  * {@code {"notificationId","group","subject","text"}} to the group's URL, with {@code X-Hotline-Delivery} (the
- * notification id, the same on every retry, so the receiver can drop a repeat) and, when the group has a signing key,
- * {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256 of the body>} keyed with its signing key. Any 2xx answer is delivery.
+ * notification id, the same on every retry, so the receiver can drop a repeat), {@code X-Hotline-Timestamp} (Unix
+ * seconds of this attempt) and {@code X-Hotline-Signature: sha256=<hex HMAC-SHA256 of "timestamp.body">} keyed with the
+ * group's signing key: the receiver checks the signature and refuses a timestamp older than a few minutes, so a
+ * captured request cannot be replayed later. A group without a signing key is never sent to (not unsigned). Any 2xx
+ * answer is delivery.
  */
 public class WebhookChannel implements NoticeChannel {
 
@@ -53,13 +56,17 @@ public class WebhookChannel implements NoticeChannel {
         message.put("text", notice.text());
         String body = JsonPost.json(message);
         Map<String, String> headers = new LinkedHashMap<>();
+        String key = group.signingKey().filter(s -> !s.isBlank()).orElseThrow(() -> new DeliveryException(
+                "webhook of " + notice.to() + " has no signing-key: not sent unsigned"));
+        String timestamp = String.valueOf(java.time.Instant.now().getEpochSecond());
         headers.put("X-Hotline-Delivery", notice.notificationId().toString());
-        group.signingKey().filter(s -> !s.isBlank()).ifPresent(s -> headers.put("X-Hotline-Signature", signature(s, body)));
+        headers.put("X-Hotline-Timestamp", timestamp);
+        headers.put("X-Hotline-Signature", signature(key, timestamp + "." + body));
         post.post(url, body, headers);
         return notice.notificationId().toString();
     }
 
-    /** {@code sha256=} and the hex HMAC-SHA256 of the body, keyed with the group's signing key. */
+    /** {@code sha256=} and the hex HMAC-SHA256 of what is signed ("timestamp.body"), keyed with the group's key. */
     public static String signature(String secret, String body) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
