@@ -63,9 +63,9 @@ class CaseComesHomeEndToEndTest {
         JsonPath resolved = awaitCase(code, c -> "RESOLVED".equals(c.getString("status")));
         assertThat(resolved.getList("tracks.outcome", String.class))
                 .containsExactlyInAnyOrder("RESOLVED_ON_SITE", "ADMITTED", "HANDED_OVER", "DELIVERED");
-        assertThat(resolved.getList("timeline.type", String.class))
-                .containsSubsequence("PatientAdmitted", "CaseResolved")
-                .filteredOn("CaseResolved"::equals).hasSize(1);
+        // Resolved at the time of the last outcome; the topics may be read back in any order after the restart.
+        assertThat(resolved.getList("timeline.type", String.class)).contains("PatientAdmitted", "DispatchCompleted",
+                "ReliefDelivered").filteredOn("CaseResolved"::equals).hasSize(1);
         assertThat(resolved.getBoolean("sla.overdue")).isFalse();
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(
                 CaseEvents.countByName(stack.kafkaBootstrapServers(), caseId))
