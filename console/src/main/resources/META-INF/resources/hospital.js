@@ -99,7 +99,8 @@ function card(r) {
     el('p', { class: 'facts' },
       el('span', { class: 'opened-by' }, enumText('ReferralOpenedBy', r.openedBy)),
       r.priority != null ? ` · ${t('hospital.priority', { n: r.priority })}` : '',
-      r.attempt > 1 ? ` · ${t('hospital.attempt', { n: r.attempt })}` : ''),
+      r.attempt > 1 ? ` · ${t('hospital.attempt', { n: r.attempt })}` : '',
+      r.routingReason ? ` · ${r.routingReason}` : ''), // why a hospital of this tier (LevelRule)
     where(r),
     el('p', { class: 'deadline' }),
     el('p', { class: 'receipt' }, el('span', { class: 'received' }),
