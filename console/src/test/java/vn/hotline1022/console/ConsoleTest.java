@@ -22,7 +22,7 @@ class ConsoleTest {
                 .header("Content-Security-Policy", containsString("connect-src 'self' "
                         + "http://localhost:8180/realms/hotline1022/ http://localhost:8081 http://localhost:8083"
                         + " http://localhost:8086 http://localhost:8082 http://localhost:8084;"))
-                .header("Content-Security-Policy", not(containsString("connect-src 'self' http:")))
+                .header("Content-Security-Policy", not(containsString("connect-src 'self' http: https:")))
                 .header("X-Content-Type-Options", equalTo("nosniff"));
         given().get("/session.js").then().statusCode(200).body(containsString("code_challenge_method: 'S256'"));
         given().get("/hospital.html").then().statusCode(200).body(containsString("src=\"hospital.js\""));
