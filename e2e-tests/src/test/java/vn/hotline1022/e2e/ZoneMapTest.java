@@ -125,12 +125,18 @@ class ZoneMapTest {
     }
 
     private static void setColour(Browser browser, String colour, String reason) {
-        WebElement card = browser.driver.findElement(wardCard());
-        new Select(card.findElement(By.cssSelector("select[name=colour]"))).selectByValue(colour);
-        WebElement why = card.findElement(By.cssSelector("input[name=reason]"));
-        why.clear();
-        why.sendKeys(reason);
-        card.findElement(By.cssSelector("button.save")).click();
+        // The ward's card is drawn again when its zone changes: found afresh, and a step that lost it is tried again
+        // (a stale click never reached the page, so nothing is saved twice).
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .ignoreException(org.openqa.selenium.StaleElementReferenceException.class).until(() -> {
+                    WebElement card = browser.driver.findElement(wardCard());
+                    new Select(card.findElement(By.cssSelector("select[name=colour]"))).selectByValue(colour);
+                    WebElement why = card.findElement(By.cssSelector("input[name=reason]"));
+                    why.clear();
+                    why.sendKeys(reason);
+                    card.findElement(By.cssSelector("button.save")).click();
+                    return true;
+                });
     }
 
     /** The ward's colour as intake answers ops1, or "none" when it has none. */
