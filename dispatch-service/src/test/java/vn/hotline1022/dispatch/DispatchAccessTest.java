@@ -67,7 +67,7 @@ class DispatchAccessTest {
 
     @Test
     void aTeamMemberReportsOnlyForItsOwnTeam() {
-        String ops = TestTokens.user("ops1", "ops").sign();
+        String ops = TestTokens.user("ops1", "ops").claim("province_codes", List.of("75")).sign();
         // Biên Hòa, Đồng Nai: a province no other test uses, so this team never serves their cases.
         given().auth().oauth2(ops).contentType(ContentType.JSON)
                 .body(Map.of("code", "BH-01", "name", "Tổ PƯN Trảng Dài", "provinceCode", "75", "homeDistrictCode",

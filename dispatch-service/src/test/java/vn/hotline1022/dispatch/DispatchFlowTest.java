@@ -78,10 +78,15 @@ import vn.hotline1022.testkit.TestTokens;
 @WithTestResource(OidcResource.class)
 class DispatchFlowTest {
 
+    /** The provinces this class's cases and teams are in: its dispatcher's area. */
+    private static final List<String> EVERY_TEST_PROVINCE = java.util.stream.IntStream.rangeClosed(74, 99)
+            .mapToObj(String::valueOf).toList();
+
     @BeforeAll
     static void signInAsDispatcher() {
         RestAssured.authentication = RestAssured.oauth2(
-                TestTokens.user("dispatcher1", Roles.DISPATCHER, Roles.OPS).sign());
+                TestTokens.user("dispatcher1", Roles.DISPATCHER, Roles.OPS)
+                        .claim("province_codes", EVERY_TEST_PROVINCE).sign());
     }
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);

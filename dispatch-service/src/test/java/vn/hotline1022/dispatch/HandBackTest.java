@@ -45,7 +45,8 @@ import vn.hotline1022.testkit.TestTokens;
 class HandBackTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
-    private static final String DISPATCHER = TestTokens.user("dispatcher-98", Roles.DISPATCHER, Roles.OPS).sign();
+    private static final String DISPATCHER = TestTokens.user("dispatcher-98", Roles.DISPATCHER, Roles.OPS)
+            .claim("province_codes", List.of("98")).sign();
 
     @InjectKafkaCompanion
     KafkaCompanion companion;

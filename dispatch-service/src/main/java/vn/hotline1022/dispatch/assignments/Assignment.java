@@ -14,6 +14,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import vn.hotline1022.commons.security.Scope;
 
 /** One team sent to one case, with the time of every step. */
 @Entity
@@ -66,6 +70,37 @@ public class Assignment extends PanacheEntityBase {
 
     public static Assignment liveForTeam(UUID teamId) {
         return find("teamId = ?1 and status <> ?2", teamId, Status.COMPLETED).firstResult();
+    }
+
+    /**
+     * One page of assignments: of one team ({@code teamId}), or else inside {@code area} (none without
+     * one: fails closed); of one case when {@code caseId} is given.
+     */
+    public static List<Assignment> page(Scope area, UUID teamId, UUID caseId, int page, int size) {
+        if (teamId == null && area.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (caseId != null) {
+            query.append(" and caseId = :caseId");
+            params.and("caseId", caseId);
+        }
+        if (teamId != null) {
+            query.append(" and teamId = :teamId");
+            params.and("teamId", teamId);
+        } else if (!area.unrestricted()) {
+            query.append(" and provinceCode in :provinces");
+            params.and("provinces", area.provinces());
+            if (!area.districts().isEmpty()) {
+                query.append(" and districtCode in :districts");
+                params.and("districts", area.districts());
+            }
+        }
+        // A case's few assignments in the order they happened; a whole area's newest first.
+        Sort order = caseId != null ? Sort.by("dispatchedAt").and("id") : Sort.by("dispatchedAt").descending().and("id");
+        return find(query.toString(), order, params)
+                .page(Page.of(page, size)).list();
     }
 
     public static Assignment lock(UUID id) {

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -47,6 +48,9 @@ public class AssignmentResource {
 
     @Inject
     TeamAccess teams;
+
+    @Inject
+    CaseArea cases;
 
     @Inject
     TeamJobs jobs;
@@ -88,15 +92,25 @@ public class AssignmentResource {
 
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.TEAM_MEMBER, Roles.OPS, Roles.ADMIN })
-    public List<AssignmentView> list(@QueryParam("caseId") UUID caseId) {
-        List<Assignment> found = caseId == null ? Assignment.list("order by dispatchedAt")
-                : Assignment.list("caseId = ?1 order by dispatchedAt", caseId);
-        return found.stream().filter(this::visible).map(AssignmentView::of).toList();
+    public List<AssignmentView> list(@QueryParam("caseId") UUID caseId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
+        Team own = teams.ownTeamOnly() ? teams.ownTeam() : null;
+        if (teams.ownTeamOnly() && own == null) {
+            return List.of();
+        }
+        return Assignment.page(teams.area(), own == null ? null : own.id, caseId, page, size).stream()
+                .map(AssignmentView::of).toList();
     }
 
     @POST
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
     public Response assign(@Valid @NotNull NewAssignment request) {
+        cases.requireReachable(request.caseId());
+        Team team = Team.byCode(request.teamCode());
+        if (team != null && !teams.mayReach(team)) {
+            throw ProblemException.notFound("Team " + request.teamCode());
+        }
         Assignment a = dispatcher.assign(request.caseId(), request.teamCode(), user.username(),
                 request.reason());
         return Response.created(URI.create("/api/v1/assignments/" + a.id)).entity(AssignmentView.of(a)).build();
@@ -150,7 +164,7 @@ public class AssignmentResource {
         return jobs.contact(id);
     }
 
-    /** Team members act on their own team's assignments only; to them, another team's does not exist. */
+    /** Team members act on their own team's assignments only, dispatchers in their area only; to the others it does not exist. */
     private void checkOwnTeam(UUID assignmentId) {
         Assignment a = Assignment.findById(assignmentId);
         if (a != null && !visible(a)) {
@@ -159,6 +173,6 @@ public class AssignmentResource {
     }
 
     private boolean visible(Assignment a) {
-        return !teams.ownTeamOnly() || teams.isOwn(a.teamId);
+        return teams.mayReach(a.teamId, a.provinceCode, a.districtCode);
     }
 }

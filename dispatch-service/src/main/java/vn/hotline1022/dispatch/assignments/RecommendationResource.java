@@ -28,6 +28,9 @@ public class RecommendationResource {
     @Inject
     DispatchConfig config;
 
+    @Inject
+    CaseArea cases;
+
     /** @param rank 1 = best; {@code recentLoad} = dispatches within the configured load window */
     public record Recommendation(int rank, String teamCode, String teamName, String matchedBy, String homeDistrictCode,
             int medicalStaff, String vehicle, List<String> equipment, long recentLoad) {
@@ -40,6 +43,7 @@ public class RecommendationResource {
     @GET
     @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public Recommendations recommend(@PathParam("caseId") UUID caseId) {
+        cases.requireReachable(caseId);
         List<Team> ranked = dispatcher.recommendations(caseId);
         QueuedCase q = QueuedCase.findById(caseId);
         Instant since = Instant.now().minus(config.loadWindow());

@@ -61,7 +61,7 @@ public class TeamJobs {
     /** The team's live assignment, and the waiting emergency it would take next (none while it is returning). */
     public Jobs jobs(String teamCode) {
         Team team = Team.byCode(teamCode);
-        if (team == null || !mayRead(team.id, team.provinceCode, null)) {
+        if (team == null || !teams.mayReach(team)) {
             throw ProblemException.notFound("Team " + teamCode);
         }
         Assignment live = Assignment.liveForTeam(team.id);
@@ -86,15 +86,12 @@ public class TeamJobs {
                 .filter(q -> q.emergency && (!q.medical || team.medicalStaff > 0)).findFirst().orElse(null);
     }
 
+    /** Contacts: the team on the job and dispatchers of the area only (never agents or ops, who do not dial). */
     private boolean mayRead(UUID teamId, String provinceCode, String districtCode) {
-        if (user.has(Roles.ADMIN)) {
-            return true;
+        if (!user.has(Roles.ADMIN) && !user.has(Roles.DISPATCHER) && !user.has(Roles.TEAM_MEMBER)) {
+            return false;
         }
-        if (user.has(Roles.DISPATCHER)) {
-            return districtCode == null ? user.scope().coversProvince(provinceCode)
-                    : user.scope().covers(provinceCode, districtCode);
-        }
-        return user.has(Roles.TEAM_MEMBER) && teams.isOwn(teamId);
+        return teams.mayReach(teamId, provinceCode, districtCode);
     }
 
     private static List<String> needs(CaseContact c) {

@@ -7,10 +7,13 @@ import jakarta.inject.Inject;
 
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.security.Scope;
 
 /**
- * The one rule for a rapid-response team's members: with no wider role they act for their own team only (the
- * {@code team_code} claim), and another team's jobs do not exist to them. Without the claim, no team is theirs.
+ * The one access rule of dispatch, checked on every read and action. A team member with no wider role acts for its
+ * own team only (the {@code team_code} claim); without the claim, no team is theirs. Everyone else (dispatchers,
+ * agents, ops) reads and acts only inside the provinces and districts of their token ({@link Scope}, closed without
+ * a claim); an admin everywhere. What is outside does not exist to the caller (the resources answer 404).
  */
 @RequestScoped
 public class TeamAccess {
@@ -38,5 +41,27 @@ public class TeamAccess {
     public boolean isOwn(UUID teamId) {
         Team own = ownTeam();
         return own != null && own.id.equals(teamId);
+    }
+
+    /** The caller's area; a team member alone has none (its own team is its whole world). */
+    public Scope area() {
+        return ownTeamOnly() ? Scope.none() : user.scope();
+    }
+
+    /** A case, an assignment or a transport in this place, worked (or to be worked) by {@code teamId} (may be null). */
+    public boolean mayReach(UUID teamId, String provinceCode, String districtCode) {
+        if (ownTeamOnly()) {
+            return teamId != null && isOwn(teamId);
+        }
+        return area().covers(provinceCode, districtCode) || teamId != null && user.has(Roles.TEAM_MEMBER)
+                && isOwn(teamId);
+    }
+
+    /** A team: its own members, or anyone whose area holds the team's province. */
+    public boolean mayReach(Team team) {
+        if (ownTeamOnly()) {
+            return isOwn(team.id);
+        }
+        return area().coversProvince(team.provinceCode) || user.has(Roles.TEAM_MEMBER) && isOwn(team.id);
     }
 }

@@ -98,7 +98,7 @@ public class TeamResource {
     public List<TeamView> list() {
         Map<UUID, List<TeamMember>> crews = TeamMember.<TeamMember> list("order by role, name").stream()
                 .collect(Collectors.groupingBy(m -> m.teamId));
-        return Team.<Team> list("order by code").stream()
+        return Team.<Team> list("order by code").stream().filter(access::mayReach)
                 .map(t -> TeamView.of(t, crews.getOrDefault(t.id, List.of()))).toList();
     }
 
@@ -120,6 +120,9 @@ public class TeamResource {
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Response create(@Valid @NotNull NewTeam request) {
+        if (!access.area().coversProvince(request.provinceCode())) {
+            throw ProblemException.forbidden("Teams are created in your own province only");
+        }
         int medics = medicalStaff(request);
         Team t = new Team();
         t.id = UUID.randomUUID();
@@ -154,6 +157,7 @@ public class TeamResource {
     @Path("/{code}/members")
     @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public TeamView changeCrew(@PathParam("code") String code, @Valid @NotNull Crew request) {
+        find(code);
         return TeamView.of(teams.changeCrew(code, crew(request.members())));
     }
 
@@ -162,9 +166,7 @@ public class TeamResource {
     @Path("/{code}/status")
     @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public TeamView changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange request) {
-        if (access.ownTeamOnly() && !access.isOwnCode(code)) {
-            throw ProblemException.notFound("Team " + code); // to a team member, another team does not exist
-        }
+        find(code);
         return TeamView.of(dispatcher.setTeamStatus(code, request.status()));
     }
 
@@ -192,9 +194,10 @@ public class TeamResource {
         }).toList();
     }
 
-    private static Team find(String code) {
+    /** The team, if the caller may reach it: to anyone else it does not exist. */
+    private Team find(String code) {
         Team t = Team.byCode(code);
-        if (t == null) {
+        if (t == null || !access.mayReach(t)) {
             throw ProblemException.notFound("Team " + code);
         }
         return t;

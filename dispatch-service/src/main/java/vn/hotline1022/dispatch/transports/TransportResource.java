@@ -99,9 +99,7 @@ public class TransportResource {
         if (t == null) {
             throw ProblemException.notFound("Transport " + id);
         }
-        boolean mayAccess = teams.ownTeamOnly() ? teams.isOwn(t.teamId)
-                : user.scope().covers(t.provinceCode, t.districtCode);
-        if (!mayAccess) {
+        if (!teams.mayReach(t.teamId, t.provinceCode, t.districtCode)) {
             throw ProblemException.notFound("Transport " + id);
         }
         return t;
