@@ -39,6 +39,13 @@ public interface IntakeConfig {
         /** Requests one phone may post per hour through any client. */
         @WithDefault("3")
         int requestsPerPhonePerHour();
+
+        /**
+         * Confirmation codes texted for anonymous web requests per hour, whoever asks: however many addresses a sender
+         * holds, the hotline texts strangers no more than this (past it, people are told to call 1022).
+         */
+        @WithDefault("300")
+        int confirmationTextsPerHour();
     }
 
     /** Texts to the hotline's number, posted by an SMS gateway in Twilio's webhook format. */

@@ -23,6 +23,9 @@ final class ServiceEnvironment {
         env.put("QUARKUS_DATASOURCE_USERNAME", db.username());
         env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        // Every browser and test of the local stack is one client (127.0.0.1): a client budget fit for one machine.
+        env.put("HOTLINE_GUESS_BUDGET_CLIENT_FREE", "1000");
+        env.put("HOTLINE_GUESS_BUDGET_CLIENT_MAX", "5000");
         // This install's own random secrets (the services refuse to start without them).
         env.putAll(secrets);
         if (keycloak != null) {

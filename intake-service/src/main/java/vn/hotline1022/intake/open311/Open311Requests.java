@@ -105,6 +105,7 @@ public class Open311Requests {
     public Open311Records.Pending ask(RequestForm form) {
         NewCall call = toCall(form, ContactChannel.WEB);
         admitPhone(call.caller().phone());
+        guard.admitWithin("open311:web-texts", config.open311().confirmationTextsPerHour(), Duration.ofHours(1));
         UUID token = webRequests.ask(call, call.caller().phone());
         return new Open311Records.Pending(token.toString(), "Mã xác nhận đã được gửi tới số điện thoại của bạn;"
                 + " nhập mã để gửi yêu cầu (hiệu lực 10 phút).");
@@ -113,6 +114,12 @@ public class Open311Requests {
     private void admitPhone(String phone) {
         guard.admitWithin(CitizenGuard.phoneKey("open311", phone), config.open311().requestsPerPhonePerHour(),
                 Duration.ofHours(1));
+    }
+
+    /** The request's phone in its national form; 400 when it is not a Vietnamese phone number. */
+    public String phoneOf(RequestForm form) {
+        return PhoneNumbers.normalise(form.phone)
+                .orElseThrow(() -> ProblemException.invalidField("phone", "must be a Vietnamese phone number"));
     }
 
     /** The request as a call; the phone in its national form. */

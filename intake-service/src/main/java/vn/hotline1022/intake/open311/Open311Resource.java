@@ -16,14 +16,17 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.commons.web.GuessingDoors;
 import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.intake.calls.CaseCodes;
 
@@ -40,6 +43,12 @@ import vn.hotline1022.intake.calls.CaseCodes;
 @PermitAll
 @RateLimited
 public class Open311Resource {
+
+    @Inject
+    GuessingDoors doors;
+
+    @Context
+    HttpServerRequest request;
 
     @Inject
     Open311Requests requests;
@@ -77,6 +86,8 @@ public class Open311Resource {
             + " comes back (POST tokens/{token}/confirmation.json)")
     public Response submit(@Valid @BeanParam RequestForm form) {
         if (form.api_key == null || form.api_key.isBlank()) {
+            // Anyone may ask, and asking texts a code to the phone named: a budget per phone and per client.
+            doors.admit("web-request", requests.phoneOf(form), request);
             return Response.accepted(List.of(requests.ask(form))).build();
         }
         String partner = partners.identify(form.api_key).orElseThrow(() -> new ProblemException(401,

@@ -9,12 +9,15 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 
+import io.vertx.core.http.HttpServerRequest;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.commons.web.VietnamesePhone;
+import vn.hotline1022.commons.web.GuessingDoors;
 import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.tracking.CitizenCases.Status;
@@ -42,8 +45,17 @@ public class PublicCaseResource {
         }
     }
 
+    /** Looking up and confirming spend one budget: both are guesses of a code for a phone. */
+    private static final String DOOR = "case-code";
+
     @Inject
     CitizenCases cases;
+
+    @Inject
+    GuessingDoors doors;
+
+    @Context
+    HttpServerRequest request;
 
     @POST
     @Path("/{code}/lookup")
@@ -52,7 +64,9 @@ public class PublicCaseResource {
     @Operation(summary = "Where my case stands: status and the latest step; 404 unless the phone is the caller's")
     public Status track(@PathParam("code") @Pattern(regexp = CaseCodes.PATTERN,
             message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Lookup lookup) {
-        return cases.track(code, PhoneNumbers.normalise(lookup.phone()).orElseThrow());
+        String phone = PhoneNumbers.normalise(lookup.phone()).orElseThrow();
+        doors.admit(DOOR, phone, request);
+        return cases.track(code, phone);
     }
 
     @POST
@@ -64,7 +78,8 @@ public class PublicCaseResource {
             + " interval (later answers are recorded as contacts)")
     public Status confirm(@PathParam("code") @Pattern(regexp = CaseCodes.PATTERN,
             message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Confirmation confirmation) {
-        return cases.confirm(code, PhoneNumbers.normalise(confirmation.phone()).orElseThrow(),
-                confirmation.helped());
+        String phone = PhoneNumbers.normalise(confirmation.phone()).orElseThrow();
+        doors.admit(DOOR, phone, request);
+        return cases.confirm(code, phone, confirmation.helped());
     }
 }

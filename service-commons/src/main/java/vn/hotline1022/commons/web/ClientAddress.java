@@ -57,6 +57,25 @@ public final class ClientAddress {
         return peer;
     }
 
+    /**
+     * The budget an address spends from: an IPv4 address on its own; an IPv6 address by its /64, the block one
+     * subscriber usually holds whole (they could otherwise take a fresh address for every request).
+     */
+    public static String bucket(String address) {
+        byte[] bytes = bytes(address);
+        if (bytes == null) {
+            return address;
+        }
+        if (bytes.length == 4) { // also an IPv4-mapped IPv6 address: the same client either way
+            return (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
+        }
+        StringBuilder prefix = new StringBuilder();
+        for (int i = 0; i < 8; i += 2) {
+            prefix.append(Integer.toHexString(((bytes[i] & 0xFF) << 8) | (bytes[i + 1] & 0xFF))).append(':');
+        }
+        return prefix.append(":/64").toString();
+    }
+
     boolean isTrusted(String address) {
         byte[] bytes = bytes(address);
         return bytes != null && trusted.stream().anyMatch(n -> n.contains(bytes));

@@ -8,6 +8,7 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private Long retryAfterSeconds;
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
@@ -35,6 +36,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, "Service unavailable", detail, List.of());
     }
 
+    /** 429 with Retry-After: a budget is spent; nothing was looked at or changed. */
+    public static ProblemException tooManyRequests(long retryAfterSeconds) {
+        ProblemException e = new ProblemException(429, "Too many requests", "Too many attempts; try again in "
+                + retryAfterSeconds + " s", List.of());
+        e.retryAfterSeconds = retryAfterSeconds;
+        return e;
+    }
+
     public static ProblemException invalidField(String field, String message) {
         return new ProblemException(400, "Invalid request", "The request has invalid fields",
                 List.of(new Problem.FieldError(field, message)));
@@ -42,6 +51,11 @@ public class ProblemException extends RuntimeException {
 
     public Problem toProblem() {
         return new Problem("about:blank", title, status, getMessage(), null, errors);
+    }
+
+    /** Seconds the client should wait before trying again; null when the answer says nothing about it. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public int status() {

@@ -29,7 +29,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
-        return respond(e.toProblem());
+        Response r = respond(e.toProblem());
+        return e.retryAfterSeconds() == null ? r
+                : Response.fromResponse(r).header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     /** Quarkus raises this subtype for invalid parameters; mapping it here takes precedence over its own format. */

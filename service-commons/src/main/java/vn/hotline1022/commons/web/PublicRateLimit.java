@@ -63,7 +63,7 @@ public class PublicRateLimit {
     @ServerRequestFilter
     @RateLimited
     public Response limit(HttpServerRequest request) {
-        long retryAfter = spend("api:" + client(request), settings.perMinute());
+        long retryAfter = spend("api:" + ClientAddress.bucket(client(request)), settings.perMinute());
         if (retryAfter > 0) {
             return Response.status(429).type(Problem.MEDIA_TYPE).header("Retry-After", retryAfter)
                     .entity(Problem.of(429, "Too many requests", "Try again in " + retryAfter + " s")).build();
@@ -74,7 +74,8 @@ public class PublicRateLimit {
     /** The same budget idea for the operations endpoints, which are served outside JAX-RS. */
     void limitOperationsEndpoints(@Observes Router router) {
         router.route("/q/*").order(Integer.MIN_VALUE).handler(rc -> {
-            long retryAfter = spend("ops:" + client(rc.request()), settings.operationsPerMinute());
+            long retryAfter = spend("ops:" + ClientAddress.bucket(client(rc.request())),
+                    settings.operationsPerMinute());
             if (retryAfter > 0) {
                 rc.response().setStatusCode(429).putHeader("Retry-After", String.valueOf(retryAfter))
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)

@@ -41,4 +41,15 @@ class ClientAddressTest {
         assertThat(v6.of("fd12::1", "2001:db8::7")).isEqualTo("2001:db8::7");
         assertThat(v6.of("2001:db8::9", "2001:db8::7")).isEqualTo("2001:db8::9");
     }
+
+    @Test
+    void anIpv6ClientSpendsFromItsWholeSlash64() {
+        assertThat(ClientAddress.bucket("2001:db8:85a3:42:1:2:3:4"))
+                .isEqualTo(ClientAddress.bucket("2001:db8:85a3:42:ffff:ffff:ffff:1"))
+                .isEqualTo("2001:db8:85a3:42::/64");
+        assertThat(ClientAddress.bucket("2001:db8:85a3:43::1")).isNotEqualTo(ClientAddress.bucket("2001:db8:85a3:42::1"));
+        assertThat(ClientAddress.bucket("203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.bucket("::ffff:203.0.113.7")).isEqualTo("203.0.113.7");
+        assertThat(ClientAddress.bucket("unknown")).isEqualTo("unknown");
+    }
 }
