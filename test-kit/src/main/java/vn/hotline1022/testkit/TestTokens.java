@@ -87,6 +87,12 @@ public final class TestTokens {
         return this;
     }
 
+    /** A token that is valid now and expires after {@code lifetime} (e.g. to see a live stream end with it). */
+    public TestTokens expiresIn(Duration lifetime) {
+        this.expiresAt = Instant.now().plus(lifetime);
+        return this;
+    }
+
     /** Signed with a key the services do not trust. */
     public TestTokens signedByStranger() {
         this.signer = OTHER_KEYS;

@@ -22,6 +22,9 @@ public class CaseContact extends PanacheEntityBase {
     /** {@code vi} or {@code en}: the language of the citizen's notices. */
     public String language;
     public Instant receivedAt;
+    /** Where the case is: its notices are read only by staff of this province (and district). */
+    public String provinceCode;
+    public String districtCode;
 
     @Override
     public String toString() {

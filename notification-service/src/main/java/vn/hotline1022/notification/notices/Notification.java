@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import vn.hotline1022.notification.contacts.CaseContact;
 
 /** One notice to one recipient through one channel: the delivery log (nhật ký gửi tin). */
 @Entity
@@ -52,6 +53,12 @@ public class Notification extends PanacheEntityBase {
     /** The W3C traceparent of the event that asked for the notice; it is sent in that trace. */
     public String traceParent;
 
+    /** The case's place, for the live feed's readers (not stored here: case_contact holds it). */
+    @jakarta.persistence.Transient
+    public String provinceCode;
+    @jakarta.persistence.Transient
+    public String districtCode;
+
     /** A detached copy as the row is now, for the live feed after the transaction ends. */
     public Notification snapshot() {
         Notification c = new Notification();
@@ -74,6 +81,11 @@ public class Notification extends PanacheEntityBase {
         c.nextAttemptAt = nextAttemptAt;
         c.lastAttemptAt = lastAttemptAt;
         c.sentAt = sentAt;
+        CaseContact contact = caseId == null ? null : CaseContact.findById(caseId);
+        if (contact != null) {
+            c.provinceCode = contact.provinceCode;
+            c.districtCode = contact.districtCode;
+        }
         return c;
     }
 

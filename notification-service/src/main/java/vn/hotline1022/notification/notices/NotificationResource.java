@@ -17,12 +17,17 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import io.smallrye.mutiny.Multi;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.security.Scope;
+import vn.hotline1022.commons.security.TokenLifetime;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.EventType;
+import vn.hotline1022.notification.contacts.CaseContact;
 
 /** What the recipients of a case have been told, and what could not be delivered; live for the console. */
 @Path("/api/v1/notifications")
@@ -51,11 +56,21 @@ public class NotificationResource {
     @Inject
     NoticeStream stream;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    JsonWebToken token;
+
     /** Required: the log is read one case at a time (the console's case view). */
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public List<NotificationView> list(
             @QueryParam("caseId") @NotBlank @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String caseId) {
+        CaseContact contact = CaseContact.findById(UUID.fromString(caseId));
+        if (!mayRead(contact == null ? null : contact.provinceCode, contact == null ? null : contact.districtCode)) {
+            return List.of(); // another area's case: to this caller it has told nobody anything
+        }
         return Notification.forCase(UUID.fromString(caseId)).stream().map(NotificationView::of).toList();
     }
 
@@ -75,6 +90,22 @@ public class NotificationResource {
             throw new ProblemException(406, "Not acceptable", "This stream is served as text/event-stream only",
                     List.of());
         }
-        return stream.subscribe().map(NotificationView::of);
+        // Checked per notice against the caller's area as it was when the stream opened; ends with the token.
+        Scope area = user.scope();
+        boolean everyPlace = user.has(Roles.OPS) || user.has(Roles.ADMIN);
+        return TokenLifetime.bounded(stream.subscribe(), token)
+                .filter(n -> n.provinceCode == null ? everyPlace : area.covers(n.provinceCode, n.districtCode))
+                .map(NotificationView::of);
+    }
+
+    /**
+     * A case's notices are read in its area; notices with no place (ops alerts, reports) by ops and admins only, as
+     * are those of a case whose call this service has not seen.
+     */
+    private boolean mayRead(String provinceCode, String districtCode) {
+        if (provinceCode == null) {
+            return user.has(Roles.OPS) || user.has(Roles.ADMIN);
+        }
+        return user.scope().covers(provinceCode, districtCode);
     }
 }

@@ -127,6 +127,10 @@ public class Notifier {
         c.name = call.caller() == null ? null : call.caller().name();
         c.language = config.defaultLanguage();
         c.receivedAt = call.occurredAt();
+        if (call.location() != null) {
+            c.provinceCode = call.location().provinceCode();
+            c.districtCode = call.location().districtCode();
+        }
         c.persist();
     }
 

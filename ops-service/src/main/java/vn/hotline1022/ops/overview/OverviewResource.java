@@ -14,9 +14,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.smallrye.mutiny.Multi;
+import vn.hotline1022.commons.security.TokenLifetime;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.ops.OpsConfig;
@@ -25,6 +27,9 @@ import vn.hotline1022.ops.OpsConfig;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({ Roles.OPS, Roles.ADMIN })
 public class OverviewResource {
+
+    @Inject
+    JsonWebToken token;
 
     @Inject
     Overviews overviews;
@@ -54,7 +59,8 @@ public class OverviewResource {
         }
         Duration every = config.sampleInterval();
         // The first event at once (ticks must start after a positive delay), then one per sample.
-        return Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(every)
+        // Ends when the token that opened it expires: the page reconnects with a fresh one, checked afresh.
+        return TokenLifetime.bounded(Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1)).every(every), token)
                 .map(tick -> sse.newEventBuilder().name("overview").mediaType(MediaType.APPLICATION_JSON_TYPE)
                         .data(Overview.class, overviews.latest()).build());
     }
