@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
-"""Writes the parts of k8s/overlays/production that follow from the code, so they cannot drift from it by hand:
+"""Writes the deployment files that follow from the code, so they cannot drift from it by hand. In
+k8s/overlays/production:
 
   kafka/topics.yaml            a KafkaTopic per event topic and per dead-letter topic
   kafka/users.yaml             a KafkaUser per service (its ACLs) and one for KEDA's lag reads
   autoscaling/scaled-objects.yaml  a KEDA ScaledObject per consumer scaled on lag, a trigger per topic it reads
   keycloak/realm-import.yaml   the production realm: identity/realm-hotline1022.json without its demo users,
                                demo client and demo secrets, for the console's public origin
+
+and for docker-compose.yml:
+
+  deploy/keycloak/realm-hotline1022.json  the same realm as the production one, imported by compose's Keycloak: its
+                               client secrets and the console's origin are ${VAR} placeholders filled from .env
 
 Read from: each service's application.properties (hotline.messaging.consumes: the topics it reads; ops-service's
 dead-letters group), identity/realm-hotline1022.json, and the overlay's config.env (cors-origins: the console's
@@ -36,6 +42,9 @@ KEDA_USER = "keda-lag-reader"
 SCALED = {"dispatch": 12, "referral": 12, "relief": 12, "notification": 12, "ops": 3}
 LAG_THRESHOLD = "50"
 REALM_SOURCE = ROOT / "identity/realm-hotline1022.json"
+# Compose's realm; the demo realm (known passwords, password grant, any web origin) is for ./hotline run only.
+COMPOSE_REALM = "deploy/keycloak/realm-hotline1022.json"
+COMPOSE_ORIGIN = "${HOTLINE_CONSOLE_ORIGIN}"
 KEYCLOAK_CR = "hotline1022-keycloak"
 CLIENT_SECRETS = "keycloak-client-secrets"
 # Clients of the demo realm that production does not get: the end-to-end tests' password-grant client.
@@ -236,12 +245,13 @@ The Deployments carry no replicas field in this overlay (patches/autoscaled-repl
 """) + dump(docs)
 
 
-def realm(console_origin):
+def public_realm(console_origin, secret_source):
+    """The demo realm without what only a developer machine may have: people, their passwords, the password-grant
+    client, secret values, localhost and any-origin addresses. Returns the realm and, per placeholder of a client
+    secret, the client's id. secret_source(client_id, variable) says where the placeholder's value comes from."""
     source = json.loads(REALM_SOURCE.read_text(encoding="utf-8"))
     r = {k: v for k, v in source.items() if k not in ("users", "attributes")}
     r["displayName"] = "Hotline 1022"
-    # Behind the ingress Keycloak sees https (X-Forwarded-Proto): refuse anything else, internal addresses included.
-    r["sslRequired"] = "all"
     placeholders = {}
     clients = []
     kept = set()
@@ -257,12 +267,12 @@ def realm(console_origin):
             c["redirectUris"] = [console_origin + "/*"]
             c["webOrigins"] = [console_origin]
         elif not c.get("publicClient") and c.get("serviceAccountsEnabled"):
-            # A confidential client that signs in with its secret: the secret comes from a Secret, by placeholder.
+            # A confidential client that signs in with its secret: never a value here, a placeholder.
             var = re.sub(r"[^A-Z0-9]", "_", c["clientId"].upper()) + "_SECRET"
-            placeholders[var] = {"secret": {"name": CLIENT_SECRETS, "key": c["clientId"]}}
+            placeholders[var] = c["clientId"]
             c["secret"] = "${" + var + "}"
             c["description"] = c.get("description", "").replace("The secret is a LOCAL DEMO value; each", "Each") + (
-                f" Its secret comes from the Secret {CLIENT_SECRETS} (key {c['clientId']}).")
+                " Its secret comes from " + secret_source(c["clientId"], var) + ".")
         # Any other confidential client (the APIs' audience, hotline1022-api) has no flow that uses a secret:
         # Keycloak generates one at import.
         clients.append(c)
@@ -271,6 +281,14 @@ def realm(console_origin):
     # an administrator, in Keycloak, with their own credentials.
     r["users"] = [{k: v for k, v in u.items() if k != "credentials"} for u in source.get("users", [])
                   if u.get("serviceAccountClientId") in kept]
+    return r, placeholders
+
+
+def realm(console_origin):
+    r, secrets = public_realm(console_origin, lambda client, var: f"the Secret {CLIENT_SECRETS} (key {client})")
+    # Behind the ingress Keycloak sees https (X-Forwarded-Proto): refuse anything else, internal addresses included.
+    r["sslRequired"] = "all"
+    placeholders = {var: {"secret": {"name": CLIENT_SECRETS, "key": client}} for var, client in secrets.items()}
     doc = {
         "apiVersion": "k8s.keycloak.org/v2alpha1",
         "kind": "KeycloakRealmImport",
@@ -294,6 +312,19 @@ ${{username}} are message keys with no such variable and stay as they are.
 """) + dump([doc])
 
 
+def compose_realm():
+    """Compose's realm: the production realm with its placeholders filled from .env by Keycloak at import (compose
+    passes the variables to the Keycloak container). sslRequired stays the demo realm's external: compose serves
+    plain HTTP on a trusted LAN. JSON has no comments: the note is a realm attribute, as in the demo realm."""
+    r, _ = public_realm(COMPOSE_ORIGIN, lambda client, var: f"{var} in .env (docker-compose.yml)")
+    r["attributes"] = {"hotline1022.note": (
+        "GENERATED by k8s/tools/generate-production.py from identity/realm-hotline1022.json: do not edit by hand. "
+        "The realm docker-compose.yml imports: no users (an administrator creates them in Keycloak), no "
+        f"password-grant client ({', '.join(sorted(DEMO_CLIENTS))}), client secrets and the console's origin are "
+        "placeholders Keycloak fills from its environment variables (.env) at import.")}
+    return json.dumps(r, indent=2, ensure_ascii=False) + "\n"
+
+
 def console_origin():
     for line in (OVERLAY / "config.env").read_text(encoding="utf-8").splitlines():
         if line.startswith("cors-origins="):
@@ -309,15 +340,17 @@ def main():
     reads = consumes()
     dead_letter_group = properties(ROOT / "ops-service/src/main/resources/application.properties")[
         "mp.messaging.incoming.dead-letters.group.id"]
+    overlay = OVERLAY.relative_to(ROOT).as_posix()
     files = {
-        "kafka/topics.yaml": topics(reads),
-        "kafka/users.yaml": users(reads, dead_letter_group),
-        "autoscaling/scaled-objects.yaml": scaled_objects(reads),
-        "keycloak/realm-import.yaml": realm(console_origin()),
+        f"{overlay}/kafka/topics.yaml": topics(reads),
+        f"{overlay}/kafka/users.yaml": users(reads, dead_letter_group),
+        f"{overlay}/autoscaling/scaled-objects.yaml": scaled_objects(reads),
+        f"{overlay}/keycloak/realm-import.yaml": realm(console_origin()),
+        COMPOSE_REALM: compose_realm(),
     }
     stale = []
     for name, text in files.items():
-        path = OVERLAY / name
+        path = ROOT / name
         if check:
             if not path.is_file() or path.read_text(encoding="utf-8") != text:
                 stale.append(name)

@@ -53,7 +53,10 @@ final class Manifests {
      * Variables LocalStack sets that a deployment may leave out: the image already listens on the service's port, and
      * the browser origins allowed to call the APIs (the console's) are a deployment's choice.
      */
-    static final Set<String> OPTIONAL_ENVIRONMENT = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_CORS_ORIGINS");
+    // The guessing budget per client: the local stack's browsers are all one address (127.0.0.1); deployments keep the
+    // defaults, one client per real address.
+    static final Set<String> OPTIONAL_ENVIRONMENT = Set.of("QUARKUS_HTTP_PORT", "QUARKUS_HTTP_CORS_ORIGINS",
+            "HOTLINE_GUESS_BUDGET_CLIENT_FREE", "HOTLINE_GUESS_BUDGET_CLIENT_MAX");
 
     /** Names that hold a secret: never a literal in compose, always a secretKeyRef in Kubernetes. */
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|SECRET|SALT).*");
