@@ -23,7 +23,7 @@ public final class LocalSecrets {
 
     /** The environment variables the services read their secrets from. */
     public static final List<String> NAMES = List.of("HOTLINE_RECIPIENT_CODE_SECRET", "HOTLINE_RELIEF_PHONE_SALT",
-            "HOTLINE_NOTIFICATION_OPT_OUT_SALT", "HOTLINE_INTAKE_SMS_AUTH_TOKEN");
+            "HOTLINE_NOTIFICATION_OPT_OUT_SALT", "HOTLINE_INTAKE_SMS_AUTH_TOKEN", "HOTLINE_PHONE_HASH_SECRETS");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 

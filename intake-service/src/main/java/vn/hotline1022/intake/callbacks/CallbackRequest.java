@@ -71,8 +71,9 @@ public class CallbackRequest extends PanacheEntityBase {
         return find("code", code).firstResultOptional();
     }
 
-    static Optional<CallbackRequest> pendingOf(String phoneHash) {
-        return find("phoneHash = ?1 and status = ?2", phoneHash, Status.PENDING_CALLBACK).firstResultOptional();
+    /** @param phoneHashes the phone's hash under every key still listed */
+    static Optional<CallbackRequest> pendingOf(List<String> phoneHashes) {
+        return find("phoneHash in ?1 and status = ?2", phoneHashes, Status.PENDING_CALLBACK).firstResultOptional();
     }
 
     /** The queue of some provinces (all when {@code provinces} is null), oldest first. */

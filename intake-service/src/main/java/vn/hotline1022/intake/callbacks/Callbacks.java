@@ -18,13 +18,13 @@ import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.intake.IntakeConfig;
+import vn.hotline1022.commons.proof.PhoneHashes;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.calls.CallTaker;
 import vn.hotline1022.intake.calls.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
 import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.geography.AdminUnits;
-import vn.hotline1022.intake.tracking.CitizenGuard;
 import vn.hotline1022.messaging.locks.AdvisoryLocks;
 import vn.hotline1022.messaging.locks.LockSpace;
 import vn.hotline1022.text.PhoneNumbers;
@@ -63,9 +63,17 @@ public class Callbacks {
     @Inject
     AuditTrail audit;
 
-    /** The key a callback's phone is kept under after the phone itself is erased. */
-    public static String phoneHash(String canonicalPhone) {
-        return CitizenGuard.phoneKey("callback", canonicalPhone);
+    @Inject
+    PhoneHashes hashes;
+
+    /** The keyed hash a callback's phone is kept under after the phone itself is erased. */
+    public String phoneHash(String canonicalPhone) {
+        return hashes.current("callback", canonicalPhone);
+    }
+
+    /** Whether a callback kept under {@code stored} is this phone's (under any phone hash key still listed). */
+    public boolean isPhoneOf(String stored, String canonicalPhone) {
+        return hashes.matches(stored, "callback", canonicalPhone);
     }
 
     /**
@@ -77,7 +85,7 @@ public class Callbacks {
         locks.lock(LockSpace.CALLER_PHONE, canonicalPhone); // one pending callback per phone, whatever the instance
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         String text = message == null ? "" : message.strip();
-        var pending = CallbackRequest.pendingOf(phoneHash(canonicalPhone));
+        var pending = CallbackRequest.pendingOf(hashes.all("callback", canonicalPhone));
         if (pending.isPresent()) {
             CallbackRequest c = pending.get();
             c.message = cap(c.message + "\n" + text);

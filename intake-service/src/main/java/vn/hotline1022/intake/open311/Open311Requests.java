@@ -112,7 +112,7 @@ public class Open311Requests {
     }
 
     private void admitPhone(String phone) {
-        guard.admitWithin(CitizenGuard.phoneKey("open311", phone), config.open311().requestsPerPhonePerHour(),
+        guard.admitWithin(guard.phoneKey("open311", phone), config.open311().requestsPerPhonePerHour(),
                 Duration.ofHours(1));
     }
 

@@ -90,7 +90,7 @@ public class InboundTexts {
             request = Optional.empty();
         }
         try {
-            guard.admitWithin(CitizenGuard.phoneKey(source.channel().name().toLowerCase(java.util.Locale.ROOT),
+            guard.admitWithin(guard.phoneKey(source.channel().name().toLowerCase(java.util.Locale.ROOT),
                     phone.get()), config.sms().textsPerPhonePerHour(), Duration.ofHours(1));
         } catch (ProblemException tooMany) {
             if (tooMany.status() != 429) {

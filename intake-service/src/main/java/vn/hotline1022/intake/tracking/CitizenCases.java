@@ -80,6 +80,9 @@ public class CitizenCases {
     @Inject
     AdvisoryLocks locks;
 
+    @Inject
+    Callbacks callbacks;
+
     @Transactional
     public Status track(String code, String canonicalPhone) {
         guard.admit(code, canonicalPhone);
@@ -145,7 +148,7 @@ public class CitizenCases {
      */
     private Optional<Status> callback(String code, String canonicalPhone) {
         CallbackRequest r = CallbackRequest.byCode(code)
-                .filter(found -> found.phoneHash.equals(Callbacks.phoneHash(canonicalPhone))).orElse(null);
+                .filter(found -> callbacks.isPhoneOf(found.phoneHash, canonicalPhone)).orElse(null);
         if (r == null) {
             return Optional.empty();
         }

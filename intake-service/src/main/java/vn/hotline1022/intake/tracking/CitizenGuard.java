@@ -1,11 +1,7 @@
 package vn.hotline1022.intake.tracking;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import org.jboss.logging.Logger;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import vn.hotline1022.commons.proof.PhoneHashes;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.messaging.sql.SqlValues;
@@ -23,7 +20,7 @@ import vn.hotline1022.messaging.sql.SqlValues;
  * Stops anyone from probing or hammering the citizens' public endpoints: requests are counted per case code and per
  * phone (a budget per window), failed look-ups per code + phone pair, per code and per phone, and a key with too many
  * failures is locked for a while. Counts live in the database (every instance sees them) and are written in their own
- * transaction, so a refused request is counted too. Phones are kept only as hashes here.
+ * transaction, so a refused request is counted too. Phones are kept only as keyed hashes here (PhoneHashes).
  */
 @ApplicationScoped
 public class CitizenGuard {
@@ -49,6 +46,9 @@ public class CitizenGuard {
 
     @Inject
     IntakeConfig config;
+
+    @Inject
+    PhoneHashes hashes;
 
     /** @throws ProblemException 429 when the code, the phone or the pair is locked or over its budget */
     public void admit(String code, String canonicalPhone) {
@@ -92,9 +92,9 @@ public class CitizenGuard {
         }
     }
 
-    /** The key counting a phone's requests of one kind; the phone itself is kept only as a hash. */
-    public static String phoneKey(String purpose, String canonicalPhone) {
-        return purpose + ":phone:" + sha256(canonicalPhone);
+    /** The key counting a phone's requests of one kind; the phone itself is kept only as a keyed hash. */
+    public String phoneKey(String purpose, String canonicalPhone) {
+        return purpose + ":phone:" + hashes.current("attempt", canonicalPhone);
     }
 
     /** A look-up that found nothing: counted against the pair, the code and the phone; may lock them. */
@@ -117,20 +117,11 @@ public class CitizenGuard {
         return "code:" + code;
     }
 
-    private static String phoneKey(String phone) {
-        return "phone:" + sha256(phone);
+    private String phoneKey(String phone) {
+        return "phone:" + hashes.current("attempt", phone);
     }
 
-    private static String pairKey(String code, String phone) {
-        return "pair:" + code + ":" + sha256(phone);
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private String pairKey(String code, String phone) {
+        return "pair:" + code + ":" + hashes.current("attempt", phone);
     }
 }

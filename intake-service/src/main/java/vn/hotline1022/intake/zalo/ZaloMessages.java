@@ -108,7 +108,7 @@ public class ZaloMessages {
      */
     private boolean admitted(String userId) {
         try {
-            guard.admitWithin(CitizenGuard.phoneKey("zalo-user", userId), config.sms().textsPerPhonePerHour(),
+            guard.admitWithin(guard.phoneKey("zalo-user", userId), config.sms().textsPerPhonePerHour(),
                     Duration.ofHours(1));
             return true;
         } catch (ProblemException tooMany) {
