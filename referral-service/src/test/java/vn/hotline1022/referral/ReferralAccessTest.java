@@ -65,7 +65,7 @@ class ReferralAccessTest {
     @Test
     void aHospitalSeesAndAnswersOnlyItsOwnReferrals() {
         // Province 01 (Hà Nội): no other test routes there. Hospital A has more beds, so it is asked.
-        String ops = TestTokens.user("ops1", "ops").sign();
+        String ops = TestTokens.user("ops1", "ops").claim("province_codes", List.of("01")).sign();
         String a = hospital(ops, "01001", "Bệnh viện A", 5);
         String b = hospital(ops, "01002", "Bệnh viện B", 1);
         CallReceived sample = SampleEvents.callReceived("001", "00001", Need.HOSPITAL_ADMISSION);

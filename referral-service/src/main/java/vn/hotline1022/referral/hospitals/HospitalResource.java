@@ -111,7 +111,7 @@ public class HospitalResource {
     public List<HospitalView> list(@QueryParam("provinceCode") String provinceCode) {
         List<Hospital> found = provinceCode == null ? Hospital.listAll(Sort.by("name"))
                 : Hospital.list("provinceCode", Sort.by("name"), provinceCode);
-        return found.stream().filter(h -> scope.mayAccess(h.id)).map(this::view).toList();
+        return found.stream().filter(scope::mayAccess).map(this::view).toList();
     }
 
     @GET
@@ -119,7 +119,7 @@ public class HospitalResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public HospitalView get(@PathParam("id") UUID id) {
         Hospital h = Hospital.findById(id);
-        if (h == null || !scope.mayAccess(id)) {
+        if (h == null || !scope.mayAccess(h)) {
             throw ProblemException.notFound("Hospital " + id);
         }
         return view(h);
@@ -128,6 +128,9 @@ public class HospitalResource {
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Response create(@Valid @NotNull NewHospital request) {
+        if (!scope.area().coversProvince(request.provinceCode())) {
+            throw ProblemException.forbidden("Hospitals are registered in your own province only");
+        }
         if (request.location() != null
                 && (request.location().latitude() == null) != (request.location().longitude() == null)) {
             throw ProblemException.invalidField(request.location().latitude() == null ? "location.latitude"
@@ -187,9 +190,10 @@ public class HospitalResource {
         return HospitalView.of(h, hospitals.pools(h.id));
     }
 
-    /** Hospital staff act on their own hospital only; to them, another hospital does not exist. */
+    /** Staff act on their own hospital only, ops in their area only; to the others it does not exist. */
     private void checkOwnHospital(UUID id) {
-        if (!scope.mayAccess(id)) {
+        Hospital h = Hospital.findById(id);
+        if (h != null && !scope.mayAccess(h)) {
             throw ProblemException.notFound("Hospital " + id);
         }
     }

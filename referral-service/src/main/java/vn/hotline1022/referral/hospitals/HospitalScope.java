@@ -8,11 +8,13 @@ import jakarta.inject.Inject;
 
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.security.Scope;
 
 /**
- * Which hospital the caller may see. Hospital staff are held to the hospital of their token's {@code hospital_code};
- * dispatchers, agents, ops and admins see all. Another hospital's data is reported as not found, so staff cannot
- * even learn which referrals exist elsewhere.
+ * What the caller may see and touch. Hospital staff are held to the hospital of their token's {@code hospital_code};
+ * dispatchers, agents and ops to the provinces and districts of their token (a hospital by its province, a referral by
+ * the case's place; nothing without a claim); admins to nothing less than everything. Anything outside is reported as
+ * not found, so nobody learns which referrals exist elsewhere.
  */
 @RequestScoped
 public class HospitalScope {
@@ -23,7 +25,7 @@ public class HospitalScope {
     @Inject
     CurrentUser user;
 
-    /** Empty when the caller sees every hospital. */
+    /** The caller's own hospital when they are hospital staff and nothing wider; empty otherwise. */
     public Optional<UUID> restrictedTo() {
         if (!user.has(Roles.HOSPITAL_STAFF) || user.has(Roles.ADMIN) || user.has(Roles.OPS)
                 || user.has(Roles.DISPATCHER) || user.has(Roles.CALL_AGENT)) {
@@ -32,7 +34,18 @@ public class HospitalScope {
         return Optional.of(user.hospitalCode().map(Hospital::byCode).map(h -> h.id).orElse(NONE));
     }
 
-    public boolean mayAccess(UUID hospitalId) {
-        return restrictedTo().map(own -> own.equals(hospitalId)).orElse(true);
+    /** The area of a caller who is not held to one hospital (their whole world is their hospital otherwise). */
+    public Scope area() {
+        return restrictedTo().isPresent() ? Scope.none() : user.scope();
+    }
+
+    public boolean mayAccess(Hospital h) {
+        return restrictedTo().map(own -> own.equals(h.id)).orElseGet(() -> area().coversProvince(h.provinceCode));
+    }
+
+    /** A referral (or anything of a case) asked of {@code hospitalId}, for a case in this place. */
+    public boolean mayReach(UUID hospitalId, String provinceCode, String districtCode) {
+        return restrictedTo().map(own -> own.equals(hospitalId))
+                .orElseGet(() -> area().covers(provinceCode, districtCode));
     }
 }

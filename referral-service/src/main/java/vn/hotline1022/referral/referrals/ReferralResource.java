@@ -9,11 +9,14 @@ import java.util.UUID;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -26,6 +29,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import vn.hotline1022.commons.security.Roles;
@@ -113,7 +117,9 @@ public class ReferralResource {
 
     @GET
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
-    public List<ReferralView> list(@QueryParam("caseId") UUID caseId, @QueryParam("hospitalId") UUID hospitalId) {
+    public List<ReferralView> list(@QueryParam("caseId") UUID caseId, @QueryParam("hospitalId") UUID hospitalId,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(100) int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters params = new Parameters();
         if (caseId != null) {
@@ -127,8 +133,20 @@ public class ReferralResource {
         if (scope.restrictedTo().isPresent()) {
             query.append(" and hospitalId = :ownHospital");
             params.and("ownHospital", scope.restrictedTo().get());
+        } else if (!scope.area().unrestricted()) {
+            if (scope.area().isEmpty()) {
+                return List.of(); // no area, nothing: fails closed
+            }
+            query.append(" and provinceCode in :provinces");
+            params.and("provinces", scope.area().provinces());
+            if (!scope.area().districts().isEmpty()) {
+                query.append(" and districtCode in :districts");
+                params.and("districts", scope.area().districts());
+            }
         }
-        List<Referral> found = Referral.list(query.toString(), Sort.by("createdAt"), params);
+        // A case's few referrals in the order they were made; everything else newest first.
+        Sort order = caseId != null ? Sort.by("createdAt").and("id") : Sort.by("createdAt").descending().and("id");
+        List<Referral> found = Referral.find(query.toString(), order, params).page(Page.of(page, size)).list();
         Map<UUID, Hospital> hospitals = new HashMap<>();
         return found.stream().map(r -> ReferralView.of(r, hospital(r.hospitalId, hospitals))).toList();
     }
@@ -138,7 +156,7 @@ public class ReferralResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public ReferralView get(@PathParam("id") UUID id) {
         Referral r = Referral.findById(id);
-        if (r == null || !scope.mayAccess(r.hospitalId)) {
+        if (r == null || !scope.mayReach(r.hospitalId, r.provinceCode, r.districtCode)) {
             throw ProblemException.notFound("Referral " + id);
         }
         return view(r);
@@ -151,7 +169,7 @@ public class ReferralResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.HOSPITAL_STAFF, Roles.OPS, Roles.ADMIN })
     public Response fhir(@PathParam("id") UUID id) {
         Referral r = Referral.findById(id);
-        if (r == null || !scope.mayAccess(r.hospitalId)) {
+        if (r == null || !scope.mayReach(r.hospitalId, r.provinceCode, r.districtCode)) {
             throw ProblemException.notFound("Referral " + id);
         }
         Hospital h = r.hospitalId == null ? null : Hospital.findById(r.hospitalId);
@@ -281,7 +299,7 @@ public class ReferralResource {
     /** Only the hospital asked may answer; to any other, the referral does not exist. */
     private void checkOwnHospital(UUID referralId) {
         Referral r = Referral.findById(referralId);
-        if (r != null && !scope.mayAccess(r.hospitalId)) {
+        if (r != null && !scope.mayReach(r.hospitalId, r.provinceCode, r.districtCode)) {
             throw ProblemException.notFound("Referral " + referralId);
         }
     }

@@ -43,9 +43,12 @@ public class ComplianceReports {
 
     /** Every hospital of the selection, also one never asked (all zeros); {@code ownHospital} limits it to one. */
     @Transactional
-    public List<HospitalCompliance> rows(String provinceCode, Instant from, Instant to, UUID ownHospital) {
+    /** @param provinces the caller's provinces, or null when the caller is not limited to some (admin, own hospital) */
+    public List<HospitalCompliance> rows(String provinceCode, Instant from, Instant to, UUID ownHospital,
+            java.util.Set<String> provinces) {
         String where = (provinceCode == null ? "" : " and h.province_code = :province")
-                + (ownHospital == null ? "" : " and h.id = :own");
+                + (ownHospital == null ? "" : " and h.id = :own")
+                + (provinces == null ? "" : provinces.isEmpty() ? " and false" : " and h.province_code in (:provinces)");
         Query counts = em.createNativeQuery("""
                 select h.id, h.code, h.name, h.province_code,
                        count(r.id),
@@ -73,6 +76,9 @@ public class ComplianceReports {
             q.setParameter("from", from).setParameter("to", to);
             if (provinceCode != null) {
                 q.setParameter("province", provinceCode);
+            }
+            if (provinces != null && !provinces.isEmpty()) {
+                q.setParameter("provinces", provinces);
             }
             if (ownHospital != null) {
                 q.setParameter("own", ownHospital);

@@ -68,8 +68,13 @@ public class ComplianceResource {
         if (!start.isBefore(end)) {
             throw ProblemException.invalidField("to", "must be after from");
         }
+        if (provinceCode != null && scope.restrictedTo().isEmpty() && !scope.area().coversProvince(provinceCode)) {
+            throw ProblemException.forbidden("The report is for your own provinces only");
+        }
         return new ComplianceReport(provinceCode, from == null ? null : start, end,
-                reports.rows(provinceCode, start, end, scope.restrictedTo().orElse(null)));
+                reports.rows(provinceCode, start, end, scope.restrictedTo().orElse(null),
+                        scope.restrictedTo().isPresent() || scope.area().unrestricted() ? null
+                                : scope.area().provinces()));
     }
 
     /** The same rows as CSV (RFC 4180), one column per rejection reason. */
