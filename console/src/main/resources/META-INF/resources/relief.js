@@ -14,6 +14,7 @@ const $ = (selector) => document.querySelector(selector);
 let settings;
 let province = null; // the officer's province (token claim province_codes)
 let sheet = null; // the last run sheet
+let runsPage = 0; // run sheets come a page (≤ 100 stops) at a time
 let waiting = [];
 let warehouses = [];
 let consignments = [];
@@ -92,6 +93,10 @@ function renderRuns() {
   const wards = sheet?.wards || [];
   $('#runs-empty').hidden = wards.length > 0;
   $('#runs-truncated').hidden = !sheet?.truncated;
+  $('#runs-next').hidden = !sheet?.truncated;
+  $('#runs-previous').hidden = !sheet || sheet.page === 0;
+  $('#runs-page').textContent = sheet && (sheet.truncated || sheet.page > 0)
+    ? t('relief.page', { n: sheet.page + 1 }) : '';
   wards.forEach((ward) => {
     const section = el('section', null, { 'data-ward': ward.wardCode });
     section.append(el('h3', `${t('relief.ward', { ward: ward.wardCode })} — ${t('relief.wardCount', {
@@ -165,6 +170,9 @@ async function loadRuns() {
   const query = new URLSearchParams();
   [['districtCode', $('#district').value], ['wardCode', $('#ward').value.trim()], ['date', $('#date').value]]
     .filter(([, v]) => v).forEach(([k, v]) => query.set(k, v));
+  if (runsPage > 0) {
+    query.set('page', String(runsPage));
+  }
   const answer = await api(`/api/v1/runs${query.toString() ? `?${query}` : ''}`);
   if (!answer.ok) {
     showProblem(answer, $('#filter-problem'));
@@ -261,7 +269,10 @@ async function start() {
   province = list(claims.province_codes)[0] || null;
   districtChoices();
   $('#delivered-by').value = claims.name || claims.preferred_username || '';
+  $('#runs-next').addEventListener('click', () => { runsPage += 1; loadRuns(); });
+  $('#runs-previous').addEventListener('click', () => { runsPage = Math.max(0, runsPage - 1); loadRuns(); });
   $('#filter').addEventListener('submit', (event) => {
+    runsPage = 0;
     event.preventDefault();
     loadRuns();
   });

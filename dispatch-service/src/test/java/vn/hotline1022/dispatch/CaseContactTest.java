@@ -100,6 +100,8 @@ class CaseContactTest {
                     .body("notes", equalTo("Nhà có người già nằm liệt")).body("wardCode", equalTo("89101"))
                     .body("caseCode", equalTo(call.caseCode()));
         }
+        // Each of the three reads is recorded against its reader (never the data); refused reads are not reads.
+        assertThat(contactReads(call.caseCode())).containsExactlyInAnyOrder("team-ag-01", "dispatcher89", "ops89");
         for (String stranger : List.of(other, dispatcherElsewhere)) {
             given().auth().oauth2(stranger).get("/api/v1/assignments/{id}/contact", assignmentId).then()
                     .statusCode(404).contentType("application/problem+json");
@@ -213,6 +215,21 @@ class CaseContactTest {
     }
 
     /** Whether address, phone, caller name and notes are still in the row (empty list: no row). */
+    /** Who the personal-data read log says was shown the household's contact of this case. */
+    private List<String> contactReads(String caseCode) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select actor from personal_data_read where what = 'HOUSEHOLD_CONTACT' and case_code = ?")) {
+            s.setString(1, caseCode);
+            try (ResultSet r = s.executeQuery()) {
+                List<String> actors = new java.util.ArrayList<>();
+                while (r.next()) {
+                    actors.add(r.getString(1));
+                }
+                return actors;
+            }
+        }
+    }
+
     private List<Boolean> personalFields(UUID caseId) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "select address_text, phone, caller_name, notes from case_contact where case_id = ?")) {

@@ -167,6 +167,41 @@ class RunSheetTest {
     }
 
     @Test
+    void aSheetComesAPageAtATimeEachReadIsRecordedAndOnlyTheOfficerWhoDialsSeesThePhone() {
+        String ward = "78199";
+        String[] phones = new String[3];
+        for (int i = 0; i < 3; i++) {
+            phones[i] = "0979" + (100000 + (int) (Math.random() * 899999));
+            scheduled(ReliefFixtures.call(PROVINCE, DISTRICT, ward, phones[i], "Số " + (i + 1) + " hẻm 9", Need.FOOD));
+        }
+        long before = reads("relief-781");
+        var first = given().auth().oauth2(officer).queryParam("wardCode", ward).queryParam("size", 2)
+                .get("/api/v1/runs").then().statusCode(200).body("page", equalTo(0)).body("stops", equalTo(2))
+                .body("truncated", equalTo(true)).extract().jsonPath();
+        var second = given().auth().oauth2(officer).queryParam("wardCode", ward).queryParam("size", 2)
+                .queryParam("page", 1).get("/api/v1/runs").then().statusCode(200).body("stops", equalTo(1))
+                .body("truncated", equalTo(false)).extract().jsonPath();
+        List<String> seen = new java.util.ArrayList<>(first.getList("wards.deliveries.flatten().phone"));
+        seen.addAll(second.getList("wards.deliveries.flatten().phone"));
+        assertThat(seen).containsExactlyInAnyOrder(phones);
+        assertThat(reads("relief-781")).isEqualTo(before + 2);
+        // Past 100 a page is refused, not silently cut.
+        given().auth().oauth2(officer).queryParam("size", 101).get("/api/v1/runs").then().statusCode(400);
+        // An admin reads the sheet but does not dial: the phone is masked.
+        String admin = TestTokens.user("admin78", Roles.ADMIN).sign();
+        List<String> masked = given().auth().oauth2(admin).queryParam("wardCode", ward).get("/api/v1/runs").then()
+                .statusCode(200).extract().jsonPath().getList("wards.deliveries.flatten().phone");
+        assertThat(masked).hasSize(3).allSatisfy(p -> assertThat(p).contains("*").isNotIn((Object[]) phones));
+    }
+
+    /** Rows of the personal-data read log for {@code actor}'s run sheets. */
+    private static long reads(String actor) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) Delivery.getEntityManager().createNativeQuery(
+                "select count(*) from personal_data_read where actor = ?1 and what = 'RUN_SHEET'")
+                .setParameter(1, actor).getSingleResult()).longValue());
+    }
+
+    @Test
     void badInputIsA400NeverA500() {
         for (String query : List.of("districtCode=78", "districtCode=abc", "wardCode=7810", "date=20-08-2021",
                 "date=2021-02-30", "date=2021-13-01")) {

@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
+import vn.hotline1022.messaging.audit.PersonalDataReads;
 import vn.hotline1022.dispatch.assignments.Assignment;
 import vn.hotline1022.dispatch.assignments.QueuedCase;
 import vn.hotline1022.dispatch.teams.Team;
@@ -28,6 +29,9 @@ public class TeamJobs {
 
     @Inject
     TeamAccess teams;
+
+    @Inject
+    PersonalDataReads reads;
 
     public record ContactView(UUID assignmentId, UUID caseId, String caseCode, String assignmentStatus,
             String wardCode, List<String> needs, String addressText, String phone, String callerName, String notes,
@@ -54,6 +58,7 @@ public class TeamJobs {
         if (c.erased()) {
             throw new ProblemException(410, "Gone", "The household's contact was erased after the visit", List.of());
         }
+        reads.record(user.username(), "HOUSEHOLD_CONTACT", a.caseId, a.caseCode, "assignment " + a.id);
         return new ContactView(a.id, a.caseId, a.caseCode, a.status.name(), c.wardCode, needs(c), c.addressText,
                 c.phone, c.callerName, c.notes, a.status == Assignment.Status.COMPLETED ? c.eraseAfter : null);
     }

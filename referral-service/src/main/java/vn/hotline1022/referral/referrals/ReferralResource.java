@@ -32,7 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.messaging.audit.PersonalDataReads;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.BedType;
 import vn.hotline1022.events.common.Severity;
@@ -43,6 +45,12 @@ import vn.hotline1022.referral.hospitals.HospitalScope;
 @Path("/api/v1/referrals")
 @Tag(name = "Referrals")
 public class ReferralResource {
+
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PersonalDataReads reads;
 
     @Inject
     HospitalScope scope;
@@ -148,6 +156,10 @@ public class ReferralResource {
         Sort order = caseId != null ? Sort.by("createdAt").and("id") : Sort.by("createdAt").descending().and("id");
         List<Referral> found = Referral.find(query.toString(), order, params).page(Page.of(page, size)).list();
         Map<UUID, Hospital> hospitals = new HashMap<>();
+        // The patient's summary is health data: each case shown is recorded against the reader.
+        Map<UUID, String> shown = new HashMap<>();
+        found.forEach(r -> shown.put(r.caseId, r.caseCode));
+        reads.recordEach(user.username(), "REFERRAL", shown, "list");
         return found.stream().map(r -> ReferralView.of(r, hospital(r.hospitalId, hospitals))).toList();
     }
 
@@ -159,6 +171,7 @@ public class ReferralResource {
         if (r == null || !scope.mayReach(r.hospitalId, r.provinceCode, r.districtCode)) {
             throw ProblemException.notFound("Referral " + id);
         }
+        reads.record(user.username(), "REFERRAL", r.caseId, r.caseCode, "read");
         return view(r);
     }
 

@@ -13,21 +13,27 @@ import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.ReliefItem;
+import vn.hotline1022.messaging.audit.PersonalDataReads;
 import vn.hotline1022.relief.access.ReliefScope;
 import vn.hotline1022.relief.deliveries.Delivery;
 import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.programmes.Programme;
 import vn.hotline1022.relief.programmes.ProgrammeItem;
+import vn.hotline1022.text.Masking;
 
 /**
  * Run sheets (danh sách giao hàng): the scheduled packages of the officer's districts, ward by ward, with where each
@@ -39,18 +45,24 @@ import vn.hotline1022.relief.programmes.ProgrammeItem;
 @Tag(name = "Runs")
 public class RunResource {
 
-    /** A sheet is for one round of volunteers: more than this in the area asks for a district or ward filter. */
-    static final int MAX_STOPS = 1000;
+    /** A page of a sheet: a volunteer's round fits in one; more asks for the next page or a narrower filter. */
+    static final int MAX_STOPS = 100;
 
     @Inject
     ReliefScope scope;
 
+    @Inject
+    CurrentUser user;
+
+    @Inject
+    PersonalDataReads reads;
+
     /**
      * @param date       the day of the round: packages promised by the end of it (Vietnam time), overdue ones
      *                   included; all scheduled ones when absent
-     * @param truncated  more than {@value #MAX_STOPS} stops: narrow by district or ward
+     * @param truncated  there are more stops after this page: the next page, or a narrower district or ward
      */
-    public record RunSheet(LocalDate date, int stops, boolean truncated, List<WardRun> wards) {
+    public record RunSheet(LocalDate date, int page, int stops, boolean truncated, List<WardRun> wards) {
     }
 
     public record WardRun(String wardCode, String districtCode, List<Stop> deliveries) {
@@ -71,7 +83,9 @@ public class RunResource {
     public RunSheet runs(
             @QueryParam("districtCode") @Pattern(regexp = "\\d{3}", message = "must be a 3-digit district code") String districtCode,
             @QueryParam("wardCode") @Pattern(regexp = "\\d{5}", message = "must be a 5-digit ward code") String wardCode,
-            @QueryParam("date") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, e.g. 2021-08-20") String date) {
+            @QueryParam("date") @Pattern(regexp = "\\d{4}-\\d{2}-\\d{2}", message = "must be a date, e.g. 2021-08-20") String date,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(10_000) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(MAX_STOPS) int size) {
         LocalDate day = parse(date);
         List<Object> params = new ArrayList<>();
         StringBuilder where = new StringBuilder(scope.where("", params)); // fails closed: no province claim, 403
@@ -90,15 +104,19 @@ public class RunResource {
             where.append(" and expectedBy < ?").append(params.size());
         }
         List<Delivery> found = Delivery.<Delivery> find(where + " order by wardCode, expectedBy, caseCode, id",
-                params.toArray()).page(0, MAX_STOPS + 1).list();
-        boolean truncated = found.size() > MAX_STOPS;
+                params.toArray()).range(page * size, page * size + size).list(); // one more: is there a next page?
+        boolean truncated = found.size() > size;
         if (truncated) {
-            found = found.subList(0, MAX_STOPS);
+            found = found.subList(0, size);
         }
-        return new RunSheet(day, found.size(), truncated, group(found));
+        // The officer who sends the volunteers dials the household; anyone else (an admin) sees the phone masked.
+        boolean dials = user.has(Roles.RELIEF_OFFICER);
+        reads.record(user.username(), "RUN_SHEET", null, null, "district=" + districtCode + " ward=" + wardCode
+                + " date=" + date + " page=" + page + " stops=" + found.size() + (dials ? "" : " phones masked"));
+        return new RunSheet(day, page, found.size(), truncated, group(found, dials));
     }
 
-    private static List<WardRun> group(List<Delivery> found) {
+    private static List<WardRun> group(List<Delivery> found, boolean dials) {
         if (found.isEmpty()) {
             return List.of();
         }
@@ -112,18 +130,18 @@ public class RunResource {
         for (Delivery d : found) {
             wards.computeIfAbsent(d.wardCode, w -> new WardRun(w, d.districtCode, new ArrayList<>())).deliveries()
                     .add(stop(d, addresses.get(d.caseId), households.get(d.householdId),
-                            programmes.get(d.programmeCode)));
+                            programmes.get(d.programmeCode), dials));
         }
         return List.copyOf(wards.values());
     }
 
-    private static Stop stop(Delivery d, DeliveryAddress a, Household h, Programme p) {
+    private static Stop stop(Delivery d, DeliveryAddress a, Household h, Programme p, boolean dials) {
         boolean shown = a != null && !a.erased();
         return new Stop(d.id, d.caseId, d.caseCode, Household.maskedReference(d.householdId),
                 h == null ? 0 : h.members, d.programmeCode, p == null ? null : p.name,
                 p == null ? List.of() : p.items.stream().map(ProgrammeItem::toEvent).toList(),
                 p == null ? null : p.amountVnd, d.needs, shown ? a.recipientName : null,
-                shown ? a.addressText : null, shown ? a.phone : null, a != null && a.erased(), d.scheduledAt,
+                shown ? a.addressText : null, !shown ? null : dials ? a.phone : Masking.phone(a.phone), a != null && a.erased(), d.scheduledAt,
                 d.expectedBy, d.warehouseCode, d.recipientCodeRound);
     }
 
