@@ -87,7 +87,8 @@ class IntakeAccessTest {
 
     @Test
     void whoOpenedAndWhoReadACaseIsOnRecordForAdmins() {
-        String agent = TestTokens.user("agent-audit", "call-agent").sign();
+        String agent = TestTokens.user("agent-audit", "call-agent").claim(CurrentUser.PROVINCE_CODES, List.of("74"))
+                .sign();
         String code = given().auth().oauth2(agent).contentType(ContentType.JSON)
                 .body(Map.of("callId", UUID.randomUUID(), "channel", "ZALO",
                         "caller", Map.of("phone", "0274 3822 123"), "location", Map.of("wardCode", "25747"),
@@ -102,5 +103,30 @@ class IntakeAccessTest {
                 .body("actor", equalTo(List.of("dispatcher-audit", "agent-audit")))
                 .body("action", equalTo(List.of("CASE_READ", "CASE_OPENED")));
         given().auth().oauth2(agent).queryParam("caseCode", code).get("/api/v1/audit").then().statusCode(403);
+    }
+
+    @Test
+    void anAgentTakesCallsOnlyInItsAreaAndNeverSeesAnotherAreasCase() {
+        String of74 = TestTokens.user("agent-74", "call-agent").claim(CurrentUser.PROVINCE_CODES, List.of("74")).sign();
+        String of12 = TestTokens.user("agent-12", "call-agent").claim(CurrentUser.PROVINCE_CODES, List.of("12")).sign();
+        String nowhere = TestTokens.user("agent-nowhere", "call-agent").sign();
+        String phone = "0912 000 512";
+        String code74 = call(of74, phone, "25747").then().statusCode(201).extract().path("code");
+        // A ward outside the agent's area, or no area at all: refused, nothing opened.
+        call(of12, phone, "25747").then().statusCode(403).contentType("application/problem+json");
+        call(nowhere, phone, "03386").then().statusCode(403);
+        // The same phone in the agent's own ward: a case here; the other province's case is neither joined nor shown.
+        String answer = call(of12, phone, "03386").then().statusCode(201).extract().asString();
+        assertThat(answer).doesNotContain(code74).contains("\"linkedRepeatCall\":false");
+        // Its own case is still joined by the next call from the phone.
+        call(of74, phone, "25747").then().statusCode(200).body("code", equalTo(code74));
+    }
+
+    private static io.restassured.response.Response call(String token, String phone, String ward) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("callId", UUID.randomUUID(), "channel", "PHONE", "caller", Map.of("phone", phone),
+                        "location", Map.of("wardCode", ward, "addressText", "Số 5 đường 30/4"),
+                        "needs", List.of("FOOD")))
+                .post("/api/v1/calls");
     }
 }

@@ -36,7 +36,7 @@ public class CallResource {
                     + " the call is attached to it, never a second case."
                     + " 200 with the same case when the same callId is posted again.")
     public Response receive(@Valid @NotNull NewCall call) {
-        CallTaker.Taken taken = callTaker.take(call, user.username());
+        CallTaker.Taken taken = callTaker.takeAt(call, user.username(), user.scope());
         CaseView view = CaseView.answerToCall(taken.hotlineCase(), taken.linkedBy());
         return taken.created()
                 ? Response.created(URI.create("/api/v1/cases/" + view.code())).entity(view).build()

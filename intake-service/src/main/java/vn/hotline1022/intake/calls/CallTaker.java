@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
@@ -117,10 +118,27 @@ public class CallTaker {
      */
     @Transactional
     public Taken take(NewCall call, String agent, String reservedCode) {
+        return take(call, agent, reservedCode, Scope.everywhere());
+    }
+
+    /**
+     * An agent's call, inside the agent's area: a ward outside it is refused (403), and the caller's or the household's
+     * open case elsewhere is neither joined nor shown — the call opens a case here, so nothing of another area's case
+     * reaches this desk.
+     */
+    @Transactional
+    public Taken takeAt(NewCall call, String agent, Scope area) {
+        return take(call, agent, null, area);
+    }
+
+    private Taken take(NewCall call, String agent, String reservedCode, Scope area) {
         String phone = PhoneNumbers.normalise(call.caller().phone())
                 .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));
         AdminUnits.Ward ward = units.ward(call.location().wardCode())
                 .orElseThrow(() -> ProblemException.invalidField("location.wardCode", "no ward has this code"));
+        if (!area.covers(ward.provinceCode(), ward.districtCode())) {
+            throw ProblemException.forbidden("Phường/xã này ngoài địa bàn của bạn: chuyển cuộc gọi tới tổng đài nơi đó");
+        }
         Optional<String> household = HouseholdAddress.key(call.location().addressText());
         // The phone first: calls from one phone are handled one after another, on every instance. Then, when the
         // address is specific, the household: always after the phone, so a transaction never waits for a phone while
@@ -132,15 +150,19 @@ public class CallTaker {
         var known = CaseCall.byId(callId);
         if (known.isPresent()) { // the console retried after a timeout
             HotlineCase c = HotlineCase.findById(known.get().caseId);
+            if (!area.covers(c.provinceCode, c.districtCode)) {
+                throw ProblemException.conflict("This call id was already used");
+            }
             LinkedBy linkedBy = callId.equals(c.firstCallId) ? null
                     : known.get().linkedBy == null ? LinkedBy.PHONE : known.get().linkedBy;
             return new Taken(c, false, linkedBy);
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps
         // The phone first: a caller's own open case wins over a neighbour's at the same address.
-        Taken taken = HotlineCase.openByPhone(phone)
+        Taken taken = HotlineCase.openByPhone(phone).filter(c -> area.covers(c.provinceCode, c.districtCode))
                 .map(c -> link(c, call, callId, LinkedBy.PHONE, now))
                 .or(() -> household.flatMap(key -> HotlineCase.openByHousehold(ward.code(), key))
+                        .filter(c -> area.covers(c.provinceCode, c.districtCode))
                         .map(c -> link(c, call, callId, LinkedBy.HOUSEHOLD_ADDRESS, now)))
                 .orElseGet(() -> open(call, callId, phone, household.orElse(null), ward, agent, reservedCode, now));
         CaseCall record = new CaseCall();
