@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,5 +154,37 @@ class ReliefScopeTest {
         given().auth().oauth2(ADMIN).get("/api/v1/programmes").then().statusCode(200);
         given().auth().oauth2(ADMIN).queryParam("caseId", otherProvince.caseId()).get("/api/v1/deliveries").then()
                 .body("[0].status", equalTo("SCHEDULED"));
+    }
+
+    @Test
+    void aFamilyKnownInAnotherAreaIsToldButNotNamed() {
+        UUID here = household(callFor(CAO_BANG, "040", "01270", "0913 040 270"));
+        UUID elsewhere = household(callFor(BAC_KAN, "058", "01834", "0913 058 834"));
+        String bacKanOfficer = TestTokens.user("relief-bk", Roles.RELIEF_OFFICER)
+                .claim("province_codes", List.of(BAC_KAN)).sign();
+        given().auth().oauth2(bacKanOfficer).contentType(ContentType.JSON).body(Map.of("citizenId", "001090012345"))
+                .put("/api/v1/households/{id}", elsewhere).then().statusCode(200);
+        // The same citizen ID recorded in Cao Bằng: a duplicate is told, Bắc Kạn's household is not named.
+        String answer = given().auth().oauth2(CAO_BANG_OFFICER).contentType(ContentType.JSON)
+                .body(Map.of("citizenId", "001090012345")).put("/api/v1/households/{id}", here).then()
+                .statusCode(200).body("possibleDuplicates.size()", equalTo(1))
+                .body("possibleDuplicates[0].matchedBy", equalTo("CITIZEN_ID")).extract().asString();
+        assertThat(answer).doesNotContain(elsewhere.toString());
+        // An admin, whose area holds both, is told which.
+        given().auth().oauth2(ADMIN).contentType(ContentType.JSON).body(Map.of("citizenId", "001090012345"))
+                .put("/api/v1/households/{id}", here).then().statusCode(200)
+                .body("possibleDuplicates[0].householdId", equalTo(elsewhere.toString()));
+    }
+
+    private static CallReceived callFor(String province, String district, String ward, String phone) {
+        return ReliefFixtures.call(province, district, ward, phone, Need.FOOD);
+    }
+
+    private UUID household(CallReceived call) {
+        companion.produceStrings().fromRecords(CloudEventRecords.of(call)).awaitCompletion(Duration.ofSeconds(30));
+        String id = await().atMost(Duration.ofSeconds(30)).until(() -> given().auth().oauth2(ADMIN)
+                .queryParam("caseId", call.caseId()).get("/api/v1/deliveries").then().statusCode(200)
+                .extract().<String> path("[0].householdId"), found -> found != null);
+        return UUID.fromString(id);
     }
 }

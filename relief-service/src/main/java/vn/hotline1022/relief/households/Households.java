@@ -178,7 +178,12 @@ public class Households {
         if (members != null) {
             h.members = members;
         }
-        return new Updated(h, possibleDuplicates(h));
+        // A match outside the officer's area is told (the family may be counted twice) but not named.
+        List<Match> shown = possibleDuplicates(h).stream().map(m -> {
+            Household o = Household.findById(m.householdId());
+            return o != null && scope.sees(o.provinceCode, o.districtCode) ? m : new Match(null, m.matchedBy());
+        }).toList();
+        return new Updated(h, shown);
     }
 
     /**
@@ -212,7 +217,7 @@ public class Households {
         locks.lockAll(LockSpace.RELIEF_FAMILY, identities);
     }
 
-    /** Another household that is probably the same family, and why. */
+    /** Another household that is probably the same family, and why; no id when it is outside the reader's area. */
     public record Match(UUID householdId, String matchedBy) {
     }
 
