@@ -416,7 +416,8 @@ class IntakeFlowTest {
     void zoneColoursAreKeptWithHistoryAndRedZonesRaisePriority() {
         ConsumerTask<String, String> intake = companion.consumeStrings().fromTopics(Topics.INTAKE);
         try {
-            String ops = TestTokens.user("ops-zones", Roles.OPS).sign();
+            String ops = TestTokens.user("ops-zones", Roles.OPS).claim(CurrentUser.PROVINCE_CODES, List.of("74"))
+                    .sign();
             String ward = SampleEvents.HIEP_THANH;
             given().auth().oauth2(ops).contentType(ContentType.JSON)
                     .body(Map.of("colour", "ORANGE", "reason", "3 ca F0 trong khu phố"))

@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -31,6 +32,7 @@ import vn.hotline1022.events.common.Location;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
+import vn.hotline1022.testkit.AreaMatrix;
 import vn.hotline1022.testkit.KafkaResource;
 import vn.hotline1022.testkit.OidcResource;
 import vn.hotline1022.testkit.PostgresResource;
@@ -83,6 +85,17 @@ class NoticeScopeTest {
                 given().auth().oauth2(outsider).queryParam("caseId", call.caseId()).get("/api/v1/notifications")
                         .then().statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
             }
+            // The matrix: every operation of the OpenAPI document, by every role, with another area's token.
+            assertThat(AreaMatrix.forService()
+                    .outsider(Map.of("province_codes", List.of("74")))
+                    .insider(Map.of("province_codes", List.of("77")))
+                    .marker(call.caseCode()).marker("0987650777")
+                    .roles("GET /api/v1/notifications", "call-agent", "dispatcher", "ops")
+                    .query("GET /api/v1/notifications", "caseId=" + call.caseId())
+                    .notAreaBound("GET /api/v1/notifications/stream", "read as text/event-stream by this test above")
+                    .notAreaBound("POST /api/v1/templates/{eventName}/preview", "a template: no case, no person")
+                    .notAreaBound("POST /api/v1/public/opt-out", "a public door: 202 whatever it matched")
+                    .violations()).isEmpty();
             shortStream.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
             assertThat(Duration.between(opened, Instant.now())).isGreaterThanOrEqualTo(Duration.ofSeconds(3));
             assertThat(elsewhere).first().asString().startsWith("HTTP 200");

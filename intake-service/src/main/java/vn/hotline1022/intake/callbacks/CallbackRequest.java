@@ -77,10 +77,10 @@ public class CallbackRequest extends PanacheEntityBase {
     }
 
     /** The queue of some provinces (all when {@code provinces} is null), oldest first. */
-    static List<CallbackRequest> pendingIn(java.util.Set<String> provinces, int limit) {
+    static List<CallbackRequest> pendingIn(java.util.Set<String> provinces, int page, int size) {
         return (provinces == null
                 ? find("status", Sort.by("receivedAt"), Status.PENDING_CALLBACK)
                 : find("status = ?1 and provinceCode in ?2", Sort.by("receivedAt"), Status.PENDING_CALLBACK, provinces))
-                .page(0, limit).list();
+                .page(page, size).list();
     }
 }

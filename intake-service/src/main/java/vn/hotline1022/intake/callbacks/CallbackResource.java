@@ -6,10 +6,14 @@ import java.util.List;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
@@ -45,8 +49,9 @@ public class CallbackResource {
 
     @GET
     @Operation(summary = "Pending callbacks in my provinces, oldest first: code, channel, phone, the message")
-    public List<CallbackView> pending() {
-        return callbacks.pending(user.scope()).stream().map(CallbackView::of).toList();
+    public List<CallbackView> pending(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(Callbacks.QUEUE_PAGE) int size) {
+        return callbacks.pending(user.scope(), page, size).stream().map(CallbackView::of).toList();
     }
 
     @POST

@@ -39,7 +39,8 @@ public class Callbacks {
 
     private static final Logger LOG = Logger.getLogger(Callbacks.class);
     private static final int MAX_MESSAGE = 4000;
-    private static final int QUEUE_PAGE = 200;
+    /** A page of the callback queue: the oldest first, at most this many phones at once. */
+    public static final int QUEUE_PAGE = 100;
 
     /** The callback a message joined, and whether it opened it. */
     public record Requested(CallbackRequest callback, boolean created) {
@@ -113,10 +114,10 @@ public class Callbacks {
     }
 
     /** The pending callbacks this person may answer, oldest first; none without a province. Audited: phones. */
-    public List<CallbackRequest> pending(Scope scope) {
+    public List<CallbackRequest> pending(Scope scope, int page, int size) {
         List<CallbackRequest> pending = scope.isEmpty() ? List.of()
-                : CallbackRequest.pendingIn(scope.unrestricted() ? null : scope.provinces(), QUEUE_PAGE);
-        audit.record(AuditTrail.Action.CASES_LISTED, null, null, "callbacks: " + pending.size());
+                : CallbackRequest.pendingIn(scope.unrestricted() ? null : scope.provinces(), page, size);
+        audit.record(AuditTrail.Action.CASES_LISTED, null, null, "callbacks page " + page + ": " + pending.size());
         return pending;
     }
 
@@ -149,7 +150,7 @@ public class Callbacks {
         CallbackRequest c = inScope(code, scope);
         if (c.status != CallbackRequest.Status.PENDING_CALLBACK && call.callId() != null
                 && CaseCall.byId(call.callId()).isPresent()) {
-            return callTaker.take(call, agent); // the console retried after a timeout: the case it opened
+            return callTaker.takeAt(call, agent, scope); // the console retried after a timeout: the case it opened
         }
         pending(c);
         String phone = PhoneNumbers.normalise(call.caller().phone()).orElse(null);
@@ -159,7 +160,8 @@ public class Callbacks {
         NewCall asWritten = new NewCall(call.callId(), ContactChannel.valueOf(c.channel), call.caller(),
                 call.location(), call.needs(), call.householdSize(), call.vulnerabilities(), call.notes(),
                 call.agentId(), call.answeredOnCall());
-        CallTaker.Taken taken = callTaker.take(asWritten, agent, c.code);
+        // In the agent's area like any call: a ward outside it is refused, another area's case never joined or shown.
+        CallTaker.Taken taken = callTaker.takeAt(asWritten, agent, c.code, scope);
         done(c, CallbackRequest.Status.CASE_OPENED, null, agent);
         c.caseCode = taken.hotlineCase().code;
         LOG.infof("Callback %s answered: case %s", c.code, c.caseCode);

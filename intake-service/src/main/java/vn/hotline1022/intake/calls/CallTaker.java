@@ -131,6 +131,12 @@ public class CallTaker {
         return take(call, agent, null, area);
     }
 
+    /** As {@link #takeAt(NewCall, String, Scope)}, a new case getting the code the citizen was already told. */
+    @Transactional
+    public Taken takeAt(NewCall call, String agent, String reservedCode, Scope area) {
+        return take(call, agent, reservedCode, area);
+    }
+
     private Taken take(NewCall call, String agent, String reservedCode, Scope area) {
         String phone = PhoneNumbers.normalise(call.caller().phone())
                 .orElseThrow(() -> ProblemException.invalidField("caller.phone", "must be a Vietnamese phone number"));

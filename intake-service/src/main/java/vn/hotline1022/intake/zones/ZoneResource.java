@@ -91,9 +91,18 @@ public class ZoneResource {
                 .map(c -> new ZoneHistoryEntry(c.previous, c.colour, c.reason, c.changedBy, c.changedAt)).toList();
     }
 
-    /** Ops and admins change any ward; an official only a ward of their area, none without an area (fails closed). */
+    /**
+     * Admins change any ward; ops a ward of their provinces (and districts); an official a ward of their area; nobody
+     * without an area (fails closed).
+     */
     private void mayChange(AdminUnits.Ward ward) {
-        if (user.has(Roles.OPS) || user.has(Roles.ADMIN)) {
+        if (user.has(Roles.ADMIN)) {
+            return;
+        }
+        if (user.has(Roles.OPS)) {
+            if (!user.scope().covers(ward.provinceCode(), ward.districtCode())) {
+                throw ProblemException.forbidden("Not your area: ward " + ward.code() + " is outside your provinces");
+            }
             return;
         }
         OfficialArea area = user.officialArea();
