@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 
 /**
@@ -56,12 +55,7 @@ public final class AccessMatrix {
     /** Runs the matrix against the application under test; returns the list of violations (empty when all hold). */
     public List<String> violations() {
         List<String> problems = new ArrayList<>();
-        JsonPath openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> paths = openapi.getMap("paths");
-        Set<String> documented = new TreeSet<>();
-        paths.forEach((path, operations) -> operations.keySet().stream()
-                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
-                .forEach(m -> documented.add(m.toUpperCase() + " " + path)));
+        Set<String> documented = OpenApiOperations.documented();
         for (String endpoint : documented) {
             if (!rules.containsKey(endpoint)) {
                 problems.add(endpoint + ": no access rule declared in the test");

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
-import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -86,12 +85,7 @@ public final class AreaMatrix {
 
     public List<String> violations() {
         List<String> problems = new ArrayList<>();
-        JsonPath openapi = given().get("/q/openapi?format=json").then().statusCode(200).extract().jsonPath();
-        Map<String, Map<String, Object>> documented = openapi.getMap("paths");
-        Set<String> endpoints = new TreeSet<>();
-        documented.forEach((path, operations) -> operations.keySet().stream()
-                .filter(m -> List.of("get", "post", "put", "patch", "delete").contains(m))
-                .forEach(m -> endpoints.add(m.toUpperCase() + " " + path)));
+        Set<String> endpoints = OpenApiOperations.documented();
         for (String endpoint : endpoints) {
             if (ignored.contains(endpoint)) {
                 continue;

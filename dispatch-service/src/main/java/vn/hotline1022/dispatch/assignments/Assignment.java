@@ -89,13 +89,9 @@ public class Assignment extends PanacheEntityBase {
         if (teamId != null) {
             query.append(" and teamId = :teamId");
             params.and("teamId", teamId);
-        } else if (!area.unrestricted()) {
-            query.append(" and provinceCode in :provinces");
-            params.and("provinces", area.provinces());
-            if (!area.districts().isEmpty()) {
-                query.append(" and districtCode in :districts");
-                params.and("districts", area.districts());
-            }
+        } else {
+            query.append(" and ").append(area.queryCondition("provinceCode", "districtCode"));
+            area.queryParameters().forEach(params::and);
         }
         // A case's few assignments in the order they happened; a whole area's newest first.
         Sort order = caseId != null ? Sort.by("dispatchedAt").and("id") : Sort.by("dispatchedAt").descending().and("id");

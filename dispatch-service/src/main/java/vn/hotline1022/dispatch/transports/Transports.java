@@ -160,13 +160,9 @@ public class Transports {
             query.append(" and teamId = :teamId");
             params.and("teamId", teamId);
         }
-        if (!scope.unrestricted() && teamId == null) {
-            query.append(" and provinceCode in :provinces");
-            params.and("provinces", scope.provinces());
-            if (!scope.districts().isEmpty()) {
-                query.append(" and districtCode in :districts");
-                params.and("districts", scope.districts());
-            }
+        if (teamId == null) {
+            query.append(" and ").append(scope.queryCondition("provinceCode", "districtCode"));
+            scope.queryParameters().forEach(params::and);
         }
         return Transport.list(query.toString(), Sort.by("requestedAt"), params);
     }

@@ -141,16 +141,9 @@ public class ReferralResource {
         if (scope.restrictedTo().isPresent()) {
             query.append(" and hospitalId = :ownHospital");
             params.and("ownHospital", scope.restrictedTo().get());
-        } else if (!scope.area().unrestricted()) {
-            if (scope.area().isEmpty()) {
-                return List.of(); // no area, nothing: fails closed
-            }
-            query.append(" and provinceCode in :provinces");
-            params.and("provinces", scope.area().provinces());
-            if (!scope.area().districts().isEmpty()) {
-                query.append(" and districtCode in :districts");
-                params.and("districts", scope.area().districts());
-            }
+        } else {
+            query.append(" and ").append(scope.area().queryCondition("provinceCode", "districtCode"));
+            scope.area().queryParameters().forEach(params::and);
         }
         // A case's few referrals in the order they were made; everything else newest first.
         Sort order = caseId != null ? Sort.by("createdAt").and("id") : Sort.by("createdAt").descending().and("id");

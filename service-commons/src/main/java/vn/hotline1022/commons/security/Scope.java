@@ -50,6 +50,33 @@ public record Scope(Set<String> provinces, Set<String> districts) {
         return districts.isEmpty() || districtCode != null && districts.contains(districtCode);
     }
 
+    /**
+     * The condition of a JPQL query that keeps the rows of this area, to append after {@code and}; with
+     * {@link #queryParameters()} bound. {@code 1 = 1} when unrestricted, {@code 1 = 0} when empty (fails closed).
+     */
+    public String queryCondition(String provinceField, String districtField) {
+        if (unrestricted()) {
+            return "1 = 1";
+        }
+        if (isEmpty()) {
+            return "1 = 0";
+        }
+        return provinceField + " in :scopeProvinces"
+                + (districts.isEmpty() ? "" : " and " + districtField + " in :scopeDistricts");
+    }
+
+    /** The named parameters {@link #queryCondition(String, String)} uses. */
+    public java.util.Map<String, Object> queryParameters() {
+        java.util.Map<String, Object> params = new java.util.HashMap<>();
+        if (!unrestricted() && !isEmpty()) {
+            params.put("scopeProvinces", provinces);
+            if (!districts.isEmpty()) {
+                params.put("scopeDistricts", districts);
+            }
+        }
+        return params;
+    }
+
     /** Whole-province actions (a programme, a provincial warehouse) need the province without a district limit. */
     public boolean coversWholeProvince(String provinceCode) {
         return unrestricted() || coversProvince(provinceCode) && districts.isEmpty();

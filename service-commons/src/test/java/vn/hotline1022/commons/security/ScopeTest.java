@@ -33,4 +33,17 @@ class ScopeTest {
         assertThat(Scope.everywhere().covers("01", null)).isTrue();
         assertThat(Scope.everywhere().isEmpty()).isFalse();
     }
+
+    @Test
+    void aQueryKeepsTheAreasRowsAndNothingWithoutAnArea() {
+        assertThat(Scope.everywhere().queryCondition("p", "d")).isEqualTo("1 = 1");
+        assertThat(Scope.everywhere().queryParameters()).isEmpty();
+        assertThat(Scope.none().queryCondition("p", "d")).isEqualTo("1 = 0");
+        Scope provinces = Scope.of(java.util.List.of("74"), java.util.List.of());
+        assertThat(provinces.queryCondition("p", "d")).isEqualTo("p in :scopeProvinces");
+        assertThat(provinces.queryParameters()).containsOnlyKeys("scopeProvinces");
+        Scope districts = Scope.of(java.util.List.of("74"), java.util.List.of("718"));
+        assertThat(districts.queryCondition("p", "d")).isEqualTo("p in :scopeProvinces and d in :scopeDistricts");
+        assertThat(districts.queryParameters()).containsEntry("scopeDistricts", java.util.Set.of("718"));
+    }
 }
