@@ -48,7 +48,7 @@ import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.dispatch.assignments.IncomingEventsConsumer;
+import vn.hotline1022.dispatch.inbound.IncomingEventsConsumer;
 import vn.hotline1022.events.EventJson;
 import vn.hotline1022.events.EventType;
 import vn.hotline1022.events.Topics;

@@ -13,7 +13,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 
 /**
  * Debian's Chromium, headless, driven through its own chromedriver: nothing is downloaded (tools that fetch their own
@@ -101,6 +101,6 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        Files2.deleteQuietly(profile);
+        Directories.deleteQuietly(profile);
     }
 }

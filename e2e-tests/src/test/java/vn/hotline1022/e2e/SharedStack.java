@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 import vn.hotline1022.infra.Ports;
 import vn.hotline1022.localstack.DemoData;
 import vn.hotline1022.localstack.LocalStack;
@@ -54,6 +54,6 @@ public final class SharedStack implements BeforeAllCallback {
             stack.close();
             stack = null;
         }
-        Files2.deleteQuietly(home);
+        Directories.deleteQuietly(home);
     }
 }

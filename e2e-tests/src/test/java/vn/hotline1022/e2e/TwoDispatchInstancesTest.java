@@ -62,7 +62,7 @@ import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.localstack.LocalStack;
 import vn.hotline1022.localstack.ServiceProcess;
 import vn.hotline1022.messaging.cloudevents.CloudEventRecords;
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 import vn.hotline1022.infra.PostgresServer;
 import vn.hotline1022.infra.Ports;
 import vn.hotline1022.testkit.SampleEvents;
@@ -110,7 +110,7 @@ class TwoDispatchInstancesTest {
         if (stack != null) {
             stack.close();
         }
-        Files2.deleteQuietly(home);
+        Directories.deleteQuietly(home);
     }
 
     @Test

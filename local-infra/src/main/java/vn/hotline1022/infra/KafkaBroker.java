@@ -52,7 +52,7 @@ public final class KafkaBroker implements AutoCloseable {
                 shared.start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     shared.stop();
-                    Files2.deleteQuietly(dir);
+                    Directories.deleteQuietly(dir);
                 }, "kafka-broker-shutdown"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -59,7 +59,7 @@ public final class PostgresServer {
             Path dataDir = dir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
-                Files2.deleteQuietly(dataDir);
+                Directories.deleteQuietly(dataDir);
             }, "pg-shutdown"));
         }
         return shared;

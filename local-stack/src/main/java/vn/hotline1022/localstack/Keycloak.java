@@ -26,7 +26,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 import vn.hotline1022.infra.Ports;
 
 /**
@@ -120,12 +120,12 @@ public final class Keycloak implements AutoCloseable {
             String realmHash = sha256(realmFile);
             Path hashFile = data.resolve("imported-realm.sha256");
             if (reset || (Files.exists(data) && !realmHash.equals(KeycloakDistribution.readQuietly(hashFile)))) {
-                Files2.deleteQuietly(data); // dev-file database: a new realm file means a fresh import
+                Directories.deleteQuietly(data); // dev-file database: a new realm file means a fresh import
             }
             Files.createDirectories(data);
             Files.writeString(hashFile, realmHash);
             Path importDir = dist.resolve("data/import");
-            Files2.deleteQuietly(importDir);
+            Directories.deleteQuietly(importDir);
             Files.createDirectories(importDir);
             Files.copy(realmFile, importDir.resolve(realmFile.getFileName()), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.getParent());

@@ -10,7 +10,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 
 /**
  * Keycloak's server distribution, {@code org.keycloak:keycloak-quarkus-dist} from Maven Central (no Docker): where
@@ -31,9 +31,9 @@ final class KeycloakDistribution {
         if (zip.getFileName().toString().equals(readQuietly(marker))) {
             return dist;
         }
-        Files2.deleteQuietly(dist);
+        Directories.deleteQuietly(dist);
         Path partial = dir.resolve("dist.partial");
-        Files2.deleteQuietly(partial);
+        Directories.deleteQuietly(partial);
         Files.createDirectories(partial);
         try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
             for (ZipEntry e; (e = in.getNextEntry()) != null;) {

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import vn.hotline1022.infra.Files2;
+import vn.hotline1022.infra.Directories;
 import vn.hotline1022.infra.KafkaBroker;
 import vn.hotline1022.infra.PostgresServer;
 
@@ -107,8 +107,8 @@ public final class LocalStack implements AutoCloseable {
         try {
             if (options.reset()) {
                 step("Resetting local data in " + options.home());
-                Files2.deleteQuietly(options.home().resolve("kafka"));
-                Files2.deleteQuietly(options.home().resolve("postgres"));
+                Directories.deleteQuietly(options.home().resolve("kafka"));
+                Directories.deleteQuietly(options.home().resolve("postgres"));
             }
             Files.createDirectories(options.home().resolve("logs"));
         } catch (IOException e) {

@@ -27,7 +27,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.dispatch.contacts.TeamJobs;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.teams.TeamAccess;
 import vn.hotline1022.events.common.ClinicalNotes;

@@ -5,7 +5,10 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -16,7 +19,7 @@ import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.dispatch.contacts.CaseContacts;
 import vn.hotline1022.dispatch.teams.Team;
-import vn.hotline1022.dispatch.transports.Transports;
+import vn.hotline1022.dispatch.teams.TeamFreed;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.common.ClinicalNotes;
 import vn.hotline1022.events.common.Location;
@@ -60,7 +63,7 @@ public class Dispatcher {
     DispatchConfig config;
 
     @Inject
-    Transports transports;
+    Event<TeamFreed> teamFreed;
 
     @Inject
     CaseContacts contacts;
@@ -245,39 +248,16 @@ public class Dispatcher {
         team.moveTo(returning ? Team.Status.RETURNING : Team.Status.AVAILABLE);
         Assignment.flush(); // the team's live assignment is gone before it takes the next
         if (!returning) {
-            drainQueueInto(team);
+            teamFreed.fire(new TeamFreed(team));
         }
         return a;
     }
 
-    /** Shift and off-duty (AVAILABLE, RETURNING, OFF_DUTY); only while the team has no live assignment. */
-    @Transactional
-    public Team setTeamStatus(String teamCode, Team.Status target) {
-        if (!target.manual()) {
-            throw ProblemException.invalidField("status", "must be AVAILABLE, RETURNING or OFF_DUTY; " + target
-                    + " follows the team's assignment");
-        }
-        Team team = Team.lockByCode(teamCode);
-        if (team == null) {
-            throw ProblemException.notFound("Team " + teamCode);
-        }
-        if (!team.status.manual()) {
-            throw ProblemException.conflict("Team " + teamCode + " is " + team.status
-                    + " on a case; it can change status once the visit is completed");
-        }
-        if (team.status != target) {
-            team.moveTo(target);
-            if (target == Team.Status.AVAILABLE) {
-                drainQueueInto(team);
-            }
-        }
-        return team;
-    }
-
-    /** A freed team (new, back on shift, done) takes a waiting transport it can carry, else the top emergency. */
-    public void drainQueueInto(Team team) {
-        if (transports.takeWaiting(team)) {
-            return;
+    /** A freed team that no waiting transport took takes the top emergency of its province's queue. */
+    void onTeamFreed(@Observes @Priority(TeamFreed.THEN_THE_QUEUE) TeamFreed freed) {
+        Team team = freed.team();
+        if (team.status != Team.Status.AVAILABLE) {
+            return; // a transport took it
         }
         QueuedCase next = QueuedCase.lockNextFor(team.provinceCode, team.medicalStaff > 0);
         if (next == null) {

@@ -29,8 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.dispatch.assignments.Dispatcher;
-import vn.hotline1022.dispatch.contacts.TeamJobs;
 
 @Path("/api/v1/teams")
 @Tag(name = "Teams")
@@ -40,13 +38,7 @@ public class TeamResource {
     Teams teams;
 
     @Inject
-    Dispatcher dispatcher;
-
-    @Inject
     TeamAccess access;
-
-    @Inject
-    TeamJobs jobs;
 
     public record Member(@NotBlank @Size(max = 200) String name, @NotNull MemberRole role) {
     }
@@ -109,14 +101,6 @@ public class TeamResource {
         return TeamView.of(find(code));
     }
 
-    /** The team's phone app: its current job and the next; for the team itself and dispatchers of its province. */
-    @GET
-    @Path("/{code}/jobs")
-    @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.ADMIN })
-    public TeamJobs.Jobs jobs(@PathParam("code") String code) {
-        return jobs.jobs(code);
-    }
-
     @POST
     @RolesAllowed({ Roles.OPS, Roles.ADMIN })
     public Response create(@Valid @NotNull NewTeam request) {
@@ -167,7 +151,7 @@ public class TeamResource {
     @RolesAllowed({ Roles.TEAM_MEMBER, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public TeamView changeStatus(@PathParam("code") String code, @Valid @NotNull StatusChange request) {
         find(code);
-        return TeamView.of(dispatcher.setTeamStatus(code, request.status()));
+        return TeamView.of(teams.setStatus(code, request.status()));
     }
 
     private static int medicalStaff(NewTeam request) {

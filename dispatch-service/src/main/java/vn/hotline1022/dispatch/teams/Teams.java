@@ -4,18 +4,18 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.dispatch.assignments.Dispatcher;
 
 /** Rapid-response teams (tổ phản ứng nhanh) joining the roster and changing crews between shifts. */
 @ApplicationScoped
 public class Teams {
 
     @Inject
-    Dispatcher dispatcher;
+    Event<TeamFreed> teamFreed;
 
     /** A new team with its crew; it takes the most urgent waiting emergency at once. */
     @Transactional
@@ -25,7 +25,7 @@ public class Teams {
         }
         t.persist();
         replaceCrew(t, crew);
-        dispatcher.drainQueueInto(t);
+        teamFreed.fire(new TeamFreed(t));
         return t;
     }
 
@@ -48,5 +48,29 @@ public class Teams {
             m.teamId = t.id;
             m.persist();
         }
+    }
+
+    /** Shift and off-duty (AVAILABLE, RETURNING, OFF_DUTY); only while the team has no live assignment. */
+    @Transactional
+    public Team setStatus(String teamCode, Team.Status target) {
+        if (!target.manual()) {
+            throw ProblemException.invalidField("status", "must be AVAILABLE, RETURNING or OFF_DUTY; " + target
+                    + " follows the team's assignment");
+        }
+        Team team = Team.lockByCode(teamCode);
+        if (team == null) {
+            throw ProblemException.notFound("Team " + teamCode);
+        }
+        if (!team.status.manual()) {
+            throw ProblemException.conflict("Team " + teamCode + " is " + team.status
+                    + " on a case; it can change status once the visit is completed");
+        }
+        if (team.status != target) {
+            team.moveTo(target);
+            if (target == Team.Status.AVAILABLE) {
+                teamFreed.fire(new TeamFreed(team));
+            }
+        }
+        return team;
     }
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
@@ -16,10 +19,10 @@ import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.dispatch.assignments.Assignment;
-import vn.hotline1022.dispatch.assignments.Dispatcher;
 import vn.hotline1022.dispatch.assignments.QueuedCase;
 import vn.hotline1022.dispatch.teams.Equipment;
 import vn.hotline1022.dispatch.teams.Team;
+import vn.hotline1022.dispatch.teams.TeamFreed;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.common.BedType;
 import vn.hotline1022.events.dispatch.PatientHandedOver;
@@ -51,7 +54,7 @@ public class Transports {
     DispatchConfig config;
 
     @Inject
-    Dispatcher dispatcher;
+    Event<TeamFreed> teamFreed;
 
     /** Runs inside the inbox transaction of the ReferralAccepted event. */
     public void onReferralAccepted(ReferralAccepted accepted) {
@@ -93,11 +96,14 @@ public class Transports {
     }
 
     /**
-     * A team that has just become AVAILABLE takes the most urgent waiting transport it can carry. Called by
-     * {@link Dispatcher#drainQueueInto} before queued cases: these patients already have a bed waiting for them.
-     *
-     * @return whether the team took one
+     * A team that has just become free takes the most urgent waiting transport it can carry, before any queued case
+     * ({@link TeamFreed}): these patients already have a bed waiting for them.
      */
+    void onTeamFreed(@Observes @Priority(TeamFreed.TRANSPORTS_FIRST) TeamFreed freed) {
+        takeWaiting(freed.team());
+    }
+
+    /** @return whether the team took a waiting transport */
     public boolean takeWaiting(Team team) {
         if (!team.canTransport(false)) {
             return false;
@@ -137,7 +143,7 @@ public class Transports {
         LOG.infof("Case %s: team %s handed the patient over to hospital %s", t.caseCode, team.code, t.hospitalCode);
         team.moveTo(Team.Status.AVAILABLE);
         Transport.flush(); // the team's live transport is gone before it takes the next job
-        dispatcher.drainQueueInto(team);
+        teamFreed.fire(new TeamFreed(team));
         return t;
     }
 

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.intake.calls.CallTaker;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
 import vn.hotline1022.intake.cases.CaseView;
 

@@ -21,7 +21,7 @@ import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.commons.proof.PhoneHashes;
 import vn.hotline1022.intake.audit.AuditTrail;
 import vn.hotline1022.intake.calls.CallTaker;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
 import vn.hotline1022.intake.cases.CaseCall;
 import vn.hotline1022.intake.geography.AdminUnits;

@@ -17,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import org.jboss.logging.Logger;
 
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Caller;

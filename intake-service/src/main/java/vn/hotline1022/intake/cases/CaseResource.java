@@ -29,8 +29,6 @@ import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.intake.audit.AuditTrail;
-import vn.hotline1022.intake.calls.CaseCodes;
-import vn.hotline1022.intake.search.CaseSearch;
 
 @Path("/api/v1/cases")
 @Tag(name = "Cases")

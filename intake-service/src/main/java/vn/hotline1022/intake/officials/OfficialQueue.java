@@ -12,7 +12,7 @@ import jakarta.persistence.Query;
 
 import vn.hotline1022.commons.security.OfficialArea;
 import vn.hotline1022.intake.cases.HotlineCase;
-import vn.hotline1022.intake.search.CaseSearch;
+import vn.hotline1022.intake.cases.CaseSearch;
 
 /**
  * An official's work list: the unresolved cases of their area that need an official, filtered in the query (the area

@@ -26,10 +26,10 @@ import vn.hotline1022.commons.security.OfficialArea;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.intake.audit.AuditTrail;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.cases.HotlineCase;
 import vn.hotline1022.intake.cases.TimelineEntry;
-import vn.hotline1022.intake.search.CaseSearch;
+import vn.hotline1022.intake.cases.CaseSearch;
 
 /**
  * Ward and district officials (cán bộ phường/xã, quận/huyện): the cases of their area that need them, and what they do

@@ -27,7 +27,7 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.intake.IntakeConfig;
 import vn.hotline1022.intake.callbacks.Callbacks;
 import vn.hotline1022.intake.calls.CallTaker;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.calls.NewCall;
 import vn.hotline1022.intake.cases.CaseStatus;
 import vn.hotline1022.intake.cases.HotlineCase;

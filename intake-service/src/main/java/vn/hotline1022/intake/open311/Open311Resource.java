@@ -28,7 +28,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.commons.web.GuessingDoors;
 import vn.hotline1022.commons.web.RateLimited;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 
 /**
  * Open311 GeoReport v2 (https://wiki.open311.org/GeoReport_v2), the public API of city service-request systems, in

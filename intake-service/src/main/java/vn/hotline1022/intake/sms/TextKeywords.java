@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.events.common.Need;
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.text.SearchText;
@@ -64,7 +65,7 @@ public final class TextKeywords {
             return Optional.empty();
         }
         String code = m.group(2).toUpperCase(Locale.ROOT);
-        if (!code.matches(vn.hotline1022.intake.calls.CaseCodes.PATTERN)) {
+        if (!code.matches(CaseCodes.PATTERN)) {
             return Optional.empty();
         }
         return Optional.of(new Confirmation(code, m.group(1).startsWith("da")));

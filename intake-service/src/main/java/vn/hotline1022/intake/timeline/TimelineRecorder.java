@@ -46,7 +46,7 @@ public class TimelineRecorder {
         entry.eventType = event.type().eventName();
         entry.source = event.type().service().serviceName();
         entry.occurredAt = data.occurredAt();
-        Summary summary = Summaries.of(data);
+        Summary summary = TimelineLines.of(data);
         entry.summary = summary.vi();
         entry.summaryEn = summary.en();
         entry.recordedAt = Instant.now();

@@ -19,7 +19,7 @@ import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.commons.web.VietnamesePhone;
 import vn.hotline1022.commons.web.GuessingDoors;
 import vn.hotline1022.commons.web.RateLimited;
-import vn.hotline1022.intake.calls.CaseCodes;
+import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.tracking.CitizenCases.Status;
 
 /**

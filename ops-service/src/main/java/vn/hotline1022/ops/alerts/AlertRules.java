@@ -20,7 +20,7 @@ import vn.hotline1022.ops.flow.FlowSnapshot;
 import vn.hotline1022.ops.flow.GroupLag;
 import vn.hotline1022.ops.health.ServiceHealth;
 import vn.hotline1022.ops.health.ServiceHealthPoller;
-import vn.hotline1022.ops.signals.Signals;
+import vn.hotline1022.ops.signals.AlertSignals;
 
 /**
  * The alert rules, evaluated after every sample of the flow: which conditions hold now. Details are one line in
@@ -44,7 +44,7 @@ public class AlertRules {
     ServiceHealthPoller health;
 
     @Inject
-    Signals signals;
+    AlertSignals signals;
 
     void onSample(@Observes FlowSnapshot flow) {
         try {
@@ -83,13 +83,13 @@ public class AlertRules {
         }
         Instant since = Instant.now().minus(config.signalWindow());
         String window = config.signalWindow().toMinutes() + " min";
-        signals.countSince(Signals.Kind.SLA_ESCALATIONS, since).forEach((district, n) -> {
+        signals.countSince(AlertSignals.Kind.SLA_ESCALATIONS, since).forEach((district, n) -> {
             if (n >= config.escalationsPerDistrict()) {
                 holding.add(new Condition(Rule.SLA_ESCALATIONS, district, Severity.WARNING, n
                         + " ca quá hạn chuyển cấp trong " + window + " (" + n + " SLA escalations in " + window + ")"));
             }
         });
-        signals.countSince(Signals.Kind.REFERRAL_EXPIRIES, since).forEach((hospital, n) -> {
+        signals.countSince(AlertSignals.Kind.REFERRAL_EXPIRIES, since).forEach((hospital, n) -> {
             if (n >= config.referralExpiries()) {
                 holding.add(new Condition(Rule.REFERRAL_EXPIRIES, hospital, Severity.WARNING, n
                         + " yêu cầu chuyển viện hết hạn trong " + window + " (" + n + " referrals expired in " + window
@@ -100,7 +100,7 @@ public class AlertRules {
         signals.waitingSince(Instant.now().minus(wait)).forEach((province, n) -> holding.add(new Condition(
                 Rule.REFERRAL_WAITING, province, Severity.CRITICAL, n + " người bệnh chờ giường quá " + wait.toMinutes()
                         + " phút (" + n + " patients waiting for a bed over " + wait.toMinutes() + " min)")));
-        signals.countSince(Signals.Kind.NOTIFICATION_FAILURES, since).forEach((channel, n) -> {
+        signals.countSince(AlertSignals.Kind.NOTIFICATION_FAILURES, since).forEach((channel, n) -> {
             if (n >= config.notificationFailures()) {
                 holding.add(new Condition(Rule.NOTIFICATION_FAILURES, channel, Severity.WARNING, n
                         + " thông báo gửi thất bại trong " + window + " (" + n + " notices failed in " + window + ")"));

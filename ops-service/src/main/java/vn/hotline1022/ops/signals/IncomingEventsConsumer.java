@@ -26,7 +26,7 @@ public class IncomingEventsConsumer {
     Inbox inbox;
 
     @Inject
-    Signals signals;
+    AlertSignals signals;
 
     @Incoming("intake-events")
     @Blocking

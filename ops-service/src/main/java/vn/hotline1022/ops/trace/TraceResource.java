@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
-import vn.hotline1022.ops.signals.Signals;
+import vn.hotline1022.ops.signals.AlertSignals;
 
 @Path("/api/v1/cases")
 @Produces(MediaType.APPLICATION_JSON)
@@ -40,7 +40,7 @@ public class TraceResource {
     CaseTrace traces;
 
     @Inject
-    Signals signals;
+    AlertSignals signals;
 
     public record TraceView(UUID caseId, String caseCode, java.util.List<TracedEvent> events) {
     }

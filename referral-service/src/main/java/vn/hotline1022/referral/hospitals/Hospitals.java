@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.common.BedType;
-import vn.hotline1022.referral.referrals.Referrer;
 
 /** Registers hospitals and takes their bed counts; new free beds go to the cases waiting in the province. */
 @ApplicationScoped
@@ -24,7 +23,7 @@ public class Hospitals {
     private static final Logger LOG = Logger.getLogger(Hospitals.class);
 
     @Inject
-    Referrer referrer;
+    jakarta.enterprise.event.Event<BedsMayBeFree> bedsMayBeFree;
 
     /** A new hospital ({@code h} filled by the caller) with its beds; it takes the province's waiting cases. */
     @Transactional
@@ -48,7 +47,7 @@ public class Hospitals {
             p.persist();
         }
         // A new hospital (e.g. a field hospital opening) is free capacity too.
-        referrer.retryWaiting(h.provinceCode);
+        bedsMayBeFree.fire(new BedsMayBeFree(h.provinceCode));
         return h;
     }
 
@@ -88,7 +87,7 @@ public class Hospitals {
         h.capacityUpdatedAt = Instant.now();
         BedPool.flush();
         LOG.infof("Hospital %s reported capacity", h.name);
-        referrer.retryWaiting(h.provinceCode);
+        bedsMayBeFree.fire(new BedsMayBeFree(h.provinceCode));
         return h;
     }
 
@@ -112,7 +111,7 @@ public class Hospitals {
         Hospital.flush();
         LOG.infof("Hospital %s %s intake", h.name, accepting ? "resumed" : "paused");
         if (accepting) {
-            referrer.retryWaiting(h.provinceCode);
+            bedsMayBeFree.fire(new BedsMayBeFree(h.provinceCode));
         }
         return h;
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -31,6 +32,7 @@ import vn.hotline1022.events.referral.ReferralRejected;
 import vn.hotline1022.messaging.outbox.Outbox;
 import vn.hotline1022.referral.ReferralConfig;
 import vn.hotline1022.referral.hospitals.BedPool;
+import vn.hotline1022.referral.hospitals.BedsMayBeFree;
 import vn.hotline1022.referral.hospitals.Hospital;
 
 /**
@@ -187,6 +189,11 @@ public class Referrer {
             reRoute(r);
         }
         return due.size();
+    }
+
+    /** A hospital may have a bed again: the waiting referrals of its province try again (same transaction). */
+    void onBedsMayBeFree(@Observes BedsMayBeFree freed) {
+        retryWaiting(freed.provinceCode());
     }
 
     /** New free beds in a province: the waiting referrals there try again, most urgent first. */

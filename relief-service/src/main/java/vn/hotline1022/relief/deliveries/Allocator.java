@@ -26,7 +26,6 @@ import vn.hotline1022.relief.households.Household;
 import vn.hotline1022.relief.households.Households;
 import vn.hotline1022.relief.programmes.Applicant;
 import vn.hotline1022.relief.programmes.Programme;
-import vn.hotline1022.relief.runs.DeliveryAddresses;
 import vn.hotline1022.relief.warehouses.Stock;
 
 /**
@@ -56,7 +55,7 @@ public class Allocator {
     DeliveryOutcomes outcomes;
 
     @Inject
-    DeliveryAddresses addresses;
+    jakarta.enterprise.event.Event<AddressNeeded> addressNeeded;
 
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {
@@ -75,7 +74,10 @@ public class Allocator {
         CaseHousehold.record(call.caseId(), call.caseCode(), household.id);
         allocate(call.caseId(), call.caseCode(), "CALL", household, plan);
         if (!needs.isEmpty()) {
-            addresses.keep(call); // for the run sheet, until delivered (only relief needs: the team keeps its own)
+            // For the run sheet, until delivered (only relief needs: the team keeps its own).
+            addressNeeded.fire(new AddressNeeded(call.caseId(), call.caseCode(), call.occurredAt(), at,
+                    call.caller() == null ? null : call.caller().phone(),
+                    call.caller() == null ? null : call.caller().name()));
         }
     }
 
@@ -141,7 +143,7 @@ public class Allocator {
             CaseHousehold.record(caseId, caseCode, household.id);
         }
         allocate(caseId, caseCode, source, household, plan);
-        addresses.keepLater(caseId, caseCode, Instant.now(), location);
+        addressNeeded.fire(new AddressNeeded(caseId, caseCode, Instant.now(), location, null, null));
     }
 
     /**

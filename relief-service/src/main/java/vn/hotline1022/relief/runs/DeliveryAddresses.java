@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -11,10 +12,9 @@ import jakarta.transaction.Transactional;
 import org.jboss.logging.Logger;
 
 import vn.hotline1022.messaging.sql.Batches;
-import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.Location;
-import vn.hotline1022.events.intake.CallReceived;
 import vn.hotline1022.relief.ReliefConfig;
+import vn.hotline1022.relief.deliveries.AddressNeeded;
 
 /**
  * The one place relief keeps a household's address and phone in clear (Decree 13/2023: the least, for the shortest
@@ -35,27 +35,21 @@ public class DeliveryAddresses {
     @Inject
     ReliefConfig config;
 
-    /** Runs inside the inbox transaction of the CallReceived event, after relief decided the call's needs. */
-    public void keep(CallReceived call) {
-        Location at = call.location();
-        if (at == null || DeliveryAddress.findById(call.caseId()) != null) {
-            return;
-        }
-        Caller caller = call.caller();
-        keep(call.caseId(), call.caseCode(), call.occurredAt(), at, caller == null ? null : caller.phone(),
-                caller == null ? null : caller.name());
-    }
-
     /**
-     * Relief needs became known after the call (the field team's visit, a repeat call, an official's hand-back): the
-     * address the event carries, when relief has none for the case yet; no phone is known then.
+     * Inside the allocation's transaction: from the call (address, phone, name), or, when relief needs became known
+     * after it (the field team's visit, a repeat call, an official's hand-back), the address the event carries with no
+     * phone; only when relief has none for the case yet.
      */
-    public void keepLater(UUID caseId, String caseCode, Instant at, Location location) {
-        if (location == null || blankToNull(location.addressText()) == null
-                || DeliveryAddress.findById(caseId) != null) {
+    void keep(@Observes AddressNeeded needed) {
+        Location at = needed.location();
+        if (at == null || DeliveryAddress.findById(needed.caseId()) != null) {
             return;
         }
-        keep(caseId, caseCode, at == null ? Instant.now() : at, location, null, null);
+        if (needed.phone() == null && blankToNull(at.addressText()) == null) {
+            return;
+        }
+        keep(needed.caseId(), needed.caseCode(), needed.at() == null ? Instant.now() : needed.at(), at,
+                needed.phone(), needed.name());
     }
 
     private void keep(UUID caseId, String caseCode, Instant at, Location location, String phone, String name) {

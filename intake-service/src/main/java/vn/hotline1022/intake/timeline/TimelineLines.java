@@ -32,14 +32,14 @@ import vn.hotline1022.intake.cases.Summary;
  * One line per event, in Vietnamese words an agent can read out to a caller who rings back, and in English for the
  * console's switch. No personal data goes in: teams, hospitals and programmes are named, people never.
  */
-final class Summaries {
+final class TimelineLines {
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("dd/MM HH:mm")
             .withZone(ZoneId.of("Asia/Ho_Chi_Minh"));
     /** Amounts in đồng are grouped with dots in Vietnamese: 1.500.000. */
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
-    private Summaries() {
+    private TimelineLines() {
     }
 
     static Summary of(HotlineEvent event) {

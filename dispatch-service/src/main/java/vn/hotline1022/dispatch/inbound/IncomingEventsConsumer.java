@@ -1,4 +1,4 @@
-package vn.hotline1022.dispatch.assignments;
+package vn.hotline1022.dispatch.inbound;
 
 import java.util.concurrent.CompletionStage;
 
@@ -9,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
+import vn.hotline1022.dispatch.assignments.Dispatcher;
+import vn.hotline1022.dispatch.assignments.HandBacks;
 import vn.hotline1022.dispatch.contacts.CaseContacts;
 import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
@@ -22,7 +24,8 @@ import vn.hotline1022.messaging.inbox.EventHandlers;
 import vn.hotline1022.messaging.inbox.Inbox;
 
 /**
- * New cases, escalations, added needs, officials' hand-backs and zone colours from intake's topic, accepted referrals
+ * The service's wiring to the topics it reads (a package of its own: it reaches every feature, none reaches it). New
+ * cases, escalations, added needs, officials' hand-backs and zone colours from intake's topic, accepted referrals
  * (a patient to take to hospital) from referral's; each handled once, in the inbox transaction.
  */
 @ApplicationScoped

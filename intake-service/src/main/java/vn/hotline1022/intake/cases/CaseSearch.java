@@ -1,4 +1,4 @@
-package vn.hotline1022.intake.search;
+package vn.hotline1022.intake.cases;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,9 +14,6 @@ import vn.hotline1022.events.common.Need;
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.text.SearchText;
 import vn.hotline1022.commons.security.Scope;
-import vn.hotline1022.intake.calls.CaseCodes;
-import vn.hotline1022.intake.cases.CaseStatus;
-import vn.hotline1022.intake.cases.HotlineCase;
 
 /** Work queues and search: every filter optional, most urgent first, paged. */
 @ApplicationScoped

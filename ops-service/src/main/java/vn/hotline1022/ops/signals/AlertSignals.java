@@ -23,7 +23,7 @@ import vn.hotline1022.events.referral.ReferralWaiting;
  * channel). Called inside the inbox transaction.
  */
 @ApplicationScoped
-public class Signals {
+public class AlertSignals {
 
     /** The kinds of signal; each is an alert rule of the same name. */
     public enum Kind {

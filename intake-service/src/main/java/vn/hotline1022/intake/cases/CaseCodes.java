@@ -1,4 +1,4 @@
-package vn.hotline1022.intake.calls;
+package vn.hotline1022.intake.cases;
 
 import java.security.SecureRandom;
 import java.time.Instant;

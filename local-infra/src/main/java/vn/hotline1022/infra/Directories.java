@@ -6,10 +6,12 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-public final class Files2 {
-    private Files2() {
+/** Temporary directories of the local infrastructure and the tests (a broker's logs, a database, a browser profile). */
+public final class Directories {
+    private Directories() {
     }
 
+    /** Deletes a directory and everything in it; a failure leaves the rest for the OS to clean. */
     public static void deleteQuietly(Path dir) {
         if (dir == null || !Files.exists(dir)) {
             return;

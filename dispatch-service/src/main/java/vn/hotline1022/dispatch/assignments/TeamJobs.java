@@ -1,4 +1,4 @@
-package vn.hotline1022.dispatch.contacts;
+package vn.hotline1022.dispatch.assignments;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,7 @@ import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.messaging.audit.PersonalDataReads;
-import vn.hotline1022.dispatch.assignments.Assignment;
-import vn.hotline1022.dispatch.assignments.QueuedCase;
+import vn.hotline1022.dispatch.contacts.CaseContact;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.teams.TeamAccess;
 
