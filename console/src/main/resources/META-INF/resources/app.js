@@ -10,6 +10,8 @@ import {
 import { el } from './dom.js';
 import { callPath, callTaken, startCallbacks } from './callbacks.js';
 import { drawOutcomes, startOutcomes } from './case-outcomes.js';
+import { clearDraft, draftPending, restoreDraft, saveDraft, saveDraftSoon } from './call-draft.js';
+import { loadDistricts, loadWardNames, loadWards, options, usePlacesApi, wardText } from './agent-places.js';
 
 const NEEDS = ['EMERGENCY_TRANSPORT', 'HOSPITAL_ADMISSION', 'MEDICAL_CONSULTATION', 'FOOD', 'RENT_SUPPORT',
   'CASH_SUPPORT', 'OXYGEN_SUPPORT', 'INFORMATION', 'VIOLATION_REPORT'];
@@ -35,14 +37,7 @@ const lists = {}; // tbody id -> the cases it shows, as the API gave them
 let repeatCase = null; // the caller's open case found by phone, or null
 let lookupTimer = null;
 let lookupSeq = 0; // only the answer to the latest phone typed is shown
-const wardNames = new Map(); // ward code -> name, from the admin units of the districts seen
-const districtsRead = new Map(); // district code -> its wards' loading
 
-// The call being typed lives in sessionStorage (this tab only) until intake has it, so a sign-in round trip, a reload
-// or a crash does not lose it. Only the form's fields: the token never goes to storage.
-const DRAFT_KEY = 'hotline1022.callDraft';
-const DRAFT_DELAY_MS = 300;
-let draftTimer = null;
 
 function api(path, init) {
   return callApi('intake-service', settings.intakeUrl, path, init);
@@ -54,56 +49,11 @@ function known(key, fallback) {
   return s === key ? fallback : s;
 }
 
-function wardText(place) {
-  if (!place?.wardCode) {
-    return '—';
-  }
-  const name = wardNames.get(place.wardCode);
-  return name ? `${name} (${place.wardCode})` : place.wardCode;
-}
-
-/** The wards of a district, once, for their names (and for the ward list of the call form). */
-function districtWards(district) {
-  if (!districtsRead.has(district)) {
-    districtsRead.set(district, api(`/api/v1/admin-units/districts/${encodeURIComponent(district)}/wards`)
-      .then((answer) => {
-        const wards = answer.ok ? answer.body || [] : [];
-        wards.forEach((w) => wardNames.set(w.code, w.fullName || w.name));
-        if (!answer.ok) {
-          districtsRead.delete(district); // try again next time
-        }
-        return wards;
-      }));
-  }
-  return districtsRead.get(district);
-}
-
-async function loadWardNames(cases) {
-  await Promise.all([...new Set(cases.map((c) => c.location?.districtCode).filter(Boolean))].map(districtWards));
-}
-
 /** A problem+json answer in one place: its field errors' messages, or its detail. */
 function problemText(answer) {
   const problem = answer.body || {};
   return problem.errors?.length ? problem.errors.map((e) => e.message).join('; ')
     : problem.detail || t('agent.refused', { status: answer.status });
-}
-
-// ---------------------------------------------------------------------------------------------------- new call
-
-function options(select, items, value, label) {
-  select.replaceChildren(...items.map((i) => el('option', { value: value(i) }, label(i))));
-}
-
-async function loadDistricts(province) {
-  const districts = (await api(`/api/v1/admin-units/provinces/${encodeURIComponent(province)}/districts`)).body || [];
-  options($('[name=district]'), districts, (d) => d.code, (d) => d.name);
-  await loadWards($('[name=district]').value);
-}
-
-async function loadWards(district) {
-  const wards = district ? await districtWards(district) : [];
-  options($('[name="location.wardCode"]'), wards, (w) => w.code, (w) => w.fullName || w.name);
 }
 
 // ---------------------------------------------------------------------------------------------------- repeat call
@@ -152,61 +102,6 @@ function showRepeatCall(c) {
   }) : '';
 }
 
-// ---------------------------------------------------------------------------------------------------- draft
-
-function saveDraft() {
-  clearTimeout(draftTimer);
-  draftTimer = null;
-  const form = $('#call-form');
-  sessionStorage.setItem(DRAFT_KEY, JSON.stringify({ callId: form.dataset.callId, fields: [...new FormData(form)] }));
-}
-
-function saveDraftSoon() {
-  clearTimeout(draftTimer);
-  draftTimer = setTimeout(saveDraft, DRAFT_DELAY_MS);
-}
-
-function clearDraft() {
-  clearTimeout(draftTimer);
-  draftTimer = null;
-  sessionStorage.removeItem(DRAFT_KEY);
-  $('#draft-restored').hidden = true;
-}
-
-/** Puts a saved draft back: the place first (each list loads from the one above), then every other field. */
-async function restoreDraft() {
-  const draft = JSON.parse(sessionStorage.getItem(DRAFT_KEY) || 'null');
-  if (!draft) {
-    return;
-  }
-  const values = new Map();
-  draft.fields.forEach(([name, value]) => values.set(name, [...(values.get(name) || []), value]));
-  const choose = async (name, load) => {
-    const select = $(`[name="${name}"]`);
-    if (values.has(name)) {
-      select.value = values.get(name)[0];
-    }
-    if (load) {
-      await load(select.value);
-    }
-  };
-  await choose('province', loadDistricts);
-  await choose('district', loadWards);
-  await choose('location.wardCode');
-  const form = $('#call-form');
-  for (const field of form.elements) {
-    if (field.type === 'checkbox') {
-      field.checked = (values.get(field.name) || []).includes(field.value);
-    } else if (field.name && field.tagName !== 'SELECT' && values.has(field.name)) {
-      field.value = values.get(field.name)[0];
-    }
-  }
-  if (draft.callId) {
-    form.dataset.callId = draft.callId; // the same call: intake takes a retry of one it already has only once
-  }
-  $('#draft-restored').hidden = false;
-}
-
 async function prepareForm() {
   $('#needs').append(...NEEDS.map((n) => el('label', {},
     el('input', { type: 'checkbox', name: 'needs', value: n }), ' ', el('span', { 'data-i18n': `enum.Need.${n}` }))));
@@ -221,7 +116,7 @@ async function prepareForm() {
     $('[name=province]').value = '74'; // Bình Dương, where the 2021 figures come from
   }
   await loadDistricts($('[name=province]').value);
-  await restoreDraft();
+  await restoreDraft(loadDistricts, loadWards);
   // The lists below a changed one reload: save again once they have, so the draft holds the ward shown.
   $('[name=province]').addEventListener('change', (e) => loadDistricts(e.target.value).then(saveDraftSoon));
   $('[name=district]').addEventListener('change', (e) => loadWards(e.target.value).then(saveDraftSoon));
@@ -230,7 +125,7 @@ async function prepareForm() {
   $('#call-form').addEventListener('submit', submitCall);
   $('[name="caller.phone"]').addEventListener('input', lookupPhoneSoon);
   $('#repeat-call-open').addEventListener('click', () => repeatCase && showCase(repeatCase.code));
-  onBeforeSignIn(() => draftTimer && saveDraft()); // typed in the last instant before leaving: keep it too
+  onBeforeSignIn(() => draftPending() && saveDraft()); // typed in the last instant before leaving: keep it too
   if ($('[name="caller.phone"]').value) {
     lookupPhone(); // a restored call's caller may have an open case
   }
@@ -408,6 +303,7 @@ async function start() {
   await loadTexts();
   $('#lang').addEventListener('click', switchLanguage);
   settings = await signedIn();
+  usePlacesApi(api);
   $('#refresh-queue').addEventListener('click', loadQueue);
   $('#refresh-overdue').addEventListener('click', loadOverdue);
   $('#search').addEventListener('submit', search);

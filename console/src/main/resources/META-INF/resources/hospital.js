@@ -4,15 +4,15 @@
 // How far each patient is: straight line between the case's and the hospital's district centres (geo.js).
 // Words in messages/*.json (hospital.*, enum.*), through i18n.js; times in Vietnam's time zone.
 
-import { api as callApi, me, start as signedIn } from './session.js';
+import { api as callApi, start as signedIn } from './session.js';
 import { enumText, loadTexts, onLanguageChange, switchLanguage, t, vietnamInstant, when } from './i18n.js';
 import { clearErrors, el, showFieldErrors } from './dom.js';
 import { ATTRIBUTION, centres, districtDistance, loadDistricts } from './geo.js';
 import { dischargeCell, startDischarges } from './hospital-discharge.js';
+import { loadHospital, ownHospital, renderHospital, startBeds } from './hospital-beds.js';
 
 const REASONS = ['NO_BEDS', 'NO_SPECIALTY', 'NO_STAFF', 'OTHER'];
 const OPEN = ['PENDING', 'RECEIVED'];
-const BED_TYPES = ['ICU', 'OXYGEN', 'GENERAL'];
 const EVERY_MS = 10000; // new referrals arrive while the page is open
 
 const $ = (selector) => document.querySelector(selector);
@@ -20,7 +20,6 @@ let settings;
 let referrals = []; // as the API gave them
 let shownOpen = null; // the ids of the cards on screen: redrawn only when they change (a bed label being typed stays)
 let shownAnswered = null;
-let hospital = null; // the signed-in staff's own hospital, as the API gave it
 const districtNames = new Map(); // district code -> name, from intake's administrative units
 const provincesRead = new Set();
 let districtCentres = new Map(); // district code -> [lon, lat], from data/districts.geojson (read once)
@@ -71,6 +70,7 @@ function minutesLeft(deadline) {
  */
 function distanceEl(tag, r) {
   // Before referral-service carried the hospital's district, only the staff's own hospital was known.
+  const hospital = ownHospital();
   const to = r.hospitalDistrictCode ?? (hospital && r.hospitalId === hospital.id ? hospital.districtCode : null);
   const d = districtDistance(districtCentres, r.districtCode, to);
   const text = d.kind === 'same' ? t('hospital.sameDistrict')
@@ -206,7 +206,7 @@ async function load() {
   }
   $('#status').textContent = '';
   referrals = answer.body || [];
-  await loadDistrictNames(referrals.map((r) => r.provinceCode).concat(hospital?.provinceCode));
+  await loadDistrictNames(referrals.map((r) => r.provinceCode).concat(ownHospital()?.provinceCode));
   renderOpen();
   renderAnswered();
 }
@@ -271,103 +271,6 @@ async function admission(event) {
   await load();
 }
 
-// ------------------------------------------------------------------------------------------------ beds and intake
-
-function renderHospital() {
-  if (!hospital) {
-    return;
-  }
-  $('#hospital-name').textContent = hospital.name;
-  $('#hospital-district').textContent = t('hospital.hospitalDistrict', { district: districtText(hospital.districtCode) });
-  const state = $('#intake-state');
-  state.dataset.accepting = String(hospital.accepting);
-  state.textContent = hospital.accepting ? t('hospital.accepting')
-    : t('hospital.paused', { reason: hospital.pausedReason || '—' });
-  $('#intake-since').textContent = hospital.acceptingChangedAt
-    ? t('hospital.since', { time: when(hospital.acceptingChangedAt) }) : '';
-  $('#toggle-accepting').textContent = t(hospital.accepting ? 'hospital.pause' : 'hospital.resume');
-  $('#toggle-accepting').dataset.action = hospital.accepting ? 'pause' : 'resume';
-  $('#pause-reason-label').hidden = !hospital.accepting;
-  const types = BED_TYPES.filter((b) => hospital.beds?.[b]).concat(Object.keys(hospital.beds || {})
-    .filter((b) => !BED_TYPES.includes(b)));
-  $('#beds').replaceChildren(...types.map((type) => {
-    const beds = hospital.beds[type];
-    return el('tr', { 'data-bed-type': type },
-      el('td', {}, enumText('BedType', type)),
-      el('td', {}, el('input', {
-        name: 'total', type: 'number', min: 0, value: beds.total, 'data-was': beds.total,
-        'aria-label': `${enumText('BedType', type)} ${t('hospital.col.total')}`,
-      }), el('p', { class: 'error', 'data-field': `beds[${type}].total` })),
-      el('td', {}, el('input', {
-        name: 'free', type: 'number', min: 0, value: beds.free, 'data-was': beds.free,
-        'aria-label': `${enumText('BedType', type)} ${t('hospital.col.free')}`,
-      }), el('p', { class: 'error', 'data-field': `beds[${type}].free` })),
-      el('td', { class: 'held' }, String(beds.held)),
-      el('td', { class: 'available' }, String(beds.available)));
-  }));
-  $('#capacity-updated').textContent = hospital.capacityUpdatedAt
-    ? t('hospital.capacityUpdated', { time: when(hospital.capacityUpdatedAt) }) : '';
-}
-
-/** The staff's own hospital: referral-service lists hospital staff only theirs. */
-async function loadHospital() {
-  const answer = await api('/api/v1/hospitals');
-  const own = me().hospital_code;
-  const mine = answer.ok ? (answer.body || []).filter((h) => !own || h.code === own) : [];
-  hospital = mine.length === 1 ? mine[0] : null;
-  $('#capacity-none').hidden = Boolean(hospital);
-  $('#capacity-panel').hidden = !hospital;
-  if (hospital) {
-    await loadDistrictNames([hospital.provinceCode]);
-    renderHospital();
-  }
-}
-
-/** Only the bed types whose counts were changed are sent: the others stay as the hospital last reported them. */
-async function saveCapacity(event) {
-  event.preventDefault();
-  const form = $('#capacity');
-  clearErrors(form);
-  const beds = {};
-  form.querySelectorAll('tr[data-bed-type]').forEach((row) => {
-    const total = row.querySelector('[name=total]');
-    const free = row.querySelector('[name=free]');
-    if (total.value !== total.dataset.was || free.value !== free.dataset.was) {
-      beds[row.dataset.bedType] = {
-        total: total.value === '' ? null : Number(total.value), free: free.value === '' ? null : Number(free.value),
-      };
-    }
-  });
-  if (!Object.keys(beds).length) {
-    $('#capacity-problem').textContent = t('hospital.nothingChanged');
-    return;
-  }
-  const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/capacity`, { beds });
-  if (!reply.ok) {
-    showFieldErrors(reply, form, $('#capacity-problem'), 'hospital.refused');
-    return;
-  }
-  hospital = reply.body;
-  renderHospital();
-}
-
-async function toggleAccepting(event) {
-  event.preventDefault();
-  const form = $('#accepting');
-  clearErrors(form);
-  const accepting = !hospital.accepting;
-  const reason = form.querySelector('[name=reason]').value.trim();
-  const reply = await put(`/api/v1/hospitals/${encodeURIComponent(hospital.id)}/accepting`,
-    { accepting, reason: accepting ? null : reason || null });
-  if (!reply.ok) {
-    showFieldErrors(reply, form, $('#accepting-problem'), 'hospital.refused');
-    return;
-  }
-  form.querySelector('[name=reason]').value = '';
-  hospital = reply.body;
-  renderHospital();
-}
-
 // ------------------------------------------------------------------------------------------------ start
 
 /** The district centres, once: without the file the page still works, every distance then "unknown". */
@@ -396,8 +299,7 @@ async function start() {
   $('#answered').addEventListener('click', admission);
   $('#answered').addEventListener('submit', admission);
   startDischarges($('#answered'), post, load);
-  $('#capacity').addEventListener('submit', saveCapacity);
-  $('#accepting').addEventListener('submit', toggleAccepting);
+  startBeds({ api, put, districtText, loadDistrictNames });
   $('#distance-source').textContent = ATTRIBUTION;
   await Promise.all([loadHospital(), loadCentres()]);
   await load();

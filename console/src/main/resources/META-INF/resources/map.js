@@ -3,17 +3,17 @@
 // (dispatch); a district's wards as a grid with their zone history, where ops change a ward's colour.
 // Every value from the APIs reaches the page as text (textContent, DOM elements for Leaflet's tooltips), never markup.
 
-import { api, me, request, showProblem, start as signedIn } from './session.js';
+import { api, me, request, start as signedIn } from './session.js';
 import { currentLanguage, enumText, loadTexts, onLanguageChange, switchLanguage, t, when } from './i18n.js';
 import { ATTRIBUTION, loadDistricts } from './geo.js';
+import { COLOURS, drawWards, el, openDistrict, useWardPanel } from './map-wards.js';
 
-const COLOURS = ['RED', 'ORANGE', 'YELLOW', 'GREEN']; // worst first
 const FILL = { RED: '#c62828', ORANGE: '#ef6c00', YELLOW: '#f9a825', GREEN: '#2e7d32' };
 const DEFAULT_PROVINCE = '74'; // Bình Dương, the demo data's province
 
 let settings;
 let roles = [];
-let area = { wards: [], districts: [] }; // an official's ward_codes and district_codes
+let area = { wards: [], districts: [], provinces: [] }; // the token's ward_codes, district_codes, province_codes
 let map;
 let districtLayer;
 let geo; // the FeatureCollection
@@ -33,30 +33,13 @@ const state = {
 
 const $ = (selector, root = document) => root.querySelector(selector);
 
-function el(tag, attributes = {}, ...children) {
-  const e = document.createElement(tag);
-  Object.entries(attributes).forEach(([k, v]) => {
-    if (v === undefined || v === null || v === false) {
-      return;
-    }
-    if (k === 'text') {
-      e.textContent = v;
-    } else if (k.includes('-')) { // data-*, aria-*: attributes
-      e.setAttribute(k, v);
-    } else {
-      e[k] = v;
-    }
-  });
-  children.flat().forEach((c) => e.append(c instanceof Node ? c : document.createTextNode(String(c ?? ''))));
-  return e;
-}
-
 const may = (...wanted) => wanted.some((r) => roles.includes(r));
 /**
- * intake's PUT /api/v1/zones/{ward}: ops and admin any ward; an official the wards of their area only — a ward of the
- * token's ward_codes, or of a district in its district_codes (a list or one value; neither: no ward at all).
+ * intake's PUT /api/v1/zones/{ward}: admins any ward; ops the wards of their provinces (province_codes); an official
+ * the wards of their area only — a ward of the token's ward_codes, or of a district in its district_codes (a list or
+ * one value; neither: no ward at all).
  */
-const mayChangeZone = (ward) => may('ops', 'admin')
+const mayChangeZone = (ward) => may('admin') || (may('ops') && area.provinces.includes(state.province))
   || (may('official') && (area.wards.includes(ward.code) || area.districts.includes(ward.districtCode)));
 const claimCodes = (claims, name) => {
   const value = claims[name];
@@ -287,123 +270,6 @@ async function refresh(withCases = true, redrawWards = true) {
   }
 }
 
-// --- a district's wards ---
-
-async function openDistrict(feature) {
-  state.selected = feature;
-  state.history.clear();
-  $('#ward-message').textContent = '';
-  $('#ward-error').textContent = '';
-  const lists = await Promise.all(codesOf(feature).map((code) => api('intake', settings.intakeUrl,
-    `/api/v1/admin-units/districts/${code}/wards`)));
-  const failed = lists.find((a) => !a.ok);
-  if (failed) {
-    showProblem(failed, $('#ward-error'));
-  }
-  state.wards = lists.filter((a) => a.ok).flatMap((a) => a.body);
-  $('#ward-section').hidden = false;
-  colourMap();
-  drawWards();
-  $('#ward-section').scrollIntoView({ block: 'nearest' });
-}
-
-function drawWards() {
-  const feature = state.selected;
-  $('#ward-district').textContent = districtName(feature);
-  $('#ward-note').textContent = [
-    (feature.properties.alsoCovers || []).length ? t('map.alsoCoversNote') : '',
-    zoneNote(),
-  ].filter(Boolean).join(' ');
-  $('#wards').replaceChildren(...state.wards.map(wardCard));
-}
-
-/** Nothing when every ward here may be changed; else which ones may (an official's area) or that none may. */
-function zoneNote() {
-  if (may('ops', 'admin')) {
-    return '';
-  }
-  const changeable = state.wards.filter(mayChangeZone).length;
-  if (changeable > 0 && changeable === state.wards.length) {
-    return '';
-  }
-  return changeable > 0 ? t('map.onlyYourArea') : t('map.readOnly');
-}
-
-function wardCard(ward) {
-  const zone = state.zones.get(ward.code);
-  const colour = zone?.colour || null;
-  const card = el('article', { className: 'ward', 'data-ward': ward.code, 'data-colour': colour || 'NONE' },
-    el('h3', { text: ward.fullName || ward.name }),
-    el('p', { className: 'colour', text: colour ? enumText('ZoneColour', colour) : t('map.noZone') }),
-    zone?.reason ? el('p', { className: 'reason', text: `${t('map.reason')}: ${zone.reason}` }) : '',
-    zone?.changedAt ? el('p', { className: 'changed',
-      text: t('map.changedBy', { who: zone.changedBy || '—', at: when(zone.changedAt) }) }) : '',
-    el('p', { className: 'waiting', text: `${t('map.waitingCases')}: ${state.boardShown
-      ? String(state.waiting.get(`w${ward.code}`) || 0) : '—'}` }));
-  if (mayChangeZone(ward)) {
-    card.append(changeForm(ward, colour));
-  }
-  const historyButton = el('button', { type: 'button', className: 'history-toggle',
-    text: state.history.has(ward.code) ? t('map.hideHistory') : t('map.showHistory') });
-  historyButton.addEventListener('click', () => toggleHistory(ward.code));
-  card.append(historyButton);
-  if (state.history.has(ward.code)) {
-    const entries = state.history.get(ward.code);
-    card.append(entries.length ? el('ol', { className: 'history' }, entries.map((h) => el('li', {
-      text: `${when(h.changedAt)}: ${enumText('ZoneColour', h.previous)} → ${enumText('ZoneColour', h.colour)}`
-        + ` (${h.changedBy || '—'})${h.reason ? ` — ${h.reason}` : ''}` })))
-      : el('p', { className: 'history', text: t('map.noHistory') }));
-  }
-  return card;
-}
-
-function changeForm(ward, colour) {
-  const select = el('select', { name: 'colour', 'aria-label': t('map.newColour') },
-    COLOURS.map((c) => el('option', { value: c, text: enumText('ZoneColour', c), selected: c === (colour || 'GREEN') })));
-  const reason = el('input', { name: 'reason', maxLength: 500, placeholder: t('map.reasonPlaceholder'),
-    autocomplete: 'off' });
-  const form = el('form', { className: 'zone-change', noValidate: true }, select, reason,
-    el('button', { type: 'submit', className: 'save', text: t('map.save') }));
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    $('#ward-message').textContent = '';
-    $('#ward-error').textContent = '';
-    const answer = await api('intake', settings.intakeUrl, `/api/v1/zones/${ward.code}`, {
-      method: 'PUT', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ colour: select.value, reason: reason.value.trim() || null }),
-    });
-    if (!answer.ok) {
-      showProblem(answer, $('#ward-error'));
-      return;
-    }
-    $('#ward-message').textContent = t('map.changed', { ward: ward.fullName || ward.name,
-      colour: enumText('ZoneColour', answer.body.colour) });
-    if (state.history.has(ward.code)) {
-      await loadHistory(ward.code);
-    }
-    await refresh();
-  });
-  return form;
-}
-
-async function loadHistory(wardCode) {
-  const answer = await api('intake', settings.intakeUrl, `/api/v1/zones/${wardCode}/history`);
-  if (!answer.ok) {
-    showProblem(answer, $('#ward-error'));
-    return;
-  }
-  state.history.set(wardCode, answer.body);
-}
-
-async function toggleHistory(wardCode) {
-  if (state.history.has(wardCode)) {
-    state.history.delete(wardCode);
-  } else {
-    await loadHistory(wardCode);
-  }
-  drawWards();
-}
-
 // --- start ---
 
 function redrawInLanguage() {
@@ -420,9 +286,11 @@ async function main() {
   $('#lang').addEventListener('click', () => switchLanguage());
   onLanguageChange(redrawInLanguage);
   settings = await signedIn();
+  useWardPanel({ state, settings: () => settings, may, mayChangeZone, codesOf, districtName, colourMap, refresh });
   const claims = me();
   roles = claims.groups || [];
-  area = { wards: claimCodes(claims, 'ward_codes'), districts: claimCodes(claims, 'district_codes') };
+  area = { wards: claimCodes(claims, 'ward_codes'), districts: claimCodes(claims, 'district_codes'),
+    provinces: claimCodes(claims, 'province_codes') };
   geo = await loadDistricts();
   const covered = [...new Set(geo.features.map((f) => f.properties.provinceCode))];
   const provinces = await api('intake', settings.intakeUrl, '/api/v1/admin-units/provinces');
