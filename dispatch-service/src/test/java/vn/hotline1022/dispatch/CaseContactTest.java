@@ -29,7 +29,7 @@ import io.quarkus.test.kafka.InjectKafkaCompanion;
 import io.restassured.http.ContentType;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import vn.hotline1022.commons.security.Roles;
-import vn.hotline1022.dispatch.contacts.CaseContacts;
+import vn.hotline1022.dispatch.contacts.HouseholdContacts;
 import vn.hotline1022.events.common.Caller;
 import vn.hotline1022.events.common.ContactChannel;
 import vn.hotline1022.events.common.Location;
@@ -58,7 +58,7 @@ class CaseContactTest {
     KafkaCompanion companion;
 
     @Inject
-    CaseContacts contacts;
+    HouseholdContacts contacts;
 
     @Inject
     DataSource dataSource;

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
-import vn.hotline1022.dispatch.contacts.CaseContacts;
+import vn.hotline1022.dispatch.contacts.HouseholdContacts;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.teams.TeamFreed;
 import vn.hotline1022.dispatch.zones.WardZone;
@@ -66,7 +66,7 @@ public class Dispatcher {
     Event<TeamFreed> teamFreed;
 
     @Inject
-    CaseContacts contacts;
+    HouseholdContacts contacts;
 
     /** Runs inside the inbox transaction of the CallReceived event. */
     public void onCallReceived(CallReceived call) {

@@ -11,7 +11,7 @@ import vn.hotline1022.commons.security.CurrentUser;
 import vn.hotline1022.commons.security.Roles;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.messaging.audit.PersonalDataReads;
-import vn.hotline1022.dispatch.contacts.CaseContact;
+import vn.hotline1022.dispatch.contacts.HouseholdContact;
 import vn.hotline1022.dispatch.teams.Team;
 import vn.hotline1022.dispatch.teams.TeamAccess;
 
@@ -50,7 +50,7 @@ public class TeamJobs {
         if (a == null || !mayRead(a.teamId, a.provinceCode, a.districtCode)) {
             throw ProblemException.notFound("Assignment " + assignmentId);
         }
-        CaseContact c = CaseContact.findById(a.caseId);
+        HouseholdContact c = HouseholdContact.findById(a.caseId);
         if (c == null) {
             throw ProblemException.notFound("Contact of assignment " + assignmentId);
         }
@@ -71,7 +71,7 @@ public class TeamJobs {
         Assignment live = Assignment.liveForTeam(team.id);
         Job current = null;
         if (live != null) {
-            CaseContact c = CaseContact.findById(live.caseId);
+            HouseholdContact c = HouseholdContact.findById(live.caseId);
             current = new Job(live.id, live.caseId, live.caseCode, live.status.name(), live.provinceCode,
                     live.districtCode, live.wardCode, c == null ? List.of() : needs(c), live.dispatchedAt);
         }
@@ -98,7 +98,7 @@ public class TeamJobs {
         return teams.mayReach(teamId, provinceCode, districtCode);
     }
 
-    private static List<String> needs(CaseContact c) {
+    private static List<String> needs(HouseholdContact c) {
         return c.needs == null ? List.of() : c.needs;
     }
 }

@@ -12,7 +12,7 @@ import io.quarkus.scheduler.Scheduled;
 public class ContactErasureJob {
 
     @Inject
-    CaseContacts contacts;
+    HouseholdContacts contacts;
 
     @Scheduled(identity = "dispatch-contact-erasure", every = "${hotline.dispatch.contact-erase-every:PT1M}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)

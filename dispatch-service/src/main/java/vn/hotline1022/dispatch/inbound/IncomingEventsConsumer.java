@@ -11,7 +11,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import vn.hotline1022.dispatch.assignments.Dispatcher;
 import vn.hotline1022.dispatch.assignments.HandBacks;
-import vn.hotline1022.dispatch.contacts.CaseContacts;
+import vn.hotline1022.dispatch.contacts.HouseholdContacts;
 import vn.hotline1022.dispatch.transports.Transports;
 import vn.hotline1022.dispatch.zones.WardZone;
 import vn.hotline1022.events.intake.CallReceived;
@@ -44,7 +44,7 @@ public class IncomingEventsConsumer {
     HandBacks handBacks;
 
     @Inject
-    CaseContacts contacts;
+    HouseholdContacts contacts;
 
     @Incoming("intake-events")
     @Blocking

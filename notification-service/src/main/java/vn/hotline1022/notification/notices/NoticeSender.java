@@ -32,7 +32,7 @@ import vn.hotline1022.notification.channels.Channels;
 import vn.hotline1022.notification.channels.DeliveryException;
 import vn.hotline1022.notification.channels.NoticeChannel;
 import vn.hotline1022.notification.channels.OutgoingNotice;
-import vn.hotline1022.notification.contacts.CaseContact;
+import vn.hotline1022.notification.contacts.CitizenContact;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 
 /**
@@ -146,7 +146,7 @@ public class NoticeSender {
         Instant now = Instant.now();
         String to = n.recipientAddress;
         if (Recipient.CITIZEN.name().equals(n.recipientKind)) {
-            CaseContact contact = CaseContact.findById(n.caseId);
+            CitizenContact contact = CitizenContact.findById(n.caseId);
             to = contact == null ? null : contact.phone;
             if (to != null && optedOut(to)) {
                 n.status = Notification.Status.SUPPRESSED;

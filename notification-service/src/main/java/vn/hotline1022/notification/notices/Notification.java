@@ -10,7 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import vn.hotline1022.notification.contacts.CaseContact;
+import vn.hotline1022.notification.contacts.CitizenContact;
 
 /** One notice to one recipient through one channel: the delivery log (nhật ký gửi tin). */
 @Entity
@@ -81,7 +81,7 @@ public class Notification extends PanacheEntityBase {
         c.nextAttemptAt = nextAttemptAt;
         c.lastAttemptAt = lastAttemptAt;
         c.sentAt = sentAt;
-        CaseContact contact = caseId == null ? null : CaseContact.findById(caseId);
+        CitizenContact contact = caseId == null ? null : CitizenContact.findById(caseId);
         if (contact != null) {
             c.provinceCode = contact.provinceCode;
             c.districtCode = contact.districtCode;

@@ -27,7 +27,7 @@ import vn.hotline1022.commons.security.Scope;
 import vn.hotline1022.commons.security.TokenLifetime;
 import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.events.EventType;
-import vn.hotline1022.notification.contacts.CaseContact;
+import vn.hotline1022.notification.contacts.CitizenContact;
 
 /** What the recipients of a case have been told, and what could not be delivered; live for the console. */
 @Path("/api/v1/notifications")
@@ -67,7 +67,7 @@ public class NotificationResource {
     @RolesAllowed({ Roles.CALL_AGENT, Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public List<NotificationView> list(
             @QueryParam("caseId") @NotBlank @Pattern(regexp = UUID_PATTERN, message = "must be a UUID") String caseId) {
-        CaseContact contact = CaseContact.findById(UUID.fromString(caseId));
+        CitizenContact contact = CitizenContact.findById(UUID.fromString(caseId));
         if (!mayRead(contact == null ? null : contact.provinceCode, contact == null ? null : contact.districtCode)) {
             return List.of(); // another area's case: to this caller it has told nobody anything
         }

@@ -30,7 +30,7 @@ import vn.hotline1022.messaging.inbox.ReceivedEvent;
 import vn.hotline1022.notification.NotificationConfig;
 import vn.hotline1022.notification.NotificationConfig.Contact;
 import vn.hotline1022.notification.channels.Channels;
-import vn.hotline1022.notification.contacts.CaseContact;
+import vn.hotline1022.notification.contacts.CitizenContact;
 import vn.hotline1022.notification.notices.NoticeRules.Recipient;
 import vn.hotline1022.notification.notices.NoticeRules.Rule;
 
@@ -84,7 +84,7 @@ public class Notifier {
         if (rule == null) {
             return;
         }
-        CaseContact contact = CaseContact.findById(event.caseId());
+        CitizenContact contact = CitizenContact.findById(event.caseId());
         Set<Recipient> now = EnumSet.copyOf(rule.recipients());
         if (contact == null && now.remove(Recipient.CITIZEN)) {
             keepPending(received, event);
@@ -117,10 +117,10 @@ public class Notifier {
     }
 
     private void keepContact(CallReceived call) {
-        if (CaseContact.findById(call.caseId()) != null) {
+        if (CitizenContact.findById(call.caseId()) != null) {
             return; // the first call of a case decides how to reach the citizen
         }
-        CaseContact c = new CaseContact();
+        CitizenContact c = new CitizenContact();
         c.caseId = call.caseId();
         c.caseCode = call.caseCode();
         c.phone = call.caller() == null ? null : call.caller().phone();
@@ -148,7 +148,7 @@ public class Notifier {
     }
 
     /** Records the citizen's notices that waited for this contact, in the order they happened, after the call's. */
-    private void releasePending(CaseContact contact) {
+    private void releasePending(CitizenContact contact) {
         for (PendingNotice p : PendingNotice.forCase(contact.caseId)) {
             EventType type = EventType.fromCeType(p.sourceEventType)
                     .orElseThrow(() -> new IllegalStateException("Unknown pending type " + p.sourceEventType));
@@ -159,7 +159,7 @@ public class Notifier {
         }
     }
 
-    private void notify(Rule rule, UUID sourceEventId, CaseEvent event, CaseContact contact, Set<Recipient> whom) {
+    private void notify(Rule rule, UUID sourceEventId, CaseEvent event, CitizenContact contact, Set<Recipient> whom) {
         EventType type = rule.type();
         for (Recipient recipient : whom) {
             switch (recipient) {

@@ -19,7 +19,7 @@ import org.jboss.logging.Logger;
 
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.notification.NotificationConfig;
-import vn.hotline1022.notification.contacts.CaseContact;
+import vn.hotline1022.notification.contacts.CitizenContact;
 
 /**
  * Citizens who asked for no more notices (từ chối nhận tin), kept as a keyed hash of the phone number in its one
@@ -48,7 +48,7 @@ public class OptOuts {
         if (canonical == null) {
             return;
         }
-        List<CaseContact> contacts = CaseContact.list("caseCode", caseCode);
+        List<CitizenContact> contacts = CitizenContact.list("caseCode", caseCode);
         boolean theirs = contacts.stream()
                 .anyMatch(c -> c.phone != null && canonical.equals(PhoneNumbers.normalise(c.phone).orElse(null)));
         if (theirs) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
 import jakarta.persistence.Id;
 
 import org.hibernate.annotations.JdbcTypeCode;
@@ -14,10 +15,11 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 /**
  * How a field team finds a household: kept only while the case may still get a team or its visit is recent (see
- * {@link CaseContacts}). The personal fields are null once erased. No {@code toString}: nothing here may reach a log.
+ * {@link HouseholdContacts}). The personal fields are null once erased. No {@code toString}: nothing here may reach a log.
  */
 @Entity
-public class CaseContact extends PanacheEntityBase {
+@Table(name = "case_contact") // the table keeps its name
+public class HouseholdContact extends PanacheEntityBase {
 
     @Id
     public UUID caseId;
@@ -40,6 +42,6 @@ public class CaseContact extends PanacheEntityBase {
 
     @Override
     public String toString() {
-        return "CaseContact[" + caseCode + (erased() ? ", erased" : "") + "]";
+        return "HouseholdContact[" + caseCode + (erased() ? ", erased" : "") + "]";
     }
 }

@@ -28,9 +28,9 @@ import vn.hotline1022.events.intake.CaseNeedsChanged;
  * by {@link #eraseDue}. Nothing of it is ever logged (only counts) or put in an event.
  */
 @ApplicationScoped
-public class CaseContacts {
+public class HouseholdContacts {
 
-    private static final Logger LOG = Logger.getLogger(CaseContacts.class);
+    private static final Logger LOG = Logger.getLogger(HouseholdContacts.class);
     static final int BATCH = 500;
 
     @Inject
@@ -44,10 +44,10 @@ public class CaseContacts {
         if (call.needs().stream().noneMatch(Need::needsFieldTeam) || call.location() == null) {
             return; // no team will go there: nothing to keep
         }
-        if (CaseContact.findById(call.caseId()) != null) {
+        if (HouseholdContact.findById(call.caseId()) != null) {
             return; // the same call published again
         }
-        CaseContact c = new CaseContact();
+        HouseholdContact c = new HouseholdContact();
         c.caseId = call.caseId();
         c.caseCode = call.caseCode() == null ? "" : call.caseCode();
         Caller caller = call.caller();
@@ -73,9 +73,9 @@ public class CaseContacts {
         if (location == null || needs.stream().noneMatch(Need::needsFieldTeam)) {
             return;
         }
-        CaseContact c = CaseContact.findById(caseId);
+        HouseholdContact c = HouseholdContact.findById(caseId);
         if (c == null) {
-            c = new CaseContact(); // first seen now (e.g. food first, then someone cannot breathe): no phone known
+            c = new HouseholdContact(); // first seen now (e.g. food first, then someone cannot breathe): no phone known
             c.caseId = caseId;
             c.caseCode = caseCode == null ? "" : caseCode;
             c.receivedAt = at;
@@ -87,7 +87,7 @@ public class CaseContacts {
         }
     }
 
-    private static void place(CaseContact c, Location at, List<Need> needs) {
+    private static void place(HouseholdContact c, Location at, List<Need> needs) {
         c.wardCode = at.wardCode();
         if (blankToNull(at.addressText()) != null) {
             c.addressText = at.addressText().strip();
@@ -97,7 +97,7 @@ public class CaseContacts {
 
     /** Called in the transaction that completes an assignment of the case: erase {@code contact-grace} from now. */
     public void visitCompleted(UUID caseId, Instant completedAt) {
-        em.createQuery("update CaseContact set eraseAfter = :t where caseId = :id and erasedAt is null")
+        em.createQuery("update HouseholdContact set eraseAfter = :t where caseId = :id and erasedAt is null")
                 .setParameter("t", completedAt.plus(config.contactGrace()))
                 .setParameter("id", caseId)
                 .executeUpdate();

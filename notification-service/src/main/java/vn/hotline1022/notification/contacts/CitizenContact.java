@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
 import jakarta.persistence.Id;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -13,7 +14,8 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
  * place this service holds phone numbers and names: log the case code, never these fields.
  */
 @Entity
-public class CaseContact extends PanacheEntityBase {
+@Table(name = "case_contact") // the table keeps its name
+public class CitizenContact extends PanacheEntityBase {
     @Id
     public UUID caseId;
     public String caseCode;
@@ -28,6 +30,6 @@ public class CaseContact extends PanacheEntityBase {
 
     @Override
     public String toString() {
-        return "CaseContact[" + caseCode + "]";
+        return "CitizenContact[" + caseCode + "]";
     }
 }
