@@ -53,11 +53,29 @@ public final class ConfigDefaults {
             return Boolean.parseBoolean(v);
         }
         if (type == Duration.class) {
-            return Duration.parse(v);
+            return duration(v);
         }
         if (type == String.class) {
             return v;
         }
         throw new IllegalStateException("no default of type " + type + " for " + method.getName());
+    }
+
+    /** As SmallRye reads a duration: ISO-8601, a number of seconds, or a number with ms, s, m, h or d. */
+    static Duration duration(String v) {
+        String s = v.strip();
+        if (s.startsWith("P") || s.startsWith("p")) {
+            return Duration.parse(s);
+        }
+        if (s.chars().allMatch(Character::isDigit)) {
+            return Duration.ofSeconds(Long.parseLong(s));
+        }
+        if (s.toLowerCase().endsWith("ms")) {
+            return Duration.ofMillis(Long.parseLong(s.substring(0, s.length() - 2)));
+        }
+        if (s.toLowerCase().endsWith("d")) {
+            return Duration.ofDays(Long.parseLong(s.substring(0, s.length() - 1)));
+        }
+        return Duration.parse("PT" + s.toUpperCase());
     }
 }
