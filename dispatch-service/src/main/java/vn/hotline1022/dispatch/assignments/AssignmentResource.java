@@ -105,7 +105,9 @@ public class AssignmentResource {
     @POST
     @RolesAllowed({ Roles.DISPATCHER, Roles.ADMIN })
     public Response assign(@Valid @NotNull NewAssignment request) {
-        cases.requireReachable(request.caseId());
+        if (!cases.reachable(request.caseId())) {
+            throw ProblemException.notFound("Case " + request.caseId());
+        }
         Team team = Team.byCode(request.teamCode());
         if (team != null && !teams.mayReach(team)) {
             throw ProblemException.notFound("Team " + request.teamCode());

@@ -5,12 +5,12 @@ import java.util.UUID;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 
-import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.teams.TeamAccess;
 
 /**
  * Whether the caller may reach a case that dispatch knows, waiting or already assigned. A case outside the caller's
- * area does not exist to them: the same 404 as an unknown case, never a 409 that would tell it has a team.
+ * area does not exist to them: the resources answer the same 404 as for an unknown case, never a 409 that would tell
+ * it has a team.
  */
 @RequestScoped
 public class CaseArea {
@@ -18,7 +18,8 @@ public class CaseArea {
     @Inject
     TeamAccess access;
 
-    public void requireReachable(UUID caseId) {
+    /** True also for a case dispatch does not know: what happens to it then is the rule's to say. */
+    public boolean reachable(UUID caseId) {
         QueuedCase waiting = QueuedCase.findById(caseId);
         boolean reachable;
         if (waiting != null) {
@@ -27,8 +28,6 @@ public class CaseArea {
             Assignment last = Assignment.find("caseId = ?1 order by dispatchedAt desc", caseId).firstResult();
             reachable = last == null || access.mayReach(last.teamId, last.provinceCode, last.districtCode);
         }
-        if (!reachable) {
-            throw ProblemException.notFound("Case " + caseId);
-        }
+        return reachable;
     }
 }

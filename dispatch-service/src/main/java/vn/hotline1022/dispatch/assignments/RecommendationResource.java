@@ -14,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.security.Roles;
+import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.dispatch.DispatchConfig;
 import vn.hotline1022.dispatch.teams.Team;
 
@@ -43,7 +44,9 @@ public class RecommendationResource {
     @GET
     @RolesAllowed({ Roles.DISPATCHER, Roles.OPS, Roles.ADMIN })
     public Recommendations recommend(@PathParam("caseId") UUID caseId) {
-        cases.requireReachable(caseId);
+        if (!cases.reachable(caseId)) {
+            throw ProblemException.notFound("Case " + caseId);
+        }
         List<Team> ranked = dispatcher.recommendations(caseId);
         QueuedCase q = QueuedCase.findById(caseId);
         Instant since = Instant.now().minus(config.loadWindow());

@@ -87,7 +87,9 @@ public class Open311Resource {
     public Response submit(@Valid @BeanParam RequestForm form) {
         if (form.api_key == null || form.api_key.isBlank()) {
             // Anyone may ask, and asking texts a code to the phone named: a budget per phone and per client.
-            doors.admit("web-request", requests.phoneOf(form), request);
+            doors.spend("web-request", requests.phoneOf(form), request).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests(wait);
+        });
             return Response.accepted(List.of(requests.ask(form))).build();
         }
         String partner = partners.identify(form.api_key).orElseThrow(() -> new ProblemException(401,

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.hotline1022.text.PhoneNumbers;
 import vn.hotline1022.commons.web.VietnamesePhone;
 import vn.hotline1022.commons.web.GuessingDoors;
+import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.intake.cases.CaseCodes;
 import vn.hotline1022.intake.tracking.CitizenCases.Status;
@@ -65,7 +66,9 @@ public class PublicCaseResource {
     public Status track(@PathParam("code") @Pattern(regexp = CaseCodes.PATTERN,
             message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Lookup lookup) {
         String phone = PhoneNumbers.normalise(lookup.phone()).orElseThrow();
-        doors.admit(DOOR, phone, request);
+        doors.spend(DOOR, phone, request).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests(wait);
+        });
         return cases.track(code, phone);
     }
 
@@ -79,7 +82,9 @@ public class PublicCaseResource {
     public Status confirm(@PathParam("code") @Pattern(regexp = CaseCodes.PATTERN,
             message = "must look like " + CaseCodes.EXAMPLE) String code, @Valid @NotNull Confirmation confirmation) {
         String phone = PhoneNumbers.normalise(confirmation.phone()).orElseThrow();
-        doors.admit(DOOR, phone, request);
+        doors.spend(DOOR, phone, request).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests(wait);
+        });
         return cases.confirm(code, phone, confirmation.helped());
     }
 }

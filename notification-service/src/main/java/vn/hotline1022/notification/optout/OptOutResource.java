@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import vn.hotline1022.commons.web.VietnamesePhone;
 import vn.hotline1022.commons.web.GuessingDoors;
+import vn.hotline1022.commons.web.ProblemException;
 import vn.hotline1022.commons.web.RateLimited;
 import vn.hotline1022.text.PhoneNumbers;
 
@@ -53,7 +54,9 @@ public class OptOutResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response optOut(@Valid @NotNull OptOutRequest request) {
         // Every attempt counts, matched or not: the budget tells nothing about which guess was right.
-        doors.admit("opt-out", PhoneNumbers.normalise(request.phone()).orElseThrow(), client);
+        doors.spend("opt-out", PhoneNumbers.normalise(request.phone()).orElseThrow(), client).ifPresent(wait -> {
+            throw ProblemException.tooManyRequests(wait);
+        });
         optOuts.optOut(request.caseCode().strip(), request.phone());
         return Response.accepted().build();
     }

@@ -47,6 +47,7 @@ public record Scope(Set<String> provinces, Set<String> districts) {
         if (!coversProvince(provinceCode)) {
             return false;
         }
+        // The province claim was required above; no district claim on top of it means the whole province.
         return districts.isEmpty() || districtCode != null && districts.contains(districtCode);
     }
 

@@ -2,6 +2,7 @@ package vn.hotline1022.commons.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.OptionalLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * The public doors that take a case code with a phone share one {@link GuessBudget}: per phone and per client
  * address (an IPv6 client by its /64, see {@link ClientAddress#bucket(String)}), with the same answer whatever the
- * guess. A refusal is 429 with Retry-After.
+ * guess. A refusal is the seconds to wait, which the resource answers as 429 with Retry-After.
  */
 @ApplicationScoped
 public class GuessingDoors {
@@ -53,14 +54,10 @@ public class GuessingDoors {
     /**
      * Counts an attempt at {@code door} (e.g. "opt-out") by this phone from this request's client.
      *
-     * @throws ProblemException 429 with Retry-After when the phone or the client must wait
+     * @return empty when admitted; else the seconds the phone or the client must wait (the edge answers 429)
      */
-    public void admit(String door, String canonicalPhone, HttpServerRequest request) {
-        long wait = budget().spend(door, canonicalPhone, ClientAddress.bucket(rateLimit.client(request)))
-                .orElse(0);
-        if (wait > 0) {
-            throw ProblemException.tooManyRequests(wait);
-        }
+    public OptionalLong spend(String door, String canonicalPhone, HttpServerRequest request) {
+        return budget().spend(door, canonicalPhone, ClientAddress.bucket(rateLimit.client(request)));
     }
 
     private GuessBudget budget() {
